@@ -1,0 +1,77 @@
+import CXTB
+import Foundation
+
+/// The one libxtb environment of this process, silenced, with its own scratch directory.
+///
+/// libxtb 6.5.1 leaks a file unit on every `xtb_setOutput`, so output is bound once, here.
+/// GFN-FF ignores the verbosity, prints to standard output and writes topology files into the
+/// working directory; `withQuietScratch` runs a call with both pointed away from the user.
+final class XTBEnvironment {
+    let handle: xtb_TEnvironment
+    /// Private directory for files libxtb writes (GFN-FF topology), removed on deinit.
+    let scratch: URL
+
+    init(scratchParent: URL? = nil) throws {
+        Self.setDefaultParameterPath()
+        guard let env = xtb_newEnvironment() else {
+            throw EngineError(.backend, "libxtb could not create an environment")
+        }
+        handle = env
+        let parent = scratchParent ?? FileManager.default.temporaryDirectory
+        scratch = parent.appendingPathComponent("interscreen-xtb-\(getpid())-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        xtb_setOutput(handle, "/dev/null")
+        xtb_setVerbosity(handle, 0)
+    }
+
+    deinit {
+        var env: xtb_TEnvironment? = handle
+        xtb_delEnvironment(&env)
+        try? FileManager.default.removeItem(at: scratch)
+    }
+
+    /// Throws the pending libxtb error, if any, and clears it (the environment stays usable).
+    func check(_ context: String) throws {
+        guard xtb_checkEnvironment(handle) != 0 else { return }
+        var buffer = [CChar](repeating: 0, count: 4096)
+        var size = Int32(buffer.count)
+        xtb_getError(handle, &buffer, &size)
+        let message = String(cString: buffer).trimmingCharacters(in: .whitespacesAndNewlines)
+        throw EngineError(Self.classify(message), "\(context): \(message)")
+    }
+
+    /// Runs `body` with the working directory in the scratch folder and fd 1 sent to /dev/null.
+    func withQuietScratch<T>(_ body: () throws -> T) rethrows -> T {
+        let fm = FileManager.default
+        let previous = fm.currentDirectoryPath
+        fflush(stdout)
+        let savedStdout = dup(STDOUT_FILENO)
+        let devNull = open("/dev/null", O_WRONLY)
+        dup2(devNull, STDOUT_FILENO)
+        close(devNull)
+        fm.changeCurrentDirectoryPath(scratch.path)
+        defer {
+            fm.changeCurrentDirectoryPath(previous)
+            fflush(stdout)
+            dup2(savedStdout, STDOUT_FILENO)
+            close(savedStdout)
+        }
+        return try body()
+    }
+
+    /// GFN0 reads its parameter file from XTBPATH; Debian installs it in /usr/share/xtb.
+    private static func setDefaultParameterPath() {
+        if getenv("XTBPATH") == nil, FileManager.default.fileExists(atPath: "/usr/share/xtb") {
+            setenv("XTBPATH", "/usr/share/xtb", 0)
+        }
+    }
+
+    private static func classify(_ message: String) -> EngineError.Kind {
+        let lower = message.lowercased()
+        if lower.contains("scf not converged") || lower.contains("scc not converged")
+            || lower.contains("not converge") {
+            return .sccNotConverged
+        }
+        return .backend
+    }
+}

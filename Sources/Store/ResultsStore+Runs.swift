@@ -1,0 +1,29 @@
+import Foundation
+import GRDB
+
+extension ResultsStore {
+    /// Records the start of a run; `command` is the argv (joined with spaces in the row).
+    public func beginRun(command: [String], version: String, host: String,
+                         pid: Int = Int(ProcessInfo.processInfo.processIdentifier),
+                         startedAt: Date = Date()) throws -> RunRecord {
+        var run = RunRecord(id: nil, command: command.joined(separator: " "), interscreenVersion: version,
+                            host: host, pid: pid, startedAt: startedAt, finishedAt: nil, exitStatus: nil)
+        try pool.write { db in try run.insert(db) }
+        return run
+    }
+
+    /// Records the end of run `id`.
+    public func finishRun(id: Int64, exitStatus: Int, finishedAt: Date = Date()) throws {
+        try pool.write { db in
+            guard var run = try RunRecord.fetchOne(db, key: id) else { return }
+            run.finishedAt = finishedAt
+            run.exitStatus = exitStatus
+            try run.update(db)
+        }
+    }
+
+    /// The run with this id.
+    public func run(id: Int64) throws -> RunRecord? {
+        try pool.read { db in try RunRecord.fetchOne(db, key: id) }
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import GRDB
+import Structures
+import Engine
+
+extension ResultsStore {
+    /// Saves `structure` under its content hash unless that hash is already stored (same hash,
+    /// same content: the first name and source file are kept). Returns the stored row.
+    @discardableResult
+    public func saveStructure(_ structure: Structure, hash: String, sourceFile: String?,
+                              parentHash: String? = nil) throws -> StructureRecord {
+        try pool.write { db in
+            if let existing = try StructureRecord.fetchOne(db, key: hash) { return existing }
+            let record = StructureRecord(structure, hash: hash, sourceFile: sourceFile, parentHash: parentHash)
+            try record.insert(db)
+            return try StructureRecord.fetchOne(db, key: hash) ?? record
+        }
+    }
+
+    /// Saves `structure` under `structure.contentHash` (see `saveStructure(_:hash:sourceFile:parentHash:)`).
+    @discardableResult
+    public func saveStructure(_ structure: Structure, sourceFile: String?,
+                              parentHash: String? = nil) throws -> StructureRecord {
+        try saveStructure(structure, hash: structure.contentHash, sourceFile: sourceFile, parentHash: parentHash)
+    }
+
+    /// The stored structure row with this content hash.
+    public func structureRecord(hash: String) throws -> StructureRecord? {
+        try pool.read { db in try StructureRecord.fetchOne(db, key: hash) }
+    }
+
+    /// The stored structure with this content hash, rebuilt (positions bit-exact).
+    public func structure(hash: String) throws -> Structure? {
+        try structureRecord(hash: hash)?.structure()
+    }
+
+    /// Saves `settings` under `settings.hash` unless already stored. Returns the stored row.
+    @discardableResult
+    public func saveSettings(_ settings: Settings) throws -> SettingsRecord {
+        let record = try SettingsRecord(settings)
+        return try pool.write { db in try Self.upsertSettings(record, db) }
+    }
+
+    /// The stored settings with this hash.
+    public func settings(hash: String) throws -> Settings? {
+        try pool.read { db in try SettingsRecord.fetchOne(db, key: hash) }?.settings()
+    }
+
+    static func upsertSettings(_ record: SettingsRecord, _ db: Database) throws -> SettingsRecord {
+        if let existing = try SettingsRecord.fetchOne(db, key: record.hash) { return existing }
+        try record.insert(db)
+        return record
+    }
+}

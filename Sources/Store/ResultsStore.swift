@@ -1,0 +1,50 @@
+import Foundation
+import GRDB
+
+/// The SQLite results database (one file, WAL mode): runs, structures, settings, calculations,
+/// failures. Thread-safe; share one instance per process.
+///
+/// Durability: every `save…` runs in its own transaction that is committed before the method
+/// returns. `DatabasePool` puts the database in WAL mode with `synchronous=NORMAL`: a commit is
+/// written into the `-wal` file with write(2) before COMMIT returns, so it lives in the kernel's
+/// page cache and survives the process being killed (kill -9, a segfault, an MPI abort) — the next
+/// opener replays the WAL. What NORMAL gives up is only the fsync at each commit: an operating
+/// system crash or power loss may lose the last few commits, never corrupt the file.
+///
+/// WAL needs shared memory between the processes that open the file: keep the database on a local
+/// or a POSIX-locking file system (not NFS without locking), and let one process (rank 0) write.
+public final class ResultsStore: Sendable {
+    /// Path of the database file.
+    public let path: String
+    let pool: DatabasePool
+
+    /// Opens (creating the folder and file if needed) and migrates the database at `path`.
+    public init(path: String) throws {
+        self.path = path
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var config = Configuration()
+        config.label = "interscreen.results"
+        config.foreignKeysEnabled = true
+        // Another process (an `export` or `status` while a screen runs) may hold the write lock
+        // for a moment: wait for it instead of failing with SQLITE_BUSY.
+        config.busyMode = .timeout(30)
+        pool = try DatabasePool(path: path, configuration: config)
+        try StoreMigrations.makeMigrator().migrate(pool)
+    }
+
+    /// Names of the migrations applied to this database, in order.
+    public func appliedMigrations() throws -> [String] {
+        try pool.read { db in try StoreMigrations.makeMigrator().appliedMigrations(db) }
+    }
+
+    /// `PRAGMA journal_mode` ("wal").
+    public func journalMode() throws -> String {
+        try pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "" }
+    }
+
+    /// `PRAGMA integrity_check`: "ok", or the problems found, one per line.
+    public func integrityCheck() throws -> String {
+        try pool.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "\n") }
+    }
+}

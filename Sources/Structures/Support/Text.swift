@@ -1,0 +1,26 @@
+extension StringProtocol {
+    /// The text without leading and trailing whitespace (spaces, tabs, line ends).
+    func trimmingWhitespace() -> String {
+        guard let first = firstIndex(where: { !$0.isWhitespace }),
+              let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        return String(self[first...last])
+    }
+
+    /// Whitespace-separated fields.
+    func fields() -> [Substring] {
+        String(self).split(whereSeparator: { $0.isWhitespace })
+    }
+
+    /// True when the text holds only whitespace.
+    var isBlank: Bool { allSatisfy(\.isWhitespace) }
+}
+
+/// Lines of a text file, split on "\n" with a trailing "\r" removed.
+func splitLines(_ text: String) -> [Substring] {
+    text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+        line.hasSuffix("\r") ? line.dropLast() : line
+    }
+}
+
+/// The shortest decimal text that reads back as exactly `x` ("0.5", "-3.25", "1e-05").
+func shortest(_ x: Double) -> String { x == 0 ? "0.0" : "\(x)" }

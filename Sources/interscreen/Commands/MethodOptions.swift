@@ -1,0 +1,40 @@
+import ArgumentParser
+import Engine
+
+/// xtb-style method options shared by the commands that compute (`sp`, later `opt`).
+struct MethodOptions: ParsableArguments {
+    @Option(name: .customLong("gfn"), help: "Hamiltonian: 2, 1, 0 (GFN2/1/0-xTB) or ff (GFN-FF).")
+    var gfn: String = "2"
+
+    @Option(name: .customLong("chrg"), help: "Total charge; overrides the file's charge= value.")
+    var charge: Int?
+
+    @Option(name: .customLong("uhf"), help: "Number of unpaired electrons; overrides the file's multiplicity.")
+    var uhf: Int?
+
+    @Option(name: .customLong("etemp"), help: "Electronic temperature in K.")
+    var electronicTemperature: Double = 300
+
+    @Option(name: .customLong("acc"), help: "Numerical accuracy (xtb's --acc, 0.0001–1000).")
+    var accuracy: Double = 1.0
+
+    @Option(name: .customLong("iterations"), help: "Maximum SCC iterations.")
+    var maxIterations: Int = 250
+
+    @Option(name: .customLong("solvent"), help: "Implicit solvent (GBSA) name, e.g. water, thf.")
+    var solvent: String?
+
+    func validate() throws {
+        guard Method(gfnArgument: gfn) != nil else {
+            throw ValidationError("--gfn must be 2, 1, 0 or ff (got '\(gfn)')")
+        }
+        if let uhf, uhf < 0 { throw ValidationError("--uhf must be ≥ 0 (got \(uhf))") }
+    }
+
+    /// The settings these options describe.
+    var settings: Settings {
+        Settings(method: Method(gfnArgument: gfn) ?? .gfn2, accuracy: accuracy,
+                 electronicTemperature: electronicTemperature, maxIterations: maxIterations,
+                 solvent: solvent, solvationModel: .gbsa)
+    }
+}

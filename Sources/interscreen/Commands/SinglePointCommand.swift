@@ -1,0 +1,58 @@
+import ArgumentParser
+import Engine
+import Foundation
+import Store
+import Structures
+
+/// `interscreen sp FILE...`: single points, stored and cached, one row per structure.
+struct SinglePointCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sp",
+        abstract: "Single-point energies and gradients with GFN-xTB, stored in the results database.",
+        discussion: """
+        Each structure is read, validated, and looked up in the database by its content hash and the \
+        settings hash; a calculation already stored is reported as cached, not recomputed. One bad \
+        file does not stop the others; the exit status is 1 when any structure failed.
+        """
+    )
+
+    @Argument(help: "Structure files: .xyz, .extxyz, .vasp, POSCAR, CONTCAR, .cif.")
+    var files: [String]
+
+    @OptionGroup var method: MethodOptions
+
+    @Option(help: "Results database (SQLite); created if missing.")
+    var db: String = "interscreen.sqlite"
+
+    @Flag(help: "Print one JSON object per structure (JSON Lines) instead of a table.")
+    var json = false
+
+    @Option(help: "OpenMP/OpenBLAS threads for this process (default: OMP_NUM_THREADS or 1).")
+    var threads: Int?
+
+    func run() throws {
+        ThreadControl.apply(threads: threads ?? ThreadControl.requested)
+        let store = try ResultsStore(path: db)
+        let runRecord = try store.beginRun(command: CommandLine.arguments.joined(separator: " "),
+                                           version: InterscreenVersion.current, host: HostInfo.name)
+        let calculator = try XTBCalculator()
+        let output: SinglePointOutput = json ? JSONLinesOutput() : TableOutput()
+        let progress = ProgressLine(total: files.count, label: "sp")
+        let runner = SinglePointRunner(store: store, calculator: calculator, settings: method.settings,
+                                       overrides: ChargeOverrides(charge: method.charge, uhf: method.uhf),
+                                       runID: runRecord.id)
+        output.begin()
+        var failures = 0
+        for file in files {
+            let outcome = runner.run(file: file)
+            if case .failed = outcome.status { failures += 1 }
+            progress.clear()
+            output.emit(outcome)
+            progress.advance(failed: failures)
+        }
+        progress.finish()
+        output.end(total: files.count, failures: failures)
+        try store.finishRun(id: runRecord.id, exitStatus: failures == 0 ? 0 : 1)
+        if failures > 0 { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+
+/// The `interscreen` command: screens perovskite / hybrid-glass interfaces with GFN-xTB.
+@main
+struct Interscreen: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "interscreen",
+        abstract: "Screen perovskite / hybrid-glass interfaces with GFN-xTB on HPC clusters.",
+        version: InterscreenVersion.current,
+        subcommands: [MPIInfoCommand.self]
+    )
+}
+
+/// The tool's own version, recorded with every result.
+enum InterscreenVersion {
+    static let current = "0.1.0"
+}

@@ -1,0 +1,141 @@
+import Foundation
+import Store
+import Structures
+import XCTest
+
+/// `interscreen sp` and `export` end to end, through the built binary.
+final class SinglePointCLITests: XCTestCase {
+    func testSecondRunAnswersFromTheStore() throws {
+        let cli = try CLIHarness()
+        let files = ["water", "PbI3-anion", "imidazolium"].map(CLIHarness.fragment)
+        let first = try cli.run(["sp"] + files + ["--db", cli.path("r.sqlite"), "--json"])
+        XCTAssertEqual(first.status, 0, first.stderr)
+        let second = try cli.run(["sp"] + files + ["--db", cli.path("r.sqlite"), "--json"])
+        XCTAssertEqual(second.status, 0, second.stderr)
+        let (a, b) = (first.jsonLines, second.jsonLines)
+        XCTAssertEqual(a.count, 3)
+        XCTAssertEqual(b.count, 3)
+        for (x, y) in zip(a, b) {
+            XCTAssertEqual(x["cached"] as? Bool, false)
+            XCTAssertEqual(y["cached"] as? Bool, true)
+            XCTAssertEqual(x["hash"] as? String, y["hash"] as? String)
+            XCTAssertEqual(x["energy_hartree"] as? Double, y["energy_hartree"] as? Double)
+            XCTAssertNotNil(x["gradient_norm"] as? Double)
+        }
+        XCTAssertEqual(a.compactMap { $0["file"] as? String }, files)
+    }
+
+    func testTableNamesEveryStructureAndSaysCached() throws {
+        let cli = try CLIHarness()
+        let args = ["sp", CLIHarness.fragment("water"), "--db", cli.path("t.sqlite")]
+        _ = try cli.run(args)
+        let table = try cli.run(args)
+        XCTAssertEqual(table.status, 0)
+        XCTAssertTrue(table.stdout.contains("water"), table.stdout)
+        XCTAssertTrue(table.stdout.contains("cached"), table.stdout)
+    }
+
+    func testBrokenFileFailsAloneAndExitStatusSaysSo() throws {
+        let cli = try CLIHarness()
+        let broken = cli.path("broken.xyz")
+        try "3\ncomment\nO 0 0 0\nH 0 0 0.96\n".write(toFile: broken, atomically: true, encoding: .utf8)
+        let fr = cli.path("francium.xyz")
+        try "1\ncharge=1\nFr 0 0 0\n".write(toFile: fr, atomically: true, encoding: .utf8)
+        let good = CLIHarness.fragment("water")
+        let result = try cli.run(["sp", broken, fr, good, "--db", cli.path("b.sqlite"), "--json"])
+        XCTAssertEqual(result.status, 1)
+        let lines = result.jsonLines
+        XCTAssertEqual(lines.count, 3)
+        XCTAssertEqual(lines[0]["ok"] as? Bool, false)
+        XCTAssertTrue((lines[0]["error"] as? String ?? "").contains("broken.xyz"), "\(lines[0])")
+        XCTAssertEqual(lines[0]["failure_class"] as? String, "truncated_file")
+        XCTAssertEqual(lines[1]["failure_class"] as? String, "unsupported_element")
+        XCTAssertEqual(lines[2]["ok"] as? Bool, true)
+        let store = try ResultsStore(path: cli.path("b.sqlite"))
+        XCTAssertEqual(try store.failures().count, 2)
+    }
+
+    func testKilledRunLosesNothingItReported() throws {
+        let cli = try CLIHarness()
+        let base = try StructureFile.read(path: CLIHarness.fragment("Zn-Im2-HIm2"))
+        var files: [String] = []
+        for i in 0..<40 {  // distinct structures: each perturbed a little, so none is a cache hit
+            var s = base
+            s.positions[i % s.count].x += 0.01 * Double(i + 1)
+            let path = cli.path("zn-\(i).extxyz")
+            try StructureFile.write(s, to: path)
+            files.append(path)
+        }
+        let db = cli.path("k.sqlite")
+        let process = cli.configuredProcess(executable: CLIHarness.binary, arguments: ["sp"] + files + ["--db", db, "--json"])
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var reported: [String] = []
+        var buffer = Data()
+        while reported.count < 5 {
+            let chunk = pipe.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            buffer.append(chunk)
+            let lines = String(decoding: buffer, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            reported = lines.dropLast().compactMap { line in
+                (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["hash"] as? String
+            }
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationReason, .uncaughtSignal, "the run finished before it was killed")
+        XCTAssertGreaterThanOrEqual(reported.count, 5)
+        let store = try ResultsStore(path: db)
+        XCTAssertEqual(try store.integrityCheck(), "ok")
+        let settingsHash = try XCTUnwrap(try store.calculations().first?.settingsHash)
+        for hash in reported {
+            XCTAssertNotNil(try store.cachedCalculation(structureHash: hash, settingsHash: settingsHash), hash)
+        }
+    }
+
+    func testExportFormats() throws {
+        let cli = try CLIHarness()
+        let db = cli.path("e.sqlite")
+        let sp = try cli.run(["sp", CLIHarness.fragment("water"), CLIHarness.fragment("PbI3-anion"), "--db", db, "--json"])
+        XCTAssertEqual(sp.status, 0, sp.stderr)
+        let energies = sp.jsonLines.compactMap { $0["energy_hartree"] as? Double }
+
+        let csv = try cli.run(["export", "--db", db, "--format", "csv"])
+        XCTAssertEqual(csv.status, 0, csv.stderr)
+        XCTAssertTrue(csv.stdout.contains("PbI3-anion"), csv.stdout)
+
+        let json = try cli.run(["export", "--db", db, "--format", "json", "-o", cli.path("all.json")])
+        XCTAssertEqual(json.status, 0, json.stderr)
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: cli.path("all.json"))))
+        XCTAssertEqual(((object as? [String: Any])?["calculations"] as? [Any])?.count, 2)
+
+        let xyz = try cli.run(["export", "--db", db, "--format", "extxyz", "-o", cli.path("all.extxyz")])
+        XCTAssertEqual(xyz.status, 0, xyz.stderr)
+        guard Self.pythonHasASE else { return XCTFail("python3 cannot import ase: run scripts/setup") }
+        let script = """
+        import ase.io, sys
+        frames = ase.io.read(sys.argv[1], ":")
+        print(len(frames))
+        for f in frames: print(repr(float(f.info["energy_hartree"])))
+        """
+        let read = try cli.run(["python3", "-c", script, cli.path("all.extxyz")],
+                               executable: URL(fileURLWithPath: "/usr/bin/env"))
+        XCTAssertEqual(read.status, 0, read.stderr)
+        let out = read.stdout
+        let values = out.split(separator: "\n").compactMap { Double($0) }
+        XCTAssertEqual(Int(values.first ?? 0), 2)
+        XCTAssertEqual(Set(values.dropFirst()), Set(energies))
+    }
+
+    static var pythonHasASE: Bool {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", "-c", "import ase"]
+        p.standardError = FileHandle.nullDevice
+        guard (try? p.run()) != nil else { return false }
+        p.waitUntilExit()
+        return p.terminationStatus == 0
+    }
+}

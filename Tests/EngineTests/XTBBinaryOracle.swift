@@ -1,0 +1,91 @@
+import Foundation
+import Structures
+
+/// The `xtb` program (an independent build of the same code) run as a subprocess: our oracle.
+///
+/// Runs in a fresh temporary directory with `--norestart` (otherwise the binary reuses an
+/// `xtbrestart` file and drifts by ~3e-9 Eh) and reads energy and gradient from the Turbomole
+/// `gradient` file and the gap from standard output.
+struct XTBBinaryOracle {
+    struct Output {
+        var energy: Double
+        var gradient: [[Double]]
+        var gapEV: Double?
+        var stdout: String
+    }
+
+    static var isAvailable: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/xtb") }
+
+    static func run(_ structure: Structure, arguments: [String]) throws -> Output {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("xtb-oracle-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try plainXYZ(structure).write(to: dir.appendingPathComponent("input.xyz"), atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/xtb")
+        process.arguments = ["input.xyz", "--grad", "--norestart", "--chrg", "\(structure.charge)",
+                             "--uhf", "\(structure.multiplicity - 1)"] + arguments
+        process.currentDirectoryURL = dir
+        var env = ProcessInfo.processInfo.environment
+        env["OMP_NUM_THREADS"] = "1"
+        env["OPENBLAS_NUM_THREADS"] = "1"
+        env["XTBPATH"] = env["XTBPATH"] ?? "/usr/share/xtb"
+        process.environment = env
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self)
+        guard process.terminationStatus == 0 else {
+            throw OracleError("xtb exited with \(process.terminationStatus): \(text.suffix(600))")
+        }
+        let gradientFile = try String(contentsOf: dir.appendingPathComponent("gradient"), encoding: .utf8)
+        var output = try parseGradient(gradientFile, atoms: structure.count)
+        output.gapEV = parseGap(text)
+        output.stdout = text
+        return output
+    }
+
+    /// Plain XYZ as the binary reads it.
+    static func plainXYZ(_ s: Structure) -> String {
+        var lines = ["\(s.count)", s.name]
+        for (z, p) in zip(s.atomicNumbers, s.positions) {
+            lines.append("\(Element.symbol(z)!) \(String(format: "%.12f %.12f %.12f", p.x, p.y, p.z))")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Turbomole `$grad` block: header with "SCF energy =", N coordinate lines, N gradient lines.
+    static func parseGradient(_ text: String, atoms: Int) throws -> Output {
+        let lines = text.split(separator: "\n").map(String.init)
+        guard let header = lines.firstIndex(where: { $0.contains("SCF energy") }) else {
+            throw OracleError("no SCF energy in gradient file")
+        }
+        let fields = lines[header].components(separatedBy: "SCF energy =")[1].split(separator: " ")
+        guard let energy = Double(fields[0]) else { throw OracleError("bad energy: \(lines[header])") }
+        let gradientLines = lines[(header + 1 + atoms)..<(header + 1 + 2 * atoms)]
+        let gradient = gradientLines.map { line in
+            line.split(separator: " ").map { Double($0.replacingOccurrences(of: "D", with: "E"))! }
+        }
+        return Output(energy: energy, gradient: gradient, gapEV: nil, stdout: "")
+    }
+
+    /// "| HOMO-LUMO GAP   14.874726069590 eV |" from the summary block.
+    static func parseGap(_ text: String) -> Double? {
+        guard let line = text.split(separator: "\n").last(where: { $0.contains("HOMO-LUMO GAP") }) else { return nil }
+        return line.split(separator: " ").compactMap { Double($0) }.first
+    }
+
+    /// "| TOTAL ENERGY  -5.070357940255 Eh |": 12 decimals, more than the gradient file's 11.
+    static func parseTotalEnergy(_ text: String) -> Double? {
+        guard let line = text.split(separator: "\n").last(where: { $0.contains("TOTAL ENERGY") }) else { return nil }
+        return line.split(separator: " ").compactMap { Double($0) }.first
+    }
+}
+
+struct OracleError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import XCTest
+@testable import Store
+
+final class SchemaTests: XCTestCase {
+    func testOpenCreatesFolderMigratesAndUsesWAL() throws {
+        let path = try StoreFixtures.databasePath(self)
+        let store = try ResultsStore(path: path)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: path))
+        XCTAssertEqual(try store.appliedMigrations(), ["v1-initial"])
+        XCTAssertEqual(try store.journalMode(), "wal")
+        XCTAssertEqual(try store.integrityCheck(), "ok")
+        XCTAssertEqual(try store.counts(), StoreCounts(runs: 0, unfinishedRuns: 0, structures: 0, settings: 0,
+                                                       calculations: 0, unconvergedCalculations: 0,
+                                                       failures: 0, failuresByClass: [:]))
+    }
+
+    func testReopenKeepsDataAndDoesNotRerunMigrations() throws {
+        let path = try StoreFixtures.databasePath(self)
+        do {
+            let store = try ResultsStore(path: path)
+            try StoreFixtures.saveCalculation(store, StoreFixtures.water, hash: "h-water")
+        }
+        let reopened = try ResultsStore(path: path)
+        XCTAssertEqual(try reopened.appliedMigrations(), StoreMigrations.names)
+        XCTAssertEqual(try reopened.counts().calculations, 1)   // a re-run v1 would have failed or emptied it
+        XCTAssertEqual(try reopened.integrityCheck(), "ok")
+    }
+
+    func testRunsAreOpenedAndClosed() throws {
+        let store = try ResultsStore(path: try StoreFixtures.databasePath(self))
+        let run = try store.beginRun(command: ["interscreen", "screen", "jobs/a b.toml"], version: "0.1.0", host: "node01")
+        let id = try XCTUnwrap(run.id)
+        XCTAssertEqual(run.command, "interscreen screen jobs/a b.toml")
+        XCTAssertEqual(try store.counts().unfinishedRuns, 1)
+        try store.finishRun(id: id, exitStatus: 3)
+        let finished = try XCTUnwrap(try store.run(id: id))
+        XCTAssertEqual(finished.exitStatus, 3)
+        XCTAssertNotNil(finished.finishedAt)
+        XCTAssertEqual(finished.pid, Int(ProcessInfo.processInfo.processIdentifier))
+        XCTAssertEqual(try store.counts().unfinishedRuns, 0)
+    }
+}
