@@ -14,6 +14,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // C shims: libxtb (system library) and Open MPI (system library + macro shim).
@@ -27,18 +28,23 @@ let package = Package(
         .target(name: "Store", dependencies: ["Structures", "Engine", .product(name: "GRDB", package: "GRDB.swift")],
                 path: "Sources/Store"),
         .target(name: "Scheduler", dependencies: ["CMPIShim"], path: "Sources/Scheduler"),
+        .target(name: "Campaign", dependencies: ["Structures", "Engine", "TOMLKit"], path: "Sources/Campaign"),
 
         // Thin command-line layer.
         .executableTarget(name: "interscreen",
-                          dependencies: ["Structures", "Engine", "Store", "Scheduler",
+                          dependencies: ["Structures", "Engine", "Store", "Scheduler", "Campaign",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           path: "Sources/interscreen"),
 
         .testTarget(name: "StructuresTests", dependencies: ["Structures"], path: "Tests/StructuresTests",
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "EngineTests", dependencies: ["Engine", "Structures"], path: "Tests/EngineTests"),
+        // The `xtb` binary as an independent oracle, shared by the engine and CLI tests.
+        .target(name: "XTBOracle", dependencies: ["Structures"], path: "Tests/XTBOracle"),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "Structures", "XTBOracle"], path: "Tests/EngineTests"),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Engine", "Structures"], path: "Tests/StoreTests"),
+        .testTarget(name: "CampaignTests", dependencies: ["Campaign", "Structures", "Engine"],
+                    path: "Tests/CampaignTests"),
         .testTarget(name: "SchedulerTests", dependencies: ["Scheduler"], path: "Tests/SchedulerTests"),
-        .testTarget(name: "CLITests", dependencies: ["interscreen", "Store", "Structures"], path: "Tests/CLITests"),
+        .testTarget(name: "CLITests", dependencies: ["interscreen", "Store", "Structures", "XTBOracle"], path: "Tests/CLITests"),
     ]
 )

@@ -18,8 +18,8 @@ public enum ThreadControl {
         setenv("OMP_NUM_THREADS", "\(count)", 1)
         setenv("OPENBLAS_NUM_THREADS", "\(count)", 1)
         typealias SetThreads = @convention(c) (Int32) -> Void
-        let handle = dlopen(nil, RTLD_NOW)
-        defer { if handle != nil { dlclose(handle) } }
+        guard let handle = dlopen(nil, RTLD_NOW) else { return count }
+        defer { dlclose(handle) }
         for symbol in ["omp_set_num_threads", "openblas_set_num_threads"] {
             if let pointer = dlsym(handle, symbol) {
                 unsafeBitCast(pointer, to: SetThreads.self)(Int32(count))

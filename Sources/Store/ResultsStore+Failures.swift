@@ -1,4 +1,6 @@
 import Foundation
+import Engine
+import Structures
 import GRDB
 
 extension ResultsStore {
@@ -13,5 +15,26 @@ extension ResultsStore {
                                    host: host, runID: runID, at: at)
         try pool.write { db in try record.insert(db) }
         return record
+    }
+}
+
+extension ResultsStore {
+    /// Records `error` as a failure: class and message from `StructureError` / `EngineError`,
+    /// "internal_error" and its description for anything else.
+    @discardableResult
+    public func saveFailure(source: String, structureHash: String?, settingsHash: String?, error: any Error,
+                            runID: Int64?, host: String, at: Date = Date()) throws -> FailureRecord {
+        let (failureClass, message) = Self.classify(error)
+        return try saveFailure(source: source, structureHash: structureHash, settingsHash: settingsHash,
+                               failureClass: failureClass, message: message, runID: runID, host: host, at: at)
+    }
+
+    /// The stable failure class and the message stored for `error`.
+    public static func classify(_ error: any Error) -> (failureClass: String, message: String) {
+        switch error {
+        case let error as StructureError: (error.kind.rawValue, error.description)
+        case let error as EngineError: (error.kind.rawValue, error.message)
+        default: ("internal_error", String(describing: error))
+        }
     }
 }

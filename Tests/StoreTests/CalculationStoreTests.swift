@@ -74,9 +74,17 @@ final class CalculationStoreTests: XCTestCase {
         XCTAssertNil(rows[1].settings)   // settings were never stored: the failure still is
         XCTAssertEqual(rows[1].failure.host, "node02")
         XCTAssertEqual(rows[1].failure.runID, run.id)
+        let fromError = try store.saveFailure(
+            source: "x.xyz", structureHash: nil, settingsHash: nil,
+            error: StructureError(.atomsTooClose, file: "x.xyz", atom: 2, "atoms 1 and 2 are 0.1 Å apart"),
+            runID: run.id, host: "node01")
+        XCTAssertEqual(fromError.failureClass, "atoms_too_close")
+        XCTAssertEqual(fromError.message, "x.xyz (atom 2): atoms 1 and 2 are 0.1 Å apart")
+        XCTAssertEqual(ResultsStore.classify(CocoaError(.fileNoSuchFile)).failureClass, "internal_error")
+        XCTAssertEqual(try store.failures(), try store.failureRows().map(\.failure))
         let counts = try store.counts()
-        XCTAssertEqual(counts.failures, 2)
-        XCTAssertEqual(counts.failuresByClass, ["unknown_element": 1, "scc_not_converged": 1])
+        XCTAssertEqual(counts.failures, 3)
+        XCTAssertEqual(counts.failuresByClass, ["unknown_element": 1, "scc_not_converged": 1, "atoms_too_close": 1])
         XCTAssertEqual(try store.integrityCheck(), "ok")
     }
 
@@ -89,5 +97,6 @@ final class CalculationStoreTests: XCTestCase {
         XCTAssertEqual(rows.map(\.calculation.structureHash), ["h-water", "h-alpha"])
         XCTAssertEqual(rows.map(\.settings.hash), [StoreFixtures.gfn2.hash, StoreFixtures.gfn2.hash])
         XCTAssertEqual(try store.snapshot().calculations, rows)
+        XCTAssertEqual(try store.calculations(), rows.map(\.calculation))
     }
 }

@@ -98,7 +98,7 @@ final class ExportTests: XCTestCase {
             out = []
             for a in ase.io.read(sys.argv[1], ":"):
                 ev = a.get_potential_energy() if a.calc is not None else a.info["energy"]
-                out.append({"n": len(a), "eh": repr(a.info["energy_hartree"]), "ev": repr(float(ev)),
+                out.append({"n": len(a), "eh": repr(float(a.info["energy_hartree"])), "ev": repr(float(ev)),
                             "hash": a.info["hash"], "method": a.info["method"], "name": a.info["name"],
                             "numbers": a.numbers.tolist(), "pbc": [bool(p) for p in a.pbc]})
             print(json.dumps(out))

@@ -40,4 +40,19 @@ final class SchemaTests: XCTestCase {
         XCTAssertEqual(finished.pid, Int(ProcessInfo.processInfo.processIdentifier))
         XCTAssertEqual(try store.counts().unfinishedRuns, 0)
     }
+
+    func testASecondConnectionSeesEachCommitAtOnce() throws {
+        // What an `export` or `status` next to a running screen sees: every save is committed
+        // before it returns, without closing the writer.
+        let path = try StoreFixtures.databasePath(self)
+        let writer = try ResultsStore(path: path)
+        let reader = try ResultsStore(path: path)
+        for i in 1...3 {
+            try StoreFixtures.saveCalculation(writer, StoreFixtures.water, hash: "h\(i)", energy: -Double(i))
+            XCTAssertEqual(try reader.counts().calculations, i)
+            XCTAssertEqual(try reader.cachedCalculation(structureHash: "h\(i)", settingsHash: StoreFixtures.gfn2.hash)?
+                .energyHartree, -Double(i))
+        }
+        XCTAssertEqual(try reader.integrityCheck(), "ok")
+    }
 }

@@ -29,6 +29,7 @@ public final class XTBCalculator: Calculator {
 
     public func singlePoint(_ structure: Structure, settings: Settings) throws -> CalculationResult {
         try validate(structure, settings: settings)
+        try XTBProcessState.admit(settings.method)
         let clock = ContinuousClock.now
         let run = { try self.compute(structure, settings: settings) }
         var result = settings.method == .gfnff ? try environment.withQuietScratch(run) : try run()

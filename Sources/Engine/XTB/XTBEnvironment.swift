@@ -36,7 +36,8 @@ final class XTBEnvironment {
         var buffer = [CChar](repeating: 0, count: 4096)
         var size = Int32(buffer.count)
         xtb_getError(handle, &buffer, &size)
-        let message = String(cString: buffer).trimmingCharacters(in: .whitespacesAndNewlines)
+        let message = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
         throw EngineError(Self.classify(message), "\(context): \(message)")
     }
 
@@ -44,19 +45,28 @@ final class XTBEnvironment {
     func withQuietScratch<T>(_ body: () throws -> T) rethrows -> T {
         let fm = FileManager.default
         let previous = fm.currentDirectoryPath
-        fflush(stdout)
+        fflush(nil)
         let savedStdout = dup(STDOUT_FILENO)
         let devNull = open("/dev/null", O_WRONLY)
         dup2(devNull, STDOUT_FILENO)
         close(devNull)
-        fm.changeCurrentDirectoryPath(scratch.path)
+        clearScratch()
+        _ = fm.changeCurrentDirectoryPath(scratch.path)
         defer {
-            fm.changeCurrentDirectoryPath(previous)
-            fflush(stdout)
+            _ = fm.changeCurrentDirectoryPath(previous)
+            fflush(nil)
             dup2(savedStdout, STDOUT_FILENO)
             close(savedStdout)
         }
         return try body()
+    }
+
+    /// Removes files left by an earlier call: GFN-FF would otherwise read back a stale `gfnff_topo`.
+    private func clearScratch() {
+        let fm = FileManager.default
+        for name in (try? fm.contentsOfDirectory(atPath: scratch.path)) ?? [] {
+            try? fm.removeItem(at: scratch.appendingPathComponent(name))
+        }
     }
 
     /// GFN0 reads its parameter file from XTBPATH; Debian installs it in /usr/share/xtb.

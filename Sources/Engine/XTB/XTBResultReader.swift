@@ -15,12 +15,19 @@ struct XTBResultReader {
         xtb_getEnergy(env, results, &energy)
         var flatGradient = [Double](repeating: 0, count: 3 * atoms)
         xtb_getGradient(env, results, &flatGradient)
-        var charges = [Double](repeating: 0, count: atoms)
-        xtb_getCharges(env, results, &charges)
         try environment.check("reading \(method.displayName) results")
         let gradient = stride(from: 0, to: flatGradient.count, by: 3).map { Array(flatGradient[$0..<$0 + 3]) }
-        return CalculationResult(energy: energy, gradient: gradient, charges: charges, gapEV: gap(),
+        return CalculationResult(energy: energy, gradient: gradient, charges: try charges(), gapEV: gap(),
                                  sccIterations: nil, sccConverged: true, wallSeconds: 0, engine: engine)
+    }
+
+    /// Partial charges (Mulliken for GFN1/2, EEQ for GFN0); GFN-FF results carry none in the API.
+    private func charges() throws -> [Double]? {
+        guard method != .gfnff else { return nil }
+        var charges = [Double](repeating: 0, count: atoms)
+        xtb_getCharges(environment.handle, results, &charges)
+        try environment.check("reading \(method.displayName) charges")
+        return charges
     }
 
     /// HOMO–LUMO gap in eV from orbital energies and occupations; nil without orbitals (GFN-FF).

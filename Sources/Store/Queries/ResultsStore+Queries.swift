@@ -1,6 +1,16 @@
 import GRDB
 
 extension ResultsStore {
+    /// All calculation rows, in insertion order.
+    public func calculations() throws -> [CalculationRecord] {
+        try pool.read { db in try CalculationRecord.order(Column("id")).fetchAll(db) }
+    }
+
+    /// All failure rows, in insertion order.
+    public func failures() throws -> [FailureRecord] {
+        try pool.read { db in try FailureRecord.order(Column("id")).fetchAll(db) }
+    }
+
     /// All calculations with their structure and settings, in insertion order.
     public func calculationRows() throws -> [CalculationRow] {
         try pool.read { db in try CalculationRow.fetchAll(db, CalculationRow.request) }

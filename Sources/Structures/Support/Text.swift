@@ -15,11 +15,9 @@ extension StringProtocol {
     var isBlank: Bool { allSatisfy(\.isWhitespace) }
 }
 
-/// Lines of a text file, split on "\n" with a trailing "\r" removed.
+/// Lines of a text file, split on "\n", "\r\n" or "\r" (Swift's "\r\n" is one Character).
 func splitLines(_ text: String) -> [Substring] {
-    text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-        line.hasSuffix("\r") ? line.dropLast() : line
-    }
+    text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
 }
 
 /// The shortest decimal text that reads back as exactly `x` ("0.5", "-3.25", "1e-05").

@@ -33,14 +33,14 @@ struct SinglePointCommand: ParsableCommand {
     func run() throws {
         ThreadControl.apply(threads: threads ?? ThreadControl.requested)
         let store = try ResultsStore(path: db)
-        let runRecord = try store.beginRun(command: CommandLine.arguments.joined(separator: " "),
+        let runRecord = try store.beginRun(command: CommandLine.arguments,
                                            version: InterscreenVersion.current, host: HostInfo.name)
         let calculator = try XTBCalculator()
         let output: SinglePointOutput = json ? JSONLinesOutput() : TableOutput()
         let progress = ProgressLine(total: files.count, label: "sp")
         let runner = SinglePointRunner(store: store, calculator: calculator, settings: method.settings,
                                        overrides: ChargeOverrides(charge: method.charge, uhf: method.uhf),
-                                       runID: runRecord.id)
+                                       runID: runRecord.id ?? 0)
         output.begin()
         var failures = 0
         for file in files {
@@ -52,7 +52,7 @@ struct SinglePointCommand: ParsableCommand {
         }
         progress.finish()
         output.end(total: files.count, failures: failures)
-        try store.finishRun(id: runRecord.id, exitStatus: failures == 0 ? 0 : 1)
+        try store.finishRun(id: runRecord.id ?? 0, exitStatus: failures == 0 ? 0 : 1)
         if failures > 0 { throw ExitCode(1) }
     }
 }

@@ -12,7 +12,7 @@ protocol SinglePointOutput {
 /// Writes a line to standard output and flushes it (rows must not wait in a buffer if killed).
 func printFlushed(_ line: String) {
     print(line)
-    fflush(stdout)
+    fflush(nil)
 }
 
 /// Writes a line to standard error.

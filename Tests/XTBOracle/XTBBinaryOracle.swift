@@ -5,25 +5,27 @@ import Structures
 ///
 /// Runs in a fresh temporary directory with `--norestart` (otherwise the binary reuses an
 /// `xtbrestart` file and drifts by ~3e-9 Eh) and reads energy and gradient from the Turbomole
-/// `gradient` file and the gap from standard output.
-struct XTBBinaryOracle {
-    struct Output {
-        var energy: Double
-        var gradient: [[Double]]
-        var gapEV: Double?
-        var stdout: String
+/// `gradient` file and the gap from standard output. Periodic structures go in as POSCAR.
+public struct XTBBinaryOracle {
+    public struct Output {
+        public var energy: Double
+        public var gradient: [[Double]]
+        public var gapEV: Double?
+        public var stdout: String
     }
 
-    static var isAvailable: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/xtb") }
+    public static var isAvailable: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/xtb") }
 
-    static func run(_ structure: Structure, arguments: [String]) throws -> Output {
+    public static func run(_ structure: Structure, arguments: [String]) throws -> Output {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("xtb-oracle-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        try plainXYZ(structure).write(to: dir.appendingPathComponent("input.xyz"), atomically: true, encoding: .utf8)
+        let input = structure.isPeriodic ? "POSCAR" : "input.xyz"
+        let inputText = structure.isPeriodic ? try POSCARFormat.render(structure) : plainXYZ(structure)
+        try inputText.write(to: dir.appendingPathComponent(input), atomically: true, encoding: .utf8)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/xtb")
-        process.arguments = ["input.xyz", "--grad", "--norestart", "--chrg", "\(structure.charge)",
+        process.arguments = [input, "--grad", "--norestart", "--chrg", "\(structure.charge)",
                              "--uhf", "\(structure.multiplicity - 1)"] + arguments
         process.currentDirectoryURL = dir
         var env = ProcessInfo.processInfo.environment
@@ -33,13 +35,16 @@ struct XTBBinaryOracle {
         process.environment = env
         let pipe = Pipe()
         process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
+        let errorURL = dir.appendingPathComponent("stderr")
+        FileManager.default.createFile(atPath: errorURL.path, contents: nil)
+        process.standardError = try FileHandle(forWritingTo: errorURL)
         try process.run()
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         let text = String(decoding: data, as: UTF8.self)
         guard process.terminationStatus == 0 else {
-            throw OracleError("xtb exited with \(process.terminationStatus): \(text.suffix(600))")
+            let errors = (try? String(contentsOf: errorURL, encoding: .utf8)) ?? ""
+            throw OracleError("xtb \(process.arguments ?? []) exited with \(process.terminationStatus): \(errors.suffix(800))")
         }
         let gradientFile = try String(contentsOf: dir.appendingPathComponent("gradient"), encoding: .utf8)
         var output = try parseGradient(gradientFile, atoms: structure.count)
@@ -48,9 +53,9 @@ struct XTBBinaryOracle {
         return output
     }
 
-    /// Plain XYZ as the binary reads it.
+    /// Plain XYZ as the binary reads it (empty comment line).
     static func plainXYZ(_ s: Structure) -> String {
-        var lines = ["\(s.count)", s.name]
+        var lines = ["\(s.count)", ""]
         for (z, p) in zip(s.atomicNumbers, s.positions) {
             lines.append("\(Element.symbol(z)!) \(String(format: "%.12f %.12f %.12f", p.x, p.y, p.z))")
         }
@@ -73,19 +78,19 @@ struct XTBBinaryOracle {
     }
 
     /// "| HOMO-LUMO GAP   14.874726069590 eV |" from the summary block.
-    static func parseGap(_ text: String) -> Double? {
+    public static func parseGap(_ text: String) -> Double? {
         guard let line = text.split(separator: "\n").last(where: { $0.contains("HOMO-LUMO GAP") }) else { return nil }
         return line.split(separator: " ").compactMap { Double($0) }.first
     }
 
     /// "| TOTAL ENERGY  -5.070357940255 Eh |": 12 decimals, more than the gradient file's 11.
-    static func parseTotalEnergy(_ text: String) -> Double? {
+    public static func parseTotalEnergy(_ text: String) -> Double? {
         guard let line = text.split(separator: "\n").last(where: { $0.contains("TOTAL ENERGY") }) else { return nil }
         return line.split(separator: " ").compactMap { Double($0) }.first
     }
 }
 
-struct OracleError: Error, CustomStringConvertible {
-    var description: String
+public struct OracleError: Error, CustomStringConvertible {
+    public var description: String
     init(_ description: String) { self.description = description }
 }

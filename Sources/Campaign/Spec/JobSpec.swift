@@ -1,0 +1,128 @@
+import Engine
+import Structures
+
+/// A validated job spec (`jobs/*.toml`): what to compute, how, and which reactions to form.
+///
+/// Produced only by `JobSpecParser`, which checks everything (keys, files, reactions, atom
+/// balance) before a campaign runs; the planner can trust it.
+public struct JobSpec: Sendable {
+    /// Campaign name (identifies its tasks in the database).
+    public var name: String
+    /// Results database path, resolved against the spec file's folder.
+    public var database: String
+    /// The spec file this came from (absolute path).
+    public var sourceFile: String
+    /// SHA-256 of the spec text, recorded for provenance.
+    public var sourceHash: String
+    /// Method defaults, applied to every structure unless it overrides them.
+    public var defaults: MethodChoice
+    /// Structures in declaration order (globs already expanded, one entry per file).
+    public var structures: [StructureEntry]
+    /// Reactions in declaration order.
+    public var reactions: [ReactionSpec]
+    /// Structures whose files exist but do not parse or fail validation, in declaration order;
+    /// left out of `structures`, to be recorded as failed tasks (a reaction naming one cannot be
+    /// computed, but the spec is still valid).
+    public var invalidStructures: [InvalidStructure]
+
+    public init(name: String, database: String, sourceFile: String, sourceHash: String, defaults: MethodChoice,
+                structures: [StructureEntry], reactions: [ReactionSpec], invalidStructures: [InvalidStructure] = []) {
+        self.name = name
+        self.database = database
+        self.sourceFile = sourceFile
+        self.sourceHash = sourceHash
+        self.defaults = defaults
+        self.structures = structures
+        self.reactions = reactions
+        self.invalidStructures = invalidStructures
+    }
+}
+
+/// What to do with a structure.
+public enum TaskRecipe: String, Sendable, Codable, CaseIterable {
+    /// One single point on the geometry as given.
+    case singlePoint = "sp"
+    /// Optimise, then a single point on the optimised geometry.
+    case optimizeThenSinglePoint = "opt+sp"
+}
+
+/// Engine settings plus what to do: the spec's `[defaults]`, or a structure's overrides merged in.
+public struct MethodChoice: Sendable, Equatable {
+    /// Settings of the single point (and of the optimisation).
+    public var settings: Settings
+    /// Optimisation level name (xtb's: crude … extreme), used when the recipe optimises.
+    public var optimizationLevel: String
+    /// Frozen-atom spec for the optimisation (syntax of `opt --freeze`), nil for none.
+    public var freeze: String?
+    /// What to do with the structure.
+    public var recipe: TaskRecipe
+
+    public init(settings: Settings = Settings(), optimizationLevel: String = "normal", freeze: String? = nil,
+                recipe: TaskRecipe = .singlePoint) {
+        self.settings = settings
+        self.optimizationLevel = optimizationLevel
+        self.freeze = freeze
+        self.recipe = recipe
+    }
+}
+
+/// One structure of the campaign, read and validated.
+public struct StructureEntry: Sendable {
+    /// Unique name within the spec (reactions refer to it).
+    public var name: String
+    /// The file it was read from (absolute path).
+    public var file: String
+    /// The structure, with the spec's charge / multiplicity applied and `name` set to the entry's name.
+    public var structure: Structure
+    /// Formula units it contains (e.g. 8 for Cs8Pb8I24), for normalised reaction energies.
+    public var formulaUnits: Int?
+    /// Method and recipe for this structure (defaults with its overrides).
+    public var method: MethodChoice
+    /// 1-based line of its `[[structures]]` table in the spec, for messages.
+    public var line: Int
+
+    public init(name: String, file: String, structure: Structure, formulaUnits: Int?, method: MethodChoice, line: Int) {
+        self.name = name
+        self.file = file
+        self.structure = structure
+        self.formulaUnits = formulaUnits
+        self.method = method
+        self.line = line
+    }
+}
+
+/// A reaction: Σ ν·E(products) − Σ ν·E(reactants), optionally divided by a count of units.
+public struct ReactionSpec: Sendable {
+    /// Unique name within the spec.
+    public var name: String
+    /// Structure names with stoichiometric coefficients (> 0).
+    public var reactants: [(name: String, coefficient: Double)]
+    /// Structure names with stoichiometric coefficients (> 0).
+    public var products: [(name: String, coefficient: Double)]
+    /// How to normalise the reaction energy, nil for "per reaction as written".
+    public var normalization: Normalization?
+    /// 1-based line of its `[[reactions]]` table.
+    public var line: Int
+
+    public init(name: String, reactants: [(name: String, coefficient: Double)],
+                products: [(name: String, coefficient: Double)], normalization: Normalization?, line: Int) {
+        self.name = name
+        self.reactants = reactants
+        self.products = products
+        self.normalization = normalization
+        self.line = line
+    }
+}
+
+/// Divide a reaction energy by a number of units, e.g. "per CsPbI3" with 8 units.
+public struct Normalization: Sendable, Equatable {
+    /// What one unit is, for display ("CsPbI3").
+    public var unit: String
+    /// How many units the reaction as written involves.
+    public var count: Double
+
+    public init(unit: String, count: Double) {
+        self.unit = unit
+        self.count = count
+    }
+}

@@ -1,0 +1,26 @@
+/// The keys each table of a spec accepts (anything else is reported as unknown).
+enum SpecKeys {
+    static let root = ["campaign", "defaults", "structures", "reactions"]
+    static let campaign = ["name", "database"]
+    /// Method keys: allowed in `[defaults]` and, as overrides, in every `[[structures]]`.
+    static let method = ["gfn", "accuracy", "etemp", "max_iterations", "solvent", "opt_level", "task", "freeze"]
+    static let structureOnly = ["name", "files", "prefix", "charge", "multiplicity", "formula_units"]
+    static let structure = structureOnly + method
+    static let reaction = ["name", "reactants", "products", "normalize"]
+    static let normalization = ["per", "count", "from"]
+
+    /// Where a key that is misplaced in another table belongs, for the "unknown key" message.
+    static let homes: [String: String] = {
+        var homes: [String: String] = [:]
+        for key in structureOnly where key != "name" { homes[key] = "[[structures]]" }
+        for key in method { homes[key] = "[defaults] or [[structures]]" }
+        for key in ["reactants", "products", "normalize"] { homes[key] = "[[reactions]]" }
+        homes["database"] = "[campaign]"
+        return homes
+    }()
+
+    /// `homes` restricted to keys not allowed in `allowed` (so only true misplacements are named).
+    static func homes(excluding allowed: [String]) -> [String: String] {
+        homes.filter { !allowed.contains($0.key) }
+    }
+}

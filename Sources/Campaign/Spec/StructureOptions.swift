@@ -1,0 +1,19 @@
+/// The per-structure keys of a `[[structures]]` table besides `files` and the method overrides.
+struct StructureOptions {
+    var name: String?
+    var prefix: String?
+    var charge: Int?
+    var multiplicity: Int?
+    var formulaUnits: Int?
+
+    /// Reads and checks them (multiplicity and formula_units ≥ 1, names not empty).
+    init(_ t: TableReader) {
+        name = MethodReader.checked(t, "name", t.string("name"), "must not be empty") { !$0.isEmpty }
+        prefix = t.string("prefix")
+        charge = t.integer("charge")
+        multiplicity = MethodReader.checked(t, "multiplicity", t.integer("multiplicity"),
+                                            "must be at least 1 (1 = singlet, 2 = doublet …)") { $0 >= 1 }
+        formulaUnits = MethodReader.checked(t, "formula_units", t.integer("formula_units"),
+                                            "must be an integer ≥ 1") { $0 >= 1 }
+    }
+}
