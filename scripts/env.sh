@@ -3,7 +3,6 @@
 export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
 export OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS:-1}"
 export OMP_STACKSIZE="${OMP_STACKSIZE:-512M}"
-export XTBPATH="${XTBPATH:-/usr/share/xtb}"
 # Open MPI as root (containers, CI) needs explicit consent.
 if [ "$(id -u)" -eq 0 ]; then
   export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1

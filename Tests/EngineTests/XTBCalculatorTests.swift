@@ -77,6 +77,22 @@ final class XTBCalculatorTests: XCTestCase {
         XCTAssertEqual(first.gradient, again.gradient)
     }
 
+    /// A structure with the same atoms reuses the loaded model; its result must be the fresh one, bit for bit.
+    func testReusedModelEqualsFreshModelBitForBit() throws {
+        for name in ["Zn-Im2-HIm2", "PbI3-anion"] {
+            let base = try Self.fragment(name)
+            var moved = base
+            for i in moved.positions.indices { moved.positions[i].x += 0.003 * Double(i % 5) }
+            _ = try calc.singlePoint(try Self.fragment("water"), settings: Settings())
+            let fresh = try calc.singlePoint(moved, settings: Settings())      // loads a new model
+            _ = try calc.singlePoint(base, settings: Settings())
+            let reused = try calc.singlePoint(moved, settings: Settings())     // same atoms: reuses it
+            XCTAssertEqual(fresh.energy, reused.energy, name)
+            XCTAssertEqual(fresh.gradient, reused.gradient, name)
+            XCTAssertEqual(fresh.charges, reused.charges, name)
+        }
+    }
+
     // MARK: refusals that must never reach libxtb
 
     func testFranciumIsRefusedBeforeLibxtb() throws {

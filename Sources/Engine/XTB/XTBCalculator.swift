@@ -8,7 +8,9 @@ import Structures
 /// (structure, settings), never on the calls made before it. Not thread-safe: GFN0 and GFN-FF share
 /// Fortran file units, and GFN-FF calls change the working directory; use one per process.
 public final class XTBCalculator: Calculator {
-    private let environment: XTBEnvironment
+    let environment: XTBEnvironment
+    /// The model of the previous call, reused when the next structure differs only in positions.
+    private var lastModel: XTBLoadedModel?
 
     /// Creates the process's libxtb environment; its scratch folder goes under `scratchParent`.
     public init(scratchParent: URL? = nil) throws {
@@ -39,71 +41,26 @@ public final class XTBCalculator: Calculator {
     }
 
     private func compute(_ structure: Structure, settings: Settings) throws -> CalculationResult {
-        let env = environment.handle
-        let molecule = try XTBMolecule(structure, environment: environment)
-        var calc: xtb_TCalculator? = xtb_newCalculator()
+        let model = try loadedModel(for: structure, settings: settings)
         var results: xtb_TResults? = xtb_newResults()
-        defer {
-            xtb_delResults(&results)
-            xtb_delCalculator(&calc)
-        }
-        try load(settings.method, molecule: molecule.handle, calculator: calc)
-        try configure(calc, settings: settings)
-        xtb_singlepoint(env, molecule.handle, calc, results)
+        defer { xtb_delResults(&results) }
+        xtb_singlepoint(environment.handle, model.molecule.handle, model.calculator, results)
         try environment.check("\(settings.method.displayName) single point")
         return try XTBResultReader(environment: environment, results: results, atoms: structure.count,
                                    method: settings.method, engine: engineVersion).read()
     }
 
-    private func load(_ method: Method, molecule: xtb_TMolecule?, calculator: xtb_TCalculator?) throws {
-        let env = environment.handle
-        switch method {
-        case .gfn2: xtb_loadGFN2xTB(env, molecule, calculator, nil)
-        case .gfn1: xtb_loadGFN1xTB(env, molecule, calculator, nil)
-        case .gfn0: xtb_loadGFN0xTB(env, molecule, calculator, nil)
-        case .gfnff: xtb_loadGFNFF(env, molecule, calculator, nil)
+    /// The parametrised model for this composition and settings: the last one again with new
+    /// positions when only the geometry changed, otherwise a fresh one (see `XTBLoadedModel`).
+    private func loadedModel(for structure: Structure, settings: Settings) throws -> XTBLoadedModel {
+        let key = XTBLoadedModel.Key(structure, settings: settings)
+        if let last = lastModel, last.key == key, key.reusable {
+            try last.update(structure)
+            return last
         }
-        try environment.check("loading \(method.displayName)")
-    }
-
-    private func configure(_ calc: xtb_TCalculator?, settings: Settings) throws {
-        let env = environment.handle
-        xtb_setAccuracy(env, calc, settings.accuracy)
-        if settings.method != .gfnff {
-            xtb_setElectronicTemp(env, calc, settings.electronicTemperature)
-            xtb_setMaxIter(env, calc, Int32(settings.maxIterations))
-        }
-        if let solvent = settings.solvent {
-            let name = strdup(solvent)
-            defer { free(name) }
-            xtb_setSolvent(env, calc, name, nil, nil, nil)
-        }
-        try environment.check("configuring \(settings.method.displayName)")
-    }
-}
-
-/// A libxtb molecule built from a validated structure (positions converted to Bohr).
-private final class XTBMolecule {
-    let handle: xtb_TMolecule?
-
-    init(_ structure: Structure, environment: XTBEnvironment) throws {
-        var natoms = Int32(structure.count)
-        let numbers = structure.atomicNumbers.map { Int32($0) }
-        let positions = structure.positions.flatMap { [$0.x, $0.y, $0.z].map { $0 * Units.bohrPerAngstrom } }
-        var charge = Double(structure.charge)
-        var uhf = Int32(structure.unpairedElectrons)
-        if let lattice = structure.lattice {
-            let cell = lattice.vectors.flatMap { [$0.x, $0.y, $0.z].map { $0 * Units.bohrPerAngstrom } }
-            let periodic = lattice.pbc
-            handle = xtb_newMolecule(environment.handle, &natoms, numbers, positions, &charge, &uhf, cell, periodic)
-        } else {
-            handle = xtb_newMolecule(environment.handle, &natoms, numbers, positions, &charge, &uhf, nil, nil)
-        }
-        try environment.check("building the molecule")
-    }
-
-    deinit {
-        var mol = handle
-        xtb_delMolecule(&mol)
+        lastModel = nil
+        let model = try XTBLoadedModel(structure, settings: settings, key: key, environment: environment)
+        lastModel = model
+        return model
     }
 }
