@@ -28,7 +28,8 @@ let package = Package(
         .target(name: "Store", dependencies: ["Structures", "Engine", .product(name: "GRDB", package: "GRDB.swift")],
                 path: "Sources/Store"),
         .target(name: "Scheduler", dependencies: ["CMPIShim"], path: "Sources/Scheduler"),
-        .target(name: "Campaign", dependencies: ["Structures", "Engine", "TOMLKit"], path: "Sources/Campaign"),
+        .target(name: "Campaign", dependencies: ["Structures", "Engine", "Store", "Scheduler", "TOMLKit"],
+                path: "Sources/Campaign"),
 
         // Thin command-line layer.
         .executableTarget(name: "interscreen",
@@ -42,7 +43,7 @@ let package = Package(
         .target(name: "XTBOracle", dependencies: ["Structures"], path: "Tests/XTBOracle"),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Structures", "XTBOracle"], path: "Tests/EngineTests"),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Engine", "Structures"], path: "Tests/StoreTests"),
-        .testTarget(name: "CampaignTests", dependencies: ["Campaign", "Structures", "Engine"],
+        .testTarget(name: "CampaignTests", dependencies: ["Campaign", "Structures", "Engine", "Store", "Scheduler"],
                     path: "Tests/CampaignTests"),
         .testTarget(name: "SchedulerTests", dependencies: ["Scheduler"], path: "Tests/SchedulerTests"),
         .testTarget(name: "CLITests", dependencies: ["interscreen", "Store", "Structures", "XTBOracle"], path: "Tests/CLITests"),

@@ -52,6 +52,12 @@ public struct Settings: Sendable, Codable, Hashable {
 
     /// SHA-256 of `canonicalText`, hex.
     public var hash: String { SHA256.hex(of: canonicalText) }
+
+    /// The settings that change the physics: everything but the SCC iteration limit (which only
+    /// decides whether an answer is reached). Reactions require equal physics across species.
+    public var physicsText: String {
+        canonicalText.split(separator: "\n").filter { !$0.hasPrefix("maxiter=") }.joined(separator: "\n")
+    }
 }
 
 /// Fixed number formatting for hashed texts: shortest round-trip decimal, "-0" folded to "0".

@@ -48,12 +48,24 @@ public final class MPIContext {
     /// Open MPI's blocking receive spins a core; on a 2-core node an idle coordinator would steal a
     /// worker's core. This polls with `MPI_Iprobe` and sleeps between polls (`idleSleep`).
     public func receive(from source: Int? = nil, idleSleep: Duration = .milliseconds(2)) throws -> Message {
+        while true {
+            if let message = try receive(from: source, timeout: .seconds(3600), idleSleep: idleSleep) { return message }
+        }
+    }
+
+    /// Like `receive(from:)`, but returns nil when nothing arrived within `timeout`.
+    public func receive(from source: Int? = nil, timeout: Duration,
+                        idleSleep: Duration = .milliseconds(2)) throws -> Message? {
         var status = MPI_Status()
         var flag: Int32 = 0
         let from = source.map { Int32($0) } ?? cmpi_any_source()
+        let deadline = ContinuousClock.now + timeout
         while flag == 0 {
             MPI_Iprobe(from, cmpi_any_tag(), cmpi_comm_world(), &flag, &status)
-            if flag == 0 { Thread.sleep(forTimeInterval: Self.seconds(idleSleep)) }
+            if flag == 0 {
+                if ContinuousClock.now >= deadline { return nil }
+                Thread.sleep(forTimeInterval: Self.seconds(idleSleep))
+            }
         }
         var count: Int32 = 0
         MPI_Get_count(&status, cmpi_byte(), &count)
@@ -64,6 +76,12 @@ public final class MPIContext {
         }
         guard rc == cmpi_success() else { throw SchedulerError("MPI_Recv failed") }
         return Message(source: Int(status.MPI_SOURCE), tag: Int(status.MPI_TAG), bytes: bytes)
+    }
+
+    /// Ends every rank of the job at once (after a drain deadline, with tasks still running).
+    public func abort(code: Int32) -> Never {
+        MPI_Abort(cmpi_comm_world(), code)
+        exit(code)
     }
 
     /// Blocks until every rank has arrived.

@@ -6,7 +6,7 @@ enum KeySuggestion {
     static func closest(to word: String, among candidates: [String]) -> String? {
         let input = word.lowercased()
         guard !input.isEmpty else { return nil }
-        let reach = input.count <= 3 ? 1 : 2
+        let reach = input.count <= 2 ? 0 : input.count <= 4 ? 1 : 2
         let scored = candidates.map { ($0, distance(input, $0.lowercased())) }
         if let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= reach { return best.0 }
         if input.count >= 3, let prefixed = candidates.first(where: { $0.lowercased().hasPrefix(input) }) {

@@ -19,7 +19,7 @@ enum MethodReader {
         if let solvent = nonEmpty(t, "solvent") { m.settings.solvent = solvent == off ? nil : solvent }
         if let level = optimizationLevel(t) { m.optimizationLevel = level }
         if let recipe = recipe(t) { m.recipe = recipe }
-        if let freeze = nonEmpty(t, "freeze") { m.freeze = freeze == off ? nil : freeze }
+        if let freeze = freeze(t) { m.freeze = freeze == off ? nil : freeze }
         return m
     }
 
@@ -52,6 +52,19 @@ enum MethodReader {
 
     static func recipe(_ t: TableReader) -> TaskRecipe? {
         oneOf(t, "task", TaskRecipe.allCases.map(\.rawValue)).flatMap(TaskRecipe.init(rawValue:))
+    }
+
+    /// A frozen-atom spec in the syntax of `opt --freeze` (checked with `FreezeSpec`), or "none".
+    static func freeze(_ t: TableReader) -> String? {
+        guard let text = nonEmpty(t, "freeze") else { return nil }
+        guard text != off else { return text }
+        do {
+            _ = try FreezeSpec(parsing: text)
+            return text
+        } catch {
+            t.context.report(t.line("freeze"), "`freeze` is not a valid frozen-atom spec: \(error)")
+            return nil
+        }
     }
 
     /// A string value that must be one of `allowed` (with a suggestion when misspelt).

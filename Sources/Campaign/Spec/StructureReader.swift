@@ -78,20 +78,22 @@ struct StructureReader {
             t.context.report(t.line, "[[structures]] needs `files` (a path or glob relative to the spec)")
             return []
         }
-        let patterns = t.string("files").map { [$0] }
-            ?? t.read("files", expected: "a string or an array of strings") { value in
-                value.array.flatMap { array in
-                    let strings = array.compactMap { $0.string }
-                    return strings.count == array.count && !strings.isEmpty ? strings : nil
-                }
-            } ?? []
+        let patterns = t.read("files", expected: "a string or a non-empty array of strings", Self.patterns) ?? []
         return patterns.flatMap { resolve($0, t) }
+    }
+
+    /// A string, or an array of strings, as a list; nil for anything else.
+    private static func patterns(_ value: TOMLValueConvertible) -> [String]? {
+        if let path = value.string { return [path] }
+        guard let array = value.array else { return nil }
+        let strings: [String] = array.compactMap { $0.string }
+        return !strings.isEmpty && strings.count == array.count ? strings : nil
     }
 
     private func resolve(_ pattern: String, _ t: TableReader) -> [String] {
         let path = context.resolve(pattern)
         if FilePatterns.isGlob(pattern) {
-            let matches = FilePatterns.expand(path)
+            let matches = FilePatterns.expand(pattern, in: context.baseDirectory)
             if matches.isEmpty {
                 t.context.report(t.line("files"), "`files` pattern \"\(pattern)\" matches no structure file (looked for \(path))")
             }

@@ -5,7 +5,7 @@ public typealias Vec3 = SIMD3<Double>
 ///
 /// This is the one structure type of the project: parsers produce it, the engine consumes it,
 /// the store records it by its content address (`ContentHash`).
-public struct Structure: Sendable, Equatable {
+public struct Structure: Sendable, Equatable, Codable {
     /// Human name (usually the file stem); not part of the identity.
     public var name: String
     /// Atomic numbers, one per atom.
@@ -41,7 +41,7 @@ public struct Structure: Sendable, Equatable {
 }
 
 /// Three lattice vectors (rows, Å) and which of them are periodic.
-public struct Lattice: Sendable, Equatable, Hashable {
+public struct Lattice: Sendable, Equatable, Hashable, Codable {
     /// a, b, c as Cartesian vectors in Å.
     public var vectors: [Vec3]
     /// Periodicity along a, b, c.

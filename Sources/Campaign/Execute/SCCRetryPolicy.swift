@@ -1,0 +1,21 @@
+import Engine
+
+/// What to try when the SCC does not converge, in order.
+///
+/// 1. the same physics with 4× the iterations (at least 1000) — same answer if it converges;
+/// 2. electronic temperature raised to 1000 K — different physics: recorded as different settings
+///    and flagged, so every reaction that would use it refuses to mix it with 300 K species.
+public enum SCCRetryPolicy {
+    /// The settings of each attempt after the first, with the flag that marks it.
+    public static func retries(after settings: Settings) -> [(settings: Settings, flag: String?)] {
+        var more = settings
+        more.maxIterations = max(settings.maxIterations * 4, 1000)
+        var hotter = more
+        hotter.electronicTemperature = max(settings.electronicTemperature, 1000)
+        var plan: [(Settings, String?)] = [(more, "scc_retry_more_iterations")]
+        if hotter.electronicTemperature != settings.electronicTemperature {
+            plan.append((hotter, "etemp_raised_to_\(Int(hotter.electronicTemperature))K"))
+        }
+        return plan
+    }
+}

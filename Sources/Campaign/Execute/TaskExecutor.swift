@@ -1,0 +1,80 @@
+import Engine
+import Foundation
+import Structures
+
+/// Runs one task on this rank's calculator and never throws: failures become classified reports.
+public struct TaskExecutor {
+    let calculator: Calculator
+    let optimizer: GeometryOptimizing?
+    let host: String
+
+    public init(calculator: Calculator, optimizer: GeometryOptimizing?, host: String) {
+        self.calculator = calculator
+        self.optimizer = optimizer
+        self.host = host
+    }
+
+    /// Decodes an order, runs it, encodes the report (the MPI worker's whole job).
+    public func execute(_ payload: [UInt8]) -> [UInt8] {
+        do {
+            return execute(try TaskOrder.decode(payload)).encoded()
+        } catch {
+            return TaskReport(id: -1, settingsUsed: Settings(), failureClass: "internal",
+                              message: "undecodable task: \(error)", attempts: 0, flags: [], wallSeconds: 0,
+                              host: host, startedAt: Date()).encoded()
+        }
+    }
+
+    public func execute(_ order: TaskOrder) -> TaskReport {
+        let started = Date()
+        var report = TaskReport(id: order.id, settingsUsed: order.settings, attempts: 0, flags: [], wallSeconds: 0,
+                                host: host, startedAt: started)
+        let attempts = [(order.settings, nil as String?)] + SCCRetryPolicy.retries(after: order.settings)
+        for (settings, flag) in attempts {
+            report.attempts += 1
+            report.settingsUsed = settings
+            if let flag { report.flags.append(flag) }
+            do {
+                try run(order, settings: settings, into: &report)
+                report.failureClass = nil
+                report.message = nil
+                break
+            } catch let error as EngineError where error.kind == .sccNotConverged {
+                report.failureClass = error.kind.rawValue
+                report.message = "\(order.key): \(error.message) (after \(report.attempts) attempt(s))"
+            } catch {
+                let (failureClass, message) = Self.describe(error)
+                report.failureClass = failureClass
+                report.message = "\(order.key): \(message)"
+                break
+            }
+        }
+        report.wallSeconds = Date().timeIntervalSince(started)
+        return report
+    }
+
+    private func run(_ order: TaskOrder, settings: Settings, into report: inout TaskReport) throws {
+        try calculator.validate(order.structure, settings: settings)
+        switch order.kind {
+        case .singlePoint:
+            report.result = try calculator.singlePoint(order.structure, settings: settings)
+        case .optimization:
+            guard let optimizer else { throw EngineError(.unsupported, "no optimiser available") }
+            let outcome = try optimizer.optimize(order.structure, settings: settings,
+                                                 level: order.optimizationLevel ?? "normal", freeze: order.freeze,
+                                                 calculator: calculator)
+            report.optimization = outcome
+            report.result = try calculator.singlePoint(outcome.finalStructure, settings: settings)
+            if !outcome.converged { report.flags.append("optimization_not_converged") }
+        }
+    }
+
+    /// Failure class and message of any error.
+    public static func describe(_ error: Error) -> (String, String) {
+        switch error {
+        case let e as StructureError: (e.kind.rawValue, e.description)
+        case let e as EngineError: (e.kind.rawValue, e.message)
+        default: ("internal", String(describing: error))
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import Engine
+import Foundation
+import Structures
+
+/// What the coordinator sends a worker: one task, self-contained (JSON over MPI).
+public struct TaskOrder: Codable, Sendable {
+    public var id: Int
+    public var key: String
+    public var kind: PlannedTask.Kind
+    public var structure: Structure
+    public var settings: Settings
+    public var optimizationLevel: String?
+    public var freeze: String?
+
+    public func encoded() -> [UInt8] { Array((try? JSONEncoder().encode(self)) ?? Data()) }
+
+    public static func decode(_ bytes: [UInt8]) throws -> TaskOrder {
+        try JSONDecoder().decode(TaskOrder.self, from: Data(bytes))
+    }
+}
+
+/// What a worker sends back: the result, or a classified failure, with the settings actually used.
+public struct TaskReport: Codable, Sendable {
+    /// The optimisation part of a result.
+    public struct Optimization: Codable, Sendable {
+        public var finalStructure: Structure
+        public var converged: Bool
+        public var cycles: Int
+        public var gradientEvaluations: Int
+        public var energies: [Double]
+        public var gradientNorms: [Double]
+
+        public init(finalStructure: Structure, converged: Bool, cycles: Int, gradientEvaluations: Int,
+                    energies: [Double], gradientNorms: [Double]) {
+            self.finalStructure = finalStructure
+            self.converged = converged
+            self.cycles = cycles
+            self.gradientEvaluations = gradientEvaluations
+            self.energies = energies
+            self.gradientNorms = gradientNorms
+        }
+    }
+
+    public var id: Int
+    /// Settings of the successful attempt (may differ from the order's after an SCC retry).
+    public var settingsUsed: Settings
+    /// The single point (for an optimisation: at its final geometry).
+    public var result: CalculationResult?
+    public var optimization: Optimization?
+    public var failureClass: String?
+    public var message: String?
+    /// Attempts made (1 unless an SCC failure was retried).
+    public var attempts: Int
+    /// Notes for every use of the result, e.g. "etemp_raised_to_1000K".
+    public var flags: [String]
+    public var wallSeconds: Double
+    public var host: String
+    public var startedAt: Date
+
+    public var succeeded: Bool { failureClass == nil }
+
+    public func encoded() -> [UInt8] { Array((try? JSONEncoder().encode(self)) ?? Data()) }
+
+    public static func decode(_ bytes: [UInt8]) throws -> TaskReport {
+        try JSONDecoder().decode(TaskReport.self, from: Data(bytes))
+    }
+}

@@ -1,0 +1,38 @@
+import Engine
+import Structures
+
+/// One unit of work the campaign will run: an optimisation or a single point.
+public struct PlannedTask: Sendable {
+    /// What the task computes.
+    public enum Kind: String, Sendable, Codable {
+        case singlePoint = "singlepoint"
+        case optimization = "optimization"
+    }
+
+    /// Position in the plan, also the dispatcher's id.
+    public var index: Int
+    /// Stable name within the campaign: "<structure>/opt" or "<structure>/sp".
+    public var key: String
+    public var kind: Kind
+    /// The spec's structure name.
+    public var structureName: String
+    /// The input geometry, nil when it is the output of `dependsOn`.
+    public var input: Structure?
+    public var settings: Settings
+    /// Optimisation level and frozen atoms (optimisations only).
+    public var optimizationLevel: String?
+    public var freeze: String?
+    /// Index of the task whose output is this task's input.
+    public var dependsOn: Int?
+    /// Definition hash of `dependsOn` (a change upstream restarts this task too).
+    public var upstreamDefinition: String?
+    public var predictedSeconds: Double
+
+    /// Hash of everything that defines the task; a change makes a rerun start it over.
+    public var definitionHash: String {
+        let source = input.map { "input=\($0.contentHash)" } ?? "after=\(upstreamDefinition ?? "-")"
+        let text = ["task-v1", kind.rawValue, key, source, "settings=\(settings.hash)",
+                    "level=\(optimizationLevel ?? "-")", "freeze=\(freeze ?? "-")"].joined(separator: "\n")
+        return SHA256.hex(of: text)
+    }
+}

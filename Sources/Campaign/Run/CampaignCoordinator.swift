@@ -1,0 +1,237 @@
+import Engine
+import Foundation
+import Scheduler
+import Store
+import Structures
+
+/// Rank 0's side of a campaign: the plan, its task rows, the dispatcher and the reactions.
+///
+/// Every result is committed to the store as it arrives; task rows carry the state a rerun
+/// resumes from (done tasks are skipped, tasks that were running when a run died get a crash
+/// counted, twice-crashed tasks are quarantined, and single points already in the database for
+/// the same structure and settings are answered from it).
+public final class CampaignCoordinator: WorkSource {
+    public let plan: CampaignPlan
+    let store: ResultsStore
+    let runID: Int64
+    let host: String
+    let version: String
+    private var dispatcher: Dispatcher
+    private(set) var rows: [TaskRecord]
+    private var inputs: [Int: Structure] = [:]
+    private let reactions: ReactionEvaluator
+    private let started = Date()
+    private var finishedThisRun = 0
+    /// Called after every finished task (on the coordinator's thread).
+    public var onProgress: ((CampaignProgress) -> Void)?
+
+    public init(plan: CampaignPlan, store: ResultsStore, runID: Int64, host: String, version: String,
+                policy: Dispatcher.Policy = .longestFirst) throws {
+        self.plan = plan
+        self.store = store
+        self.runID = runID
+        self.host = host
+        self.version = version
+        reactions = ReactionEvaluator(campaign: plan.campaign, store: store)
+        _ = try store.recoverCrashedTasks(campaign: plan.campaign)
+        rows = try store.syncTasks(campaign: plan.campaign, planned: plan.tasks.map(Self.row(plan.campaign)))
+        dispatcher = Dispatcher(nodes: plan.tasks.map {
+            Dispatcher.Node(id: $0.index, predictedSeconds: $0.predictedSeconds, dependencies: $0.dependsOn.map { [$0] } ?? [])
+        }, policy: policy)
+        try recordInvalidStructures()
+        try settleKnownTasks()
+        try evaluateReactions()
+    }
+
+    // MARK: WorkSource
+
+    public var isDrained: Bool { dispatcher.isDrained }
+
+    public func nextTask() -> (id: Int, payload: [UInt8])? {
+        while let id = dispatcher.next() {
+            let task = plan.tasks[id]
+            guard let input = task.input ?? inputs[id] else {
+                finishFailed(id, failureClass: "internal", message: "\(task.key): input geometry unavailable")
+                continue
+            }
+            rows[id].inputHash = input.contentHash
+            if (try? answerFromCache(id)) == true { continue }
+            rows[id].state = .running
+            rows[id].runID = runID
+            rows[id].startedAt = Date()
+            try? store.updateTask(rows[id])
+            let order = TaskOrder(id: id, key: task.key, kind: task.kind, structure: input, settings: task.settings,
+                                  optimizationLevel: task.optimizationLevel, freeze: task.freeze)
+            return (id, order.encoded())
+        }
+        return nil
+    }
+
+    public func complete(id: Int, result: [UInt8], rank: Int) {
+        do {
+            let report = try TaskReport.decode(result)
+            rows[id].rank = rank
+            if report.succeeded {
+                try commitSuccess(id, report: report)
+            } else {
+                rows[id].attempts = report.attempts
+                finishFailed(id, failureClass: report.failureClass ?? "internal", message: report.message ?? "")
+            }
+        } catch {
+            finishFailed(id, failureClass: "internal", message: "\(plan.tasks[id].key): \(error)")
+        }
+        finishedThisRun += 1
+        try? evaluateReactions()
+        onProgress?(progress)
+    }
+
+    public func abandon(ids: [Int]) {
+        for id in ids {
+            rows[id].state = .pending
+            rows[id].message = "interrupted by a stop request; runs again on resume"
+        }
+        try? store.updateTasks(ids.map { rows[$0] })
+    }
+
+    // MARK: state
+
+    /// Counts for the progress line.
+    public var progress: CampaignProgress {
+        let states = rows.map(\.state)
+        let remaining = plan.tasks.indices.filter { [.pending, .running].contains(rows[$0].state) }
+            .reduce(0) { $0 + plan.tasks[$1].predictedSeconds }
+        return CampaignProgress(
+            total: rows.count + plan.invalidStructures.count,
+            done: states.filter { $0 == .done }.count,
+            failed: states.filter { [.failed, .blocked, .quarantined].contains($0) }.count + plan.invalidStructures.count,
+            running: dispatcher.running.count, finishedThisRun: finishedThisRun,
+            elapsedSeconds: Date().timeIntervalSince(started), predictedRemainingSeconds: remaining)
+    }
+
+    /// The task rows as they stand, in plan order.
+    public var taskRows: [TaskRecord] { rows }
+
+    // MARK: private
+
+    private static func row(_ campaign: String) -> (PlannedTask) -> TaskRecord {
+        { task in
+            TaskRecord(campaign: campaign, key: task.key, kind: task.kind.rawValue, structureName: task.structureName,
+                       inputHash: task.input?.contentHash, definitionHash: task.definitionHash,
+                       settingsHash: task.settings.hash, predictedSeconds: task.predictedSeconds)
+        }
+    }
+
+    /// Invalid inputs become failures now: no engine call, reported once per run.
+    private func recordInvalidStructures() throws {
+        for invalid in plan.invalidStructures {
+            try store.saveFailure(source: invalid.file, structureHash: nil, settingsHash: invalid.method.settings.hash,
+                                  failureClass: invalid.error.kind.rawValue,
+                                  message: "\(invalid.name): \(invalid.error.description)", runID: runID, host: host)
+        }
+    }
+
+    /// Applies what the database already knows: finished tasks, failures, cache hits.
+    private func settleKnownTasks() throws {
+        for task in plan.tasks {
+            let id = task.index
+            switch rows[id].state {
+            case .done:
+                if task.kind == .optimization, let hash = rows[id].outputHash {
+                    try passOutput(of: id, structure: store.structure(hash: hash))
+                }
+                dispatcher.skip(id, succeeded: true)
+            case .failed, .quarantined, .blocked:
+                markBlocked(dispatcher.skip(id, succeeded: false), cause: rows[id].key)
+            case .pending, .running:
+                if let input = task.input ?? inputs[id] {
+                    rows[id].inputHash = input.contentHash
+                    _ = try answerFromCache(id)
+                }
+            }
+        }
+    }
+
+    /// A single point whose (structure, settings) is already stored is done without computing.
+    private func answerFromCache(_ id: Int) throws -> Bool {
+        let task = plan.tasks[id]
+        guard task.kind == .singlePoint, let hash = rows[id].inputHash,
+              let cached = try store.cachedCalculation(structureHash: hash, settingsHash: task.settings.hash) else {
+            return false
+        }
+        rows[id].state = .done
+        rows[id].calculationID = cached.id
+        rows[id].message = "answered from the database (calculation \(cached.id ?? 0))"
+        rows[id].finishedAt = Date()
+        try store.updateTask(rows[id])
+        dispatcher.skip(id, succeeded: true)
+        return true
+    }
+
+    private func commitSuccess(_ id: Int, report: TaskReport) throws {
+        let task = plan.tasks[id]
+        guard let input = task.input ?? inputs[id], let result = report.result else {
+            throw StoreError.corruptRow(table: "tasks", key: task.key, "success without a result")
+        }
+        try store.saveStructure(input, hash: input.contentHash, sourceFile: "task:\(task.key)")
+        var evaluated = input
+        if let optimization = report.optimization {
+            evaluated = optimization.finalStructure
+            evaluated.name = "\(task.structureName)-opt"
+            try store.saveStructure(evaluated, hash: evaluated.contentHash, sourceFile: "task:\(task.key)",
+                                    parentHash: input.contentHash)
+            rows[id].outputHash = evaluated.contentHash
+            try passOutput(of: id, structure: evaluated)
+        }
+        let calculation = try store.saveCalculation(
+            structureHash: evaluated.contentHash, settings: report.settingsUsed, result: result, runID: runID,
+            startedAt: report.startedAt, finishedAt: Date(), host: report.host, version: version)
+        rows[id].state = .done
+        rows[id].calculationID = calculation.id
+        rows[id].attempts = report.attempts
+        rows[id].flags = report.flags.isEmpty ? nil : report.flags.joined(separator: ",")
+        rows[id].wallSeconds = report.wallSeconds
+        rows[id].host = report.host
+        rows[id].finishedAt = Date()
+        rows[id].failureClass = nil
+        rows[id].message = nil
+        try store.updateTask(rows[id])
+        dispatcher.finish(id, succeeded: true)
+    }
+
+    /// Hands an optimised geometry to the task that computes on it.
+    private func passOutput(of id: Int, structure: Structure?) throws {
+        guard let structure else { return }
+        for dependent in plan.tasks where dependent.dependsOn == id {
+            inputs[dependent.index] = structure
+        }
+    }
+
+    private func finishFailed(_ id: Int, failureClass: String, message: String) {
+        rows[id].state = .failed
+        rows[id].failureClass = failureClass
+        rows[id].message = message
+        rows[id].finishedAt = Date()
+        try? store.saveFailure(source: plan.tasks[id].key, structureHash: rows[id].inputHash,
+                               settingsHash: plan.tasks[id].settings.hash, failureClass: failureClass,
+                               message: message, runID: runID, host: host)
+        try? store.updateTask(rows[id])
+        markBlocked(dispatcher.finish(id, succeeded: false), cause: plan.tasks[id].key)
+    }
+
+    private func markBlocked(_ ids: [Int], cause: String) {
+        guard !ids.isEmpty else { return }
+        for id in ids {
+            rows[id].state = .blocked
+            rows[id].failureClass = "blocked"
+            rows[id].message = "not run: \(cause) did not succeed"
+        }
+        try? store.updateTasks(ids.map { rows[$0] })
+    }
+
+    private func evaluateReactions() throws {
+        let stored = Set(try store.reactions(campaign: plan.campaign).filter { $0.status == "done" }.map(\.name))
+        for reaction in plan.reactions where !stored.contains(reaction.name) {
+            try reactions.evaluate(reaction, plan: plan, rows: rows)
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+
+/// Where a campaign run stands: counts, rate and ETA (for the progress line and `status`).
+public struct CampaignProgress: Sendable {
+    public var total: Int
+    public var done: Int
+    public var failed: Int
+    public var running: Int
+    /// Tasks finished in this run (not counting those already in the database).
+    public var finishedThisRun: Int
+    public var elapsedSeconds: Double
+    /// Predicted seconds of work left (from the cost model), for the ETA.
+    public var predictedRemainingSeconds: Double
+
+    /// Tasks per second in this run.
+    public var rate: Double { elapsedSeconds > 0 ? Double(finishedThisRun) / elapsedSeconds : 0 }
+
+    /// Seconds left: remaining tasks at the measured rate, nil before the first finishes.
+    public var etaSeconds: Double? {
+        guard rate > 0 else { return nil }
+        return Double(total - done - failed) / rate
+    }
+
+    /// "12/40 done, 1 failed, 2 running, 0.52 tasks/s, ETA 54 s".
+    public var line: String {
+        let eta = etaSeconds.map { Self.duration($0) } ?? "?"
+        return "\(done)/\(total) done, \(failed) failed, \(running) running, "
+            + String(format: "%.2f tasks/s", rate) + ", ETA \(eta)"
+    }
+
+    static func duration(_ seconds: Double) -> String {
+        let s = Int(seconds.rounded())
+        return s < 120 ? "\(s) s" : s < 7200 ? "\(s / 60) min" : "\(s / 3600) h \((s % 3600) / 60) min"
+    }
+}

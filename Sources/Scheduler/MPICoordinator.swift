@@ -1,0 +1,68 @@
+import Foundation
+
+/// Rank 0 of an MPI run: hands tasks to ranks 1…N−1 as they ask, collects results, never computes.
+///
+/// Waits with `MPIContext.receive(timeout:)`, which sleeps between probes, so an idle coordinator
+/// does not take a core from a worker (Open MPI's blocking receive would spin).
+public enum MPICoordinator {
+    public static func run(mpi: MPIContext, source: WorkSource, stop: StopSignal, grace: Duration) throws -> RunEnd {
+        var idle: [Int] = []
+        var busy: [Int: Int] = [:]
+        var stopped = Set<Int>()
+        var drainDeadline: ContinuousClock.Instant?
+        let workers = mpi.size - 1
+
+        func stopWorker(_ rank: Int) throws {
+            try mpi.send([], to: rank, tag: WorkTag.stop.rawValue)
+            stopped.insert(rank)
+        }
+
+        while true {
+            let stopping = stop.isSet
+            if stopping, drainDeadline == nil { drainDeadline = .now + grace }
+            if !stopping {
+                while let rank = idle.first, let (id, payload) = source.nextTask() {
+                    idle.removeFirst()
+                    busy[rank] = id
+                    try mpi.send(payload, to: rank, tag: WorkTag.task.rawValue)
+                }
+            }
+            let nothingLeft = busy.isEmpty && (stopping || source.isDrained)
+            if stopping || nothingLeft {
+                for rank in idle { try stopWorker(rank) }
+                idle.removeAll()
+            }
+            if nothingLeft && stopped.count == workers { break }
+            if let deadline = drainDeadline, ContinuousClock.now >= deadline, !busy.isEmpty {
+                source.abandon(ids: Array(busy.values))
+                return .stopped(signal: stop.signalNumber ?? SIGTERM, abandoned: busy.count)
+            }
+            guard let message = try mpi.receive(timeout: .milliseconds(200)) else { continue }
+            switch WorkTag(rawValue: message.tag) {
+            case .ready:
+                idle.append(message.source)
+            case .result:
+                if let id = busy.removeValue(forKey: message.source) {
+                    source.complete(id: id, result: message.bytes, rank: message.source)
+                }
+                idle.append(message.source)
+            default:
+                continue
+            }
+        }
+        if let signal = stop.signalNumber { return .stopped(signal: signal, abandoned: 0) }
+        return .completed
+    }
+}
+
+/// Ranks 1…N−1: ask for work, run it, send the result back, until told to stop.
+public enum MPIWorker {
+    public static func run(mpi: MPIContext, execute: ([UInt8]) -> [UInt8]) throws {
+        try mpi.send([], to: 0, tag: WorkTag.ready.rawValue)
+        while true {
+            let message = try mpi.receive(from: 0)
+            guard message.tag == WorkTag.task.rawValue else { return }
+            try mpi.send(execute(message.bytes), to: 0, tag: WorkTag.result.rawValue)
+        }
+    }
+}

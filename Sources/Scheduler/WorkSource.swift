@@ -1,0 +1,27 @@
+/// What a coordinator distributes: opaque task payloads out, result payloads back.
+///
+/// The campaign implements it (plan, store, reactions); the scheduler only moves bytes and keeps
+/// workers busy. Called on the coordinator's thread only.
+public protocol WorkSource: AnyObject {
+    /// The next task to run (id and payload), or nil when none is ready now.
+    func nextTask() -> (id: Int, payload: [UInt8])?
+    /// A worker finished `id` with `result` (encoded by the worker's executor).
+    func complete(id: Int, result: [UInt8], rank: Int)
+    /// Tasks handed out but not completed when the run stopped early (they will run next time).
+    func abandon(ids: [Int])
+    /// True when nothing is running or ready and nothing will become ready.
+    var isDrained: Bool { get }
+}
+
+/// How a coordinated run ended.
+public enum RunEnd: Sendable, Equatable {
+    /// Every task ran (succeeded or failed).
+    case completed
+    /// A stop was requested (signal or deadline); running tasks were drained or abandoned.
+    case stopped(signal: Int32, abandoned: Int)
+}
+
+/// Message tags of the coordinator–worker protocol.
+enum WorkTag: Int {
+    case ready = 1, result = 2, task = 3, stop = 4
+}

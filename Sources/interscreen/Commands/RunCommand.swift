@@ -1,0 +1,120 @@
+import ArgumentParser
+import Campaign
+import Engine
+import Foundation
+import Scheduler
+import Store
+
+/// `interscreen run JOB.toml`: a whole campaign, alone or under mpirun, resumable.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a campaign from a job spec: alone, or under mpirun (rank 0 coordinates and writes).",
+        discussion: """
+        Rerunning the same spec resumes: finished tasks are skipped, single points already in the \
+        database are answered from it, tasks that were running when a run died get a crash counted \
+        (after two they are quarantined). SIGTERM/SIGINT stop the dispatch, let running tasks finish \
+        within --grace seconds, commit, and exit with status 3. Exit status 1 means some tasks failed.
+        """
+    )
+
+    @Argument(help: "The job spec (TOML); see jobs/README.md.")
+    var spec: String
+
+    @Option(help: "Results database (default: the spec's [campaign] database, relative to the spec).")
+    var db: String?
+
+    @Flag(help: "Validate the spec and print the plan without computing anything.")
+    var dryRun = false
+
+    @Option(help: "Seconds running tasks may take to finish after SIGTERM/SIGINT.")
+    var grace: Double = 60
+
+    @Option(help: "Dispatch order: longest-first or first-come.")
+    var policy: String = Dispatcher.Policy.longestFirst.rawValue
+
+    @Option(help: "OpenMP/OpenBLAS threads per rank (default: OMP_NUM_THREADS or 1).")
+    var threads: Int?
+
+    @Option(help: "Seconds between progress lines when the output is a log, not a terminal.")
+    var logInterval: Double = 30
+
+    func validate() throws {
+        guard Dispatcher.Policy(rawValue: policy) != nil else {
+            throw ValidationError("--policy must be longest-first or first-come")
+        }
+    }
+
+    func run() throws {
+        ThreadControl.apply(threads: threads ?? ThreadControl.requested)
+        let stop = StopSignal()
+        let mpi = MPIContext.launchedByMPIRun ? try MPIContext() : nil
+        if let mpi, mpi.rank > 0 {
+            try runWorker(mpi: mpi)
+            return
+        }
+        do {
+            let end = try coordinate(mpi: mpi, stop: stop)
+            mpi?.barrier()
+            if let code = end { throw ExitCode(code) }
+        } catch let error as JobSpecError {
+            printError(error.description)
+            if let mpi { mpi.abort(code: 2) }
+            throw ExitCode(2)
+        }
+    }
+
+    /// Ranks 1…N−1: compute what rank 0 sends.
+    private func runWorker(mpi: MPIContext) throws {
+        let executor = TaskExecutor(calculator: try XTBCalculator(), optimizer: CampaignOptimizer(),
+                                    host: HostInfo.name)
+        try MPIWorker.run(mpi: mpi, execute: executor.execute)
+        mpi.barrier()
+    }
+
+    /// Rank 0 (or the only process): plan, dispatch, commit, report. Returns a non-zero exit code or nil.
+    private func coordinate(mpi: MPIContext?, stop: StopSignal) throws -> Int32? {
+        let job = try JobSpecParser.parse(path: spec)
+        let plan = CampaignPlan(spec: job)
+        let dbPath = db ?? job.database
+        if dryRun {
+            try DryRunReport(plan: plan, spec: job, databasePath: dbPath).print()
+            if let mpi { for rank in 1..<mpi.size { try mpi.send([], to: rank, tag: 4) } }
+            return nil
+        }
+        let store = try ResultsStore(path: dbPath)
+        let runRecord = try store.beginRun(command: CommandLine.arguments, version: InterscreenVersion.current,
+                                           host: HostInfo.name)
+        let coordinator = try CampaignCoordinator(plan: plan, store: store, runID: runRecord.id ?? 0,
+                                                  host: HostInfo.name, version: InterscreenVersion.current,
+                                                  policy: Dispatcher.Policy(rawValue: policy) ?? .longestFirst)
+        let printer = CampaignProgressPrinter(interval: logInterval)
+        coordinator.onProgress = printer.update
+        printFlushed("campaign \(plan.campaign): \(plan.tasks.count) tasks, \(plan.reactions.count) reactions, "
+            + "database \(dbPath), \(mpi.map { "\($0.size - 1) worker ranks" } ?? "1 process")")
+        printer.update(coordinator.progress)
+        let end: RunEnd
+        if let mpi, mpi.size > 1 {
+            end = try MPICoordinator.run(mpi: mpi, source: coordinator, stop: stop, grace: .seconds(grace))
+        } else {
+            let executor = TaskExecutor(calculator: try XTBCalculator(), optimizer: CampaignOptimizer(),
+                                        host: HostInfo.name)
+            end = LocalRunner.run(source: coordinator, stop: stop, execute: executor.execute)
+        }
+        printer.finish(coordinator.progress)
+        try CampaignSummary(store: store, campaign: plan.campaign, rows: coordinator.taskRows).print()
+        let code = Self.exitCode(end, progress: coordinator.progress)
+        try store.finishRun(id: runRecord.id ?? 0, exitStatus: Int(code ?? 0))
+        if case .stopped(let signal, let abandoned) = end {
+            printError("stopped by signal \(signal) (\(abandoned) task(s) interrupted); resume with: "
+                + "interscreen run \(spec)" + (db.map { " --db \($0)" } ?? ""))
+            if abandoned > 0, let mpi { mpi.abort(code: 3) }
+        }
+        return code
+    }
+
+    static func exitCode(_ end: RunEnd, progress: CampaignProgress) -> Int32? {
+        if case .stopped = end { return 3 }
+        return progress.failed > 0 ? 1 : nil
+    }
+}

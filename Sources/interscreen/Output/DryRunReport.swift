@@ -1,0 +1,47 @@
+import Campaign
+import Foundation
+import Store
+
+/// `run --dry-run`: the validated plan and what the database already holds, computing nothing.
+struct DryRunReport {
+    let plan: CampaignPlan
+    let spec: JobSpec
+    let databasePath: String
+
+    func print() throws {
+        printFlushed("spec \(spec.sourceFile) is valid: campaign \(plan.campaign)")
+        printFlushed("structures: \(spec.structures.count) valid, \(spec.invalidStructures.count) invalid")
+        for invalid in spec.invalidStructures {
+            printFlushed("  invalid \(invalid.name): \(invalid.error.description) (fails without an engine call)")
+        }
+        let counts = plan.countsByKind
+        printFlushed("tasks: \(plan.tasks.count) (\(counts[.optimization] ?? 0) optimisations, "
+            + "\(counts[.singlePoint] ?? 0) single points)")
+        let predicted = plan.tasks.reduce(0) { $0 + $1.predictedSeconds }
+        printFlushed(String(format: "predicted engine time: %.0f s (size model, uncalibrated)", predicted))
+        printFlushed("reactions: \(plan.reactions.count)")
+        for reaction in plan.reactions {
+            let lhs = reaction.reactants.map { "\(Self.coefficient($0.coefficient))\($0.name)" }.joined(separator: " + ")
+            let rhs = reaction.products.map { "\(Self.coefficient($0.coefficient))\($0.name)" }.joined(separator: " + ")
+            let per = reaction.normalization.map { " (per \($0.unit), ÷ \($0.count == $0.count.rounded() ? "\(Int($0.count))" : "\($0.count)"))" } ?? ""
+            printFlushed("  \(reaction.name): \(lhs) → \(rhs)\(per)")
+        }
+        try printDatabaseState()
+    }
+
+    private func printDatabaseState() throws {
+        guard FileManager.default.fileExists(atPath: databasePath) else {
+            printFlushed("database \(databasePath): does not exist yet; every task will run")
+            return
+        }
+        let rows = try ResultsStore(path: databasePath).tasks(campaign: plan.campaign)
+        let byState = Dictionary(grouping: rows, by: \.state).mapValues(\.count)
+        let summary = TaskState.allCases.compactMap { s in byState[s].map { "\($0) \(s.rawValue)" } }
+        printFlushed("database \(databasePath): " + (summary.isEmpty ? "no tasks of this campaign yet"
+            : summary.joined(separator: ", ")))
+    }
+
+    static func coefficient(_ value: Double) -> String {
+        value == 1 ? "" : value == value.rounded() ? "\(Int(value)) " : "\(value) "
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import XCTest
+@testable import Campaign
+
+/// Broken specs, each with the line and message fragment it must be rejected with.
+final class BrokenSpecTests: XCTestCase {
+    private var sandbox: SpecSandbox!
+
+    override func setUpWithError() throws {
+        sandbox = try SpecSandbox()
+        try sandbox.write("water.xyz", SpecSandbox.water)
+        try sandbox.write("H2.xyz", SpecSandbox.hydrogen)
+    }
+
+    /// A valid spec (lines 1–11) that the cases append to.
+    private let base = """
+        [campaign]
+        name = "broken"
+
+        [[structures]]
+        name = "water"
+        files = "water.xyz"
+
+        [[structures]]
+        name = "H2"
+        files = "H2.xyz"
+        formula_units = 1
+
+        """
+
+    private struct Case {
+        var name: String
+        var spec: String
+        var line: Int
+        var fragment: String
+    }
+
+    private var corpus: [Case] {
+        [
+            Case(name: "syntax error", spec: "[campaign]\nname = \"x\"\ndatabase = = \"y\"\n", line: 3,
+                 fragment: "TOML syntax error (column"),
+            Case(name: "unknown key with suggestion", spec: base + "\n[[structures]]\nname = \"w2\"\nfiles = \"water.xyz\"\nchrage = 0\n",
+                 line: 16, fragment: "unknown key `chrage` in [[structures]] (did you mean `charge`?)"),
+            Case(name: "unknown key in defaults", spec: base + "\n[defaults]\netmp = 500\n", line: 14,
+                 fragment: "unknown key `etmp` in [defaults] (did you mean `etemp`?)"),
+            Case(name: "misplaced key", spec: base + "\n[defaults]\ncharge = 1\n", line: 14,
+                 fragment: "unknown key `charge` in [defaults] (`charge` belongs in [[structures]])"),
+            Case(name: "unknown top-level table", spec: base + "\n[[reaction]]\nname = \"r\"\n", line: 13,
+                 fragment: "unknown key `reaction` in the spec's top level (did you mean `reactions`?)"),
+            Case(name: "missing file", spec: base + "\n[[structures]]\nname = \"gone\"\nfiles = \"nothere.xyz\"\n",
+                 line: 15, fragment: "structure file \"nothere.xyz\" does not exist"),
+            Case(name: "empty glob", spec: base + "\n[[structures]]\nfiles = \"cells/*.cif\"\n", line: 14,
+                 fragment: "`files` pattern \"cells/*.cif\" matches no structure file"),
+            Case(name: "missing files key", spec: base + "\n[[structures]]\nname = \"x\"\n", line: 13,
+                 fragment: "[[structures]] needs `files`"),
+            Case(name: "undefined structure in a reaction",
+                 spec: base + "\n[[reactions]]\nname = \"r\"\nreactants = { watr = 1 }\nproducts = { water = 1 }\n",
+                 line: 15, fragment: "`reactants` names \"watr\", which is not a structure of this spec (did you mean `water`?)"),
+            Case(name: "unbalanced atoms",
+                 spec: base + "\n[[reactions]]\nname = \"split\"\nreactants = { water = 1 }\nproducts = { H2 = 1 }\n",
+                 line: 13, fragment: "reaction \"split\": atoms do not balance: O: 1 in the reactants, 0 in the products (1 more in the reactants)"),
+            Case(name: "unbalanced stoichiometry",
+                 spec: base + "\n[[reactions]]\nname = \"h\"\nreactants = { H2 = 1 }\nproducts = { H2 = 2 }\n",
+                 line: 13, fragment: "H: 2 in the reactants, 4 in the products (2 more in the products)"),
+            Case(name: "unbalanced charge",
+                 spec: base + "\n[[structures]]\nname = \"H2+\"\nfiles = \"H2.xyz\"\ncharge = 1\nmultiplicity = 2\n"
+                    + "\n[[reactions]]\nname = \"ionise\"\nreactants = { H2 = 1 }\nproducts = { \"H2+\" = 1 }\n",
+                 line: 19, fragment: "charge does not balance: charge: 0 in the reactants, 1 in the products"),
+            Case(name: "coefficient not positive",
+                 spec: base + "\n[[reactions]]\nname = \"r\"\nreactants = { H2 = -1 }\nproducts = { H2 = 1 }\n",
+                 line: 15, fragment: "`H2` (a stoichiometric coefficient) must be positive, not -1.0"),
+            Case(name: "coefficient not numeric",
+                 spec: base + "\n[[reactions]]\nname = \"r\"\nreactants = { H2 = \"one\" }\nproducts = { H2 = 1 }\n",
+                 line: 15, fragment: "`H2` must be a number, not a string (\"one\")"),
+            Case(name: "from without formula_units",
+                 spec: base + "\n[[reactions]]\nname = \"r\"\nreactants = { water = 1 }\nproducts = { water = 1 }\n"
+                    + "normalize = { per = \"H2O\", from = \"water\" }\n",
+                 line: 17, fragment: "`from` structure \"water\" has no formula_units: add formula_units to its [[structures]] table (line 4)"),
+            Case(name: "normalize without count or from",
+                 spec: base + "\n[[reactions]]\nname = \"r\"\nreactants = { H2 = 1 }\nproducts = { H2 = 1 }\nnormalize = { per = \"H2\" }\n",
+                 line: 17, fragment: "`normalize` needs `count` (a number of units) or `from`"),
+            Case(name: "bad gfn", spec: base + "\n[defaults]\ngfn = 3\n", line: 14,
+                 fragment: "`gfn` must be 2, 1, 0 or \"ff\", not an integer (3)"),
+            Case(name: "bad opt_level", spec: base + "\n[defaults]\nopt_level = \"thight\"\n", line: 14,
+                 fragment: "`opt_level` must be one of \"crude\", \"sloppy\", \"loose\", \"lax\", \"normal\", \"tight\", \"vtight\", \"extreme\", not \"thight\". Did you mean \"tight\"?"),
+            Case(name: "bad task", spec: base + "\n[defaults]\ntask = \"opt\"\n", line: 14,
+                 fragment: "`task` must be one of \"sp\", \"opt+sp\", not \"opt\""),
+            Case(name: "accuracy out of range", spec: base + "\n[defaults]\naccuracy = 1e-5\n", line: 14,
+                 fragment: "`accuracy` must be between 0.0001 and 1000 (xtb's range), not 1e-05"),
+            Case(name: "etemp not positive", spec: base + "\n[defaults]\netemp = 0\n", line: 14,
+                 fragment: "`etemp` must be a positive temperature in K, not 0.0"),
+            Case(name: "max_iterations below 1", spec: base + "\n[defaults]\nmax_iterations = 0\n", line: 14,
+                 fragment: "`max_iterations` must be at least 1, not 0"),
+            Case(name: "wrong value type", spec: base + "\n[[structures]]\nname = \"w3\"\nfiles = \"water.xyz\"\ncharge = \"0\"\n",
+                 line: 16, fragment: "`charge` must be an integer, not a string (\"0\")"),
+            Case(name: "duplicate structure name", spec: base + "\n[[structures]]\nname = \"water\"\nfiles = \"water.xyz\"\n",
+                 line: 13, fragment: "duplicate structure name \"water\" (first defined at line 4)"),
+            Case(name: "duplicate reaction name",
+                 spec: base + "\n[[reactions]]\nname = \"r\"\nreactants = { H2 = 1 }\nproducts = { H2 = 1 }\n"
+                    + "\n[[reactions]]\nname = \"r\"\nreactants = { H2 = 1 }\nproducts = { H2 = 1 }\n",
+                 line: 19, fragment: "duplicate reaction name \"r\" (first defined at line 13)"),
+            Case(name: "missing campaign name", spec: base.replacingOccurrences(of: "name = \"broken\"", with: "database = \"x.sqlite\""),
+                 line: 1, fragment: "[campaign] needs `name`"),
+            Case(name: "name for a multi-file glob",
+                 spec: base + "\n[[structures]]\nname = \"both\"\nfiles = \"*.xyz\"\n", line: 14,
+                 fragment: "`name` \"both\" stands for one structure but `files` matches 2 files"),
+        ]
+    }
+
+    func testEachBrokenSpecIsRejectedAtItsLine() throws {
+        for c in corpus {
+            let problems = try sandbox.problems(c.spec)
+            let hit = problems.first { $0.message.contains(c.fragment) }
+            XCTAssertNotNil(hit, "\(c.name): no problem contains «\(c.fragment)»; got \(problems)")
+            XCTAssertEqual(hit?.line, c.line, "\(c.name): \(problems)")
+            XCTAssertEqual(hit?.file, (sandbox.directory as NSString).appendingPathComponent("spec.toml"), c.name)
+        }
+    }
+
+    func testEveryProblemIsReportedInLineOrder() throws {
+        let spec = base + """
+
+            [defaults]
+            gfn = "fff"
+            etemp = -1
+
+            [[structures]]
+            name = "gone"
+            files = "nothere.xyz"
+
+            [[reactions]]
+            name = "r"
+            reactants = { nobody = 1 }
+            products = { H2 = 1 }
+
+            """
+        let problems = try sandbox.problems(spec)
+        XCTAssertEqual(problems.map(\.line), [14, 15, 19, 23], "\(problems)")
+        let error = JobSpecError(problems: problems)
+        let path = (sandbox.directory as NSString).appendingPathComponent("spec.toml")
+        XCTAssertTrue(error.description.hasPrefix("\(path):14: `gfn` must be 2, 1, 0 or \"ff\""), error.description)
+        XCTAssertEqual(error.description.split(separator: "\n").count, 4)
+    }
+
+    func testUnreadableSpecFile() {
+        XCTAssertThrowsError(try JobSpecParser.parse(path: "/nonexistent/spec.toml")) { error in
+            XCTAssertEqual((error as? JobSpecError)?.description, "/nonexistent/spec.toml: no such spec file")
+        }
+    }
+}
