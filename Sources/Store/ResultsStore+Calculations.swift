@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Engine
+import Structures
 
 extension ResultsStore {
     /// The stored calculation for (structure, settings, kind), if any: the cache lookup.
@@ -19,26 +20,52 @@ extension ResultsStore {
                                 kind: CalculationKind = .singlepoint, runID: Int64?,
                                 startedAt: Date, finishedAt: Date, host: String,
                                 version: String) throws -> CalculationRecord {
-        let settingsRecord = try SettingsRecord(settings)
-        let record = CalculationRecord(
-            id: nil, structureHash: structureHash, settingsHash: settingsRecord.hash, kind: kind,
+        let record = try Self.calculationRecord(structureHash: structureHash, settings: settings, result: result,
+                                                kind: kind, runID: runID, startedAt: startedAt,
+                                                finishedAt: finishedAt, host: host, version: version)
+        return try pool.write { db in try Self.insert(record, settings: settings, db) }
+    }
+
+    /// Saves the structure (if new) and its calculation in one transaction: one commit per result.
+    @discardableResult
+    public func saveCalculation(of structure: Structure, hash: String, sourceFile: String?, parentHash: String? = nil,
+                                settings: Settings, result: CalculationResult,
+                                kind: CalculationKind = .singlepoint, runID: Int64?, startedAt: Date,
+                                finishedAt: Date, host: String, version: String) throws -> CalculationRecord {
+        let structureRecord = StructureRecord(structure, hash: hash, sourceFile: sourceFile, parentHash: parentHash)
+        let record = try Self.calculationRecord(structureHash: hash, settings: settings, result: result, kind: kind,
+                                                runID: runID, startedAt: startedAt, finishedAt: finishedAt,
+                                                host: host, version: version)
+        return try pool.write { db in
+            if try !StructureRecord.exists(db, key: hash) { try structureRecord.insert(db) }
+            return try Self.insert(record, settings: settings, db)
+        }
+    }
+
+    private static func calculationRecord(structureHash: String, settings: Settings, result: CalculationResult,
+                                          kind: CalculationKind, runID: Int64?, startedAt: Date, finishedAt: Date,
+                                          host: String, version: String) throws -> CalculationRecord {
+        CalculationRecord(
+            id: nil, structureHash: structureHash, settingsHash: settings.hash, kind: kind,
             method: settings.method.rawValue, energyHartree: result.energy, gradient: result.gradient,
             gradientNorm: result.gradientNorm, charges: result.charges, gapEV: result.gapEV,
             sccIterations: result.sccIterations, sccConverged: result.sccConverged,
             wallSeconds: result.wallSeconds, engineVersion: result.engine, interscreenVersion: version,
             host: host, runID: runID, startedAt: startedAt, finishedAt: finishedAt)
-        return try pool.write { db in
-            if let existing = try Self.calculation(structureHash, settingsRecord.hash, kind, db) { return existing }
-            guard try StructureRecord.exists(db, key: structureHash) else {
-                throw StoreError.unknownStructure(hash: structureHash)
-            }
-            _ = try Self.upsertSettings(settingsRecord, db)
-            var record = record
-            try record.insert(db)
-            // Return the row as stored (dates at SQLite's millisecond precision), so that this
-            // value equals what later cache lookups return.
-            return try CalculationRecord.fetchOne(db, key: record.id) ?? record
+    }
+
+    /// Inserts `record` unless its identity exists (then returns the existing row).
+    private static func insert(_ record: CalculationRecord, settings: Settings, _ db: Database) throws -> CalculationRecord {
+        if let existing = try calculation(record.structureHash, record.settingsHash, record.kind, db) { return existing }
+        guard try StructureRecord.exists(db, key: record.structureHash) else {
+            throw StoreError.unknownStructure(hash: record.structureHash)
         }
+        _ = try upsertSettings(try SettingsRecord(settings), db)
+        var record = record
+        try record.insert(db)
+        // Return the row as stored (dates at SQLite's millisecond precision), so that this
+        // value equals what later cache lookups return.
+        return try CalculationRecord.fetchOne(db, key: record.id) ?? record
     }
 
     static func calculation(_ structureHash: String, _ settingsHash: String, _ kind: CalculationKind,

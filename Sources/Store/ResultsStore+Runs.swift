@@ -27,3 +27,13 @@ extension ResultsStore {
         try pool.read { db in try RunRecord.fetchOne(db, key: id) }
     }
 }
+
+extension ResultsStore {
+    /// The newest run that has not finished and whose process is still alive on this host, if any.
+    public func liveRun(host: String = ProcessInfo.processInfo.hostName) throws -> RunRecord? {
+        let open = try pool.read { db in
+            try RunRecord.filter(Column("finished_at") == nil).order(Column("id").desc).fetchAll(db)
+        }
+        return open.first { $0.host == host && kill(Int32($0.pid), 0) == 0 }
+    }
+}

@@ -174,16 +174,17 @@ public final class CampaignCoordinator: WorkSource {
         }
         try store.saveStructure(input, hash: input.contentHash, sourceFile: "task:\(task.key)")
         var evaluated = input
+        var parent: String?
         if let optimization = report.optimization {
             evaluated = optimization.finalStructure
             evaluated.name = "\(task.structureName)-opt"
-            try store.saveStructure(evaluated, hash: evaluated.contentHash, sourceFile: "task:\(task.key)",
-                                    parentHash: input.contentHash)
+            parent = input.contentHash
             rows[id].outputHash = evaluated.contentHash
             try passOutput(of: id, structure: evaluated)
         }
         let calculation = try store.saveCalculation(
-            structureHash: evaluated.contentHash, settings: report.settingsUsed, result: result, runID: runID,
+            of: evaluated, hash: evaluated.contentHash, sourceFile: "task:\(task.key)", parentHash: parent,
+            settings: report.settingsUsed, result: result, runID: runID,
             startedAt: report.startedAt, finishedAt: Date(), host: report.host, version: version)
         rows[id].state = .done
         rows[id].calculationID = calculation.id

@@ -9,6 +9,4 @@ struct DeclaredStructure {
     /// The structure with the spec's charge / multiplicity, when its file parsed (even if it then
     /// failed validation); nil when it could not be read.
     var structure: Structure?
-    /// True when it is computable (in `JobSpec.structures`).
-    var isValid: Bool
 }

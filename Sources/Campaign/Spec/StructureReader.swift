@@ -22,7 +22,7 @@ struct StructureReader {
 
     /// Reads the root `structures` value (an array of tables).
     mutating func read(_ value: TOMLValueConvertible?) {
-        guard let value else {
+        guard let value, value.array?.isEmpty != true else {
             context.report(1, "the spec names no structures: add a [[structures]] table")
             return
         }
@@ -46,8 +46,10 @@ struct StructureReader {
         for (name, file) in StructureNaming.names(t, files: files, options: options) {
             add(name: name, file: file, options: options, method: method, line: t.line)
         }
-        if files.isEmpty, let name = options.name { declare(name, DeclaredStructure(
-            line: t.line, formulaUnits: options.formulaUnits, structure: nil, isValid: false)) }
+        if files.isEmpty, let name = options.name {
+            // Declared anyway, so that reactions naming it do not add an "undefined" problem.
+            declare(name, DeclaredStructure(line: t.line, formulaUnits: options.formulaUnits, structure: nil))
+        }
     }
 
     private mutating func add(name: String, file: String, options: StructureOptions, method: MethodChoice, line: Int) {
@@ -59,8 +61,7 @@ struct StructureReader {
         } else if let error {
             invalid.append(InvalidStructure(name: name, file: file, line: line, method: method, error: error))
         }
-        declare(name, DeclaredStructure(line: line, formulaUnits: options.formulaUnits, structure: structure,
-                                        isValid: error == nil))
+        declare(name, DeclaredStructure(line: line, formulaUnits: options.formulaUnits, structure: structure))
     }
 
     private mutating func declare(_ name: String, _ structure: DeclaredStructure) {

@@ -1,7 +1,8 @@
 import Foundation
 import Structures
 
-/// Results as one JSON object: `{"calculations": [...], "failures": [...], "format": "interscreen-results-1"}`.
+/// Results as one JSON object: `{"calculations": [...], "failures": [...], "format": "interscreen-results-1",
+/// "reactions": [...], "tasks": [...]}` (tasks and reactions as stored, snake_case keys).
 ///
 /// Keys are sorted (stable output, diff-friendly); every key is always present, `null` when
 /// unknown. Calculations carry the full gradient (Eh/Bohr) and charges; numbers are written in
@@ -14,8 +15,13 @@ public enum JSONExport {
     public static func render(_ snapshot: ResultsSnapshot) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(ExportText.timestamp(date))
+        }
         let document = Document(calculations: snapshot.calculations.map(Calculation.init),
-                                failures: snapshot.failures.map(Failure.init))
+                                failures: snapshot.failures.map(Failure.init), tasks: snapshot.tasks,
+                                reactions: snapshot.reactions)
         return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
     }
 
@@ -23,6 +29,8 @@ public enum JSONExport {
         var format = JSONExport.format
         var calculations: [Calculation]
         var failures: [Failure]
+        var tasks: [TaskRecord]
+        var reactions: [ReactionRecord]
     }
 
     struct Calculation: Encodable {

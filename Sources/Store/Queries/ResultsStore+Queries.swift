@@ -21,11 +21,13 @@ extension ResultsStore {
         try pool.read { db in try FailureRow.fetchAll(db, FailureRow.request) }
     }
 
-    /// Calculations and failures read in one transaction, for the exports.
+    /// Calculations, failures, tasks and reactions read in one transaction, for the exports.
     public func snapshot() throws -> ResultsSnapshot {
         try pool.read { db in
             ResultsSnapshot(calculations: try CalculationRow.fetchAll(db, CalculationRow.request),
-                            failures: try FailureRow.fetchAll(db, FailureRow.request))
+                            failures: try FailureRow.fetchAll(db, FailureRow.request),
+                            tasks: try TaskRecord.order(Column("id")).fetchAll(db),
+                            reactions: try ReactionRecord.order(Column("id")).fetchAll(db))
         }
     }
 

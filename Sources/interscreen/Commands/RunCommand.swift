@@ -102,7 +102,8 @@ struct RunCommand: ParsableCommand {
             end = LocalRunner.run(source: coordinator, stop: stop, execute: executor.execute)
         }
         printer.finish(coordinator.progress)
-        try CampaignSummary(store: store, campaign: plan.campaign, rows: coordinator.taskRows).print()
+        try CampaignSummary(store: store, campaign: plan.campaign, rows: coordinator.taskRows,
+                            invalid: plan.invalidStructures).print()
         let code = Self.exitCode(end, progress: coordinator.progress)
         try store.finishRun(id: runRecord.id ?? 0, exitStatus: Int(code ?? 0))
         if case .stopped(let signal, let abandoned) = end {

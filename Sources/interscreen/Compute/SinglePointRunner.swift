@@ -48,8 +48,6 @@ struct SinglePointRunner {
             let hash = structure.contentHash
             outcome.structure = structure
             outcome.structureHash = hash
-            try store.saveStructure(structure, hash: hash, sourceFile: file)
-            try store.saveSettings(settings)
             if let cached = try store.cachedCalculation(structureHash: hash, settingsHash: settings.hash) {
                 outcome.record = cached
                 outcome.status = .cached
@@ -59,11 +57,14 @@ struct SinglePointRunner {
             let started = Date()
             let result = try calculator.singlePoint(structure, settings: settings)
             outcome.record = try store.saveCalculation(
-                structureHash: hash, settings: settings, result: result, runID: runID,
+                of: structure, hash: hash, sourceFile: file, settings: settings, result: result, runID: runID,
                 startedAt: started, finishedAt: Date(), host: HostInfo.name, version: InterscreenVersion.current)
         } catch {
             let failure = FailureDescription(error)
             outcome.status = .failed(failureClass: failure.failureClass, message: failure.message)
+            if let structure = outcome.structure, let hash = outcome.structureHash {
+                try? store.saveStructure(structure, hash: hash, sourceFile: file)
+            }
             try? store.saveFailure(source: file, structureHash: outcome.structureHash,
                                    settingsHash: settings.hash, failureClass: failure.failureClass,
                                    message: failure.message, runID: runID, host: HostInfo.name)

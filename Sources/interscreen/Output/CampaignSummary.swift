@@ -10,11 +10,16 @@ struct CampaignSummary {
     let store: ResultsStore
     let campaign: String
     let rows: [TaskRecord]
+    let invalid: [InvalidStructure]
 
     func print() throws {
         let byState = Dictionary(grouping: rows, by: \.state)
         let summary = TaskState.allCases.compactMap { s in byState[s].map { "\($0.count) \(s.rawValue)" } }
-        printFlushed("tasks: " + summary.joined(separator: ", "))
+        printFlushed("tasks: " + summary.joined(separator: ", ")
+            + (invalid.isEmpty ? "" : "; \(invalid.count) structure(s) with invalid input"))
+        for structure in invalid {
+            printFlushed("  invalid \(structure.name) [\(structure.error.kind.rawValue)]: \(structure.error.description)")
+        }
         for row in rows where [.failed, .blocked, .quarantined].contains(row.state) {
             printFlushed("  \(row.state.rawValue) \(row.key) [\(row.failureClass ?? "-")]: \(row.message ?? "")")
         }

@@ -1,0 +1,54 @@
+import Foundation
+import Structures
+
+/// What, besides the input structure and the settings, determines an optimisation's result:
+/// (input hash, settings hash, `OptimizationIdentity.hash`) is the identity the store caches by.
+///
+///     optimization-v1
+///     algorithm=rs-rfo-bfgs-1
+///     level=normal
+///     max_cycles=200
+///     frozen=none | <SHA-256 of the frozen atoms' "Z x y z" lines>
+///     scc_restart=false
+///
+/// The frozen atoms enter by content, not by index: their atomic numbers and positions rounded
+/// to 1e-5 Å (as in the structure content hash), sorted. So the same constraint hashes alike when
+/// written differently (`Cs,Pb,I` or `1-40`) or when the input file lists the atoms in another
+/// order, in step with the structure hash, which ignores atom order too.
+public struct OptimizationIdentity: Sendable, Hashable {
+    /// Changes whenever the optimiser's path for the same input would change.
+    public static let algorithm = "rs-rfo-bfgs-1"
+
+    public let canonicalText: String
+    public var hash: String { SHA256.hex(of: canonicalText) }
+    /// "none" or the SHA-256 of the frozen atoms.
+    public let constraintsKey: String
+
+    public init(structure: Structure, options: OptimizationOptions) {
+        let maxCycles = options.maxCycles ?? options.level.maxCycles(atoms: structure.count)
+        constraintsKey = Self.constraintsKey(structure: structure, frozen: options.frozenAtoms)
+        canonicalText = [
+            "optimization-v1",
+            "algorithm=\(Self.algorithm)",
+            "level=\(options.level.rawValue)",
+            "max_cycles=\(maxCycles)",
+            "frozen=\(constraintsKey)",
+            "scc_restart=\(options.reuseWavefunction)",
+        ].joined(separator: "\n") + "\n"
+    }
+
+    /// "none", or the SHA-256 of the sorted "Z x y z" lines (Å, "%.5f") of the frozen atoms.
+    public static func constraintsKey(structure: Structure, frozen: [Int]) -> String {
+        let atoms = Set(frozen).filter { $0 >= 0 && $0 < structure.count }
+        guard !atoms.isEmpty else { return "none" }
+        let lines = atoms.map { i -> String in
+            let p = structure.positions[i]
+            let text = [p.x, p.y, p.z].map { value -> String in
+                let s = String(format: "%.5f", value)
+                return s == "-0.00000" ? "0.00000" : s
+            }
+            return "\(structure.atomicNumbers[i]) " + text.joined(separator: " ")
+        }.sorted()
+        return SHA256.hex(of: "frozen-v1\n" + lines.joined(separator: "\n") + "\n")
+    }
+}

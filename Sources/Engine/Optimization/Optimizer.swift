@@ -1,0 +1,382 @@
+import Foundation
+import Structures
+
+/// Knobs of an optimisation; the defaults are what `interscreen opt` uses.
+public struct OptimizationOptions: Sendable, Hashable {
+    /// Convergence thresholds and cycle cap, as xtb defines them.
+    public var level: ConvergenceLevel
+    /// Overrides the level's cycle cap when set.
+    public var maxCycles: Int?
+    /// 0-based indices of atoms that must not move.
+    public var frozenAtoms: [Int]
+    /// Start each SCC from the previous geometry's solution (faster, path-dependent; see
+    /// `XTBRestartSession`). Off by default: every energy equals a fresh single point.
+    public var reuseWavefunction: Bool
+    /// SCC iteration limit of the retry after an SCC failure; nil: max(4 × settings, 1000).
+    public var sccRetryIterations: Int?
+    /// Trust radius (Bohr, norm of the whole step): start, smallest, largest.
+    public var initialTrustRadius: Double
+    public var minimumTrustRadius: Double
+    public var maximumTrustRadius: Double
+    /// No atom moves farther than this in one step (Bohr).
+    public var maxAtomDisplacement: Double
+
+    public init(level: ConvergenceLevel = .normal, maxCycles: Int? = nil, frozenAtoms: [Int] = [],
+                reuseWavefunction: Bool = false, sccRetryIterations: Int? = nil,
+                initialTrustRadius: Double = 0.5, minimumTrustRadius: Double = 1e-3,
+                maximumTrustRadius: Double = 1.5, maxAtomDisplacement: Double = 0.5) {
+        self.level = level
+        self.maxCycles = maxCycles
+        self.frozenAtoms = frozenAtoms
+        self.reuseWavefunction = reuseWavefunction
+        self.sccRetryIterations = sccRetryIterations
+        self.initialTrustRadius = initialTrustRadius
+        self.minimumTrustRadius = minimumTrustRadius
+        self.maximumTrustRadius = maximumTrustRadius
+        self.maxAtomDisplacement = maxAtomDisplacement
+    }
+}
+
+/// Minimises the energy of a structure with any `Calculator`: restricted-step rational-function
+/// optimisation (RS-RFO) in Cartesian coordinates, a Lindh-type model Hessian (extended to heavy
+/// elements) updated by damped BFGS and never reset, a trust radius adapted from predicted versus
+/// actual energy changes, and rejection of steps that raise the energy. See docs/optimizer.md.
+///
+/// Deterministic: the same input, settings and options give the same path, bit for bit.
+public struct Optimizer {
+    public let calculator: any Calculator
+    public let settings: Settings
+    public let options: OptimizationOptions
+
+    public init(calculator: any Calculator, settings: Settings, options: OptimizationOptions = .init()) {
+        self.calculator = calculator
+        self.settings = settings
+        self.options = options
+    }
+
+    /// Energy rises up to this are SCC noise: the step is kept, but does not count as "lowered".
+    static let noiseTolerance = 1e-7
+    /// Eigenvalue given to the rigid-motion directions after projection (Eh/Bohr²).
+    static let externalShift = 10.0
+    /// Lowest curvature of the initial model Hessian (Eh/Bohr²; xtb's ANCopt uses 0.01).
+    static let modelFloor = 0.005
+    /// Consecutive failed geometries after which the optimisation gives up.
+    static let maxConsecutiveFailures = 3
+    /// Consecutive rejections at the minimum trust radius after which it gives up.
+    static let maxStalls = 5
+
+    /// Optimises `structure`. `onStep` sees every cycle as it completes (progress, trajectories).
+    ///
+    /// Throws when the start geometry cannot be computed (invalid input, or an SCC that does not
+    /// converge even with more iterations) or a frozen index is out of range. Everything that
+    /// happens later ends in an outcome (converged or not), never in a throw.
+    public func optimize(_ structure: Structure,
+                         onStep: ((OptimizationStep) -> Void)? = nil) throws -> OptimizationOutcome {
+        let clock = ContinuousClock.now
+        let n = structure.count
+        let frozen = Set(options.frozenAtoms)
+        if let bad = frozen.first(where: { $0 < 0 || $0 >= n }) {
+            throw FreezeSpecError("frozen atom \(bad + 1) does not exist: \(structure.name) has \(n) atoms")
+        }
+        let freeAtoms = (0..<n).filter { !frozen.contains($0) }
+        let free = freeAtoms.flatMap { [3 * $0, 3 * $0 + 1, 3 * $0 + 2] }
+        let dim = free.count
+        let maxCycles = options.maxCycles ?? options.level.maxCycles(atoms: n)
+        let session = try calculator.makeSession(for: structure, settings: settings,
+                                                 reuseWavefunction: options.reuseWavefunction)
+        var log = EvaluationLog(session: session, settings: settings, retryIterations: options.sccRetryIterations)
+
+        // Geometry state: Cartesian Bohr for all atoms; frozen atoms always from the input (Å).
+        let x0 = structure.positions.flatMap { [$0.x, $0.y, $0.z].map { $0 * Units.bohrPerAngstrom } }
+        func positions(_ x: [Double]) -> [Vec3] {
+            (0..<n).map { i in
+                frozen.contains(i) ? structure.positions[i]
+                    : Vec3(x[3 * i], x[3 * i + 1], x[3 * i + 2]) * Units.angstromPerBohr
+            }
+        }
+
+        // The start geometry (exactly the input positions).
+        let start = log.evaluate(structure.positions)
+        guard case let .success(firstResult) = start.result else {
+            if case let .failure(error) = start.result { throw error }
+            fatalError("unreachable")
+        }
+        var x = x0
+        var current = firstResult
+        var g = Self.freeGradient(firstResult, free)
+        let external = frozen.isEmpty && n > 1 ? ExternalModes(x: x0) : nil
+        var gNorm = Self.norm(external?.project(Self.expand(g, free, 3 * n)).restricted(to: free) ?? g)
+        var steps = [OptimizationStep(cycle: 1, energy: firstResult.energy, gradientNorm: gNorm, energyChange: nil,
+                                      predictedChange: nil, stepLength: 0, trustRadius: options.initialTrustRadius,
+                                      accepted: true, sccIterationLimit: start.retryLimit, note: start.note,
+                                      wallSeconds: start.wallSeconds, positions: structure.positions)]
+        onStep?(steps[0])
+        var best = (positions: structure.positions, result: firstResult, gradientNorm: gNorm)
+        var status: OptimizationStatus? = gNorm < options.level.gradientThreshold || dim == 0 ? .converged : nil
+
+        // Model Hessian over the free coordinates.
+        var hessian = Self.initialHessian(structure, x: x0, free: free)
+        var trust = TrustRadius(initial: options.initialTrustRadius, minimum: options.minimumTrustRadius,
+                                maximum: options.maximumTrustRadius)
+        var failures = 0
+        var stalls = 0
+
+        while status == nil {
+            if steps.count >= maxCycles {
+                status = .maxCycles
+                break
+            }
+            // The step: RS-RFO on the (projected) Hessian.
+            let modes = external.map { _ in ExternalModes(x: x) }
+            var h = hessian
+            var gp = g
+            if let modes {
+                h = Self.expandMatrix(h, free, 3 * n)   // no frozen atoms: free = all coordinates
+                modes.project(hessian: &h, shift: Self.externalShift)
+                gp = modes.project(g)
+            }
+            let eigen = SymmetricEigen(h, n: dim)
+            let rfo = RFOStep(eigen: eigen, gradient: gp, trustRadius: trust.radius)
+            var s = rfo.step
+            var predicted = rfo.predictedChange
+            // Cap single-atom moves.
+            var largest = 0.0
+            for a in 0..<(dim / 3) {
+                let d = (s[3 * a] * s[3 * a] + s[3 * a + 1] * s[3 * a + 1] + s[3 * a + 2] * s[3 * a + 2]).squareRoot()
+                largest = max(largest, d)
+            }
+            if largest > options.maxAtomDisplacement {
+                let scale = options.maxAtomDisplacement / largest
+                s = s.map { $0 * scale }
+                predicted = Self.quadraticChange(gp, h, s, dim)
+            }
+            let length = Self.norm(s)
+            var trial = x
+            for (k, c) in free.enumerated() { trial[c] += s[k] }
+            let trialPositions = positions(trial)
+            let evaluation = log.evaluate(trialPositions)
+            let cycle = steps.count + 1
+
+            switch evaluation.result {
+            case let .failure(error):
+                failures += 1
+                let radius = trust.radius
+                trust.rejected(step: length)
+                steps.append(OptimizationStep(cycle: cycle, energy: nil, gradientNorm: nil, energyChange: nil,
+                                              predictedChange: predicted, stepLength: length, trustRadius: radius,
+                                              accepted: false, sccIterationLimit: evaluation.retryLimit,
+                                              note: "calculation failed: \(Self.describe(error)); step rejected",
+                                              wallSeconds: evaluation.wallSeconds, positions: trialPositions))
+                onStep?(steps[steps.count - 1])
+                if failures >= Self.maxConsecutiveFailures { status = .sccFailure }
+            case let .success(result):
+                failures = 0
+                let gNew = Self.freeGradient(result, free)
+                let change = result.energy - current.energy
+                let y = zip(gNew, g).map { $0 - $1 }
+                HessianUpdate.dampedBFGS(&hessian, n: dim, step: s, gradientChange: y)
+                let projected = external.map { _ in ExternalModes(x: trial).project(gNew) } ?? gNew
+                let newNorm = Self.norm(projected)
+                let radius = trust.radius
+                let accept = change <= Self.noiseTolerance
+                var note = evaluation.note
+                if accept {
+                    let ratio = predicted < 0 ? change / predicted : 0
+                    trust.accepted(ratio: ratio, step: length)
+                    x = trial
+                    current = result
+                    g = gNew
+                    gNorm = newNorm
+                    stalls = 0
+                    if result.energy < best.result.energy {
+                        best = (trialPositions, result, newNorm)
+                    }
+                    let lowered = change < 0
+                    if lowered, abs(change) < options.level.energyThreshold,
+                       newNorm < options.level.gradientThreshold {
+                        status = .converged
+                    }
+                } else {
+                    trust.rejected(step: length)
+                    note = [note, "energy rose by \(String(format: "%.3e", change)) Eh: step rejected"]
+                        .compactMap { $0 }.joined(separator: "; ")
+                    if trust.atMinimum {
+                        stalls += 1
+                        if stalls >= Self.maxStalls { status = .stalled }
+                    }
+                }
+                steps.append(OptimizationStep(cycle: cycle, energy: result.energy, gradientNorm: newNorm,
+                                              energyChange: change, predictedChange: predicted, stepLength: length,
+                                              trustRadius: radius, accepted: accept,
+                                              sccIterationLimit: evaluation.retryLimit, note: note,
+                                              wallSeconds: evaluation.wallSeconds, positions: trialPositions))
+                onStep?(steps[steps.count - 1])
+            }
+        }
+
+        let final = status ?? .maxCycles
+        // Converged: the last accepted geometry; otherwise the lowest energy reached (in practice
+        // the same geometry, since only noise-level rises are ever accepted).
+        let chosen = final == .converged ? (positions(x), current, gNorm) : best
+        var out = structure
+        out.positions = chosen.0
+        var notes = log.notes
+        if final != .converged {
+            notes.append("not converged (\(final.rawValue)): the structure is the lowest-energy geometry reached")
+        }
+        let elapsed = ContinuousClock.now - clock
+        return OptimizationOutcome(
+            status: final, structure: out, result: chosen.1, gradientNorm: chosen.2, cycles: steps.count,
+            gradientEvaluations: log.successes, failedEvaluations: log.failures,
+            raisedMaxIterations: log.raisedMaxIterations, steps: steps, frozenAtoms: options.frozenAtoms.sorted(),
+            level: options.level, maxCycles: maxCycles,
+            wallSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18,
+            notes: notes)
+    }
+
+    // MARK: - Pieces
+
+    /// The model Hessian restricted to the free coordinates, with its internal eigenvalues raised
+    /// to at least `modelFloor` (so that loose fragments start with a finite step).
+    static func initialHessian(_ structure: Structure, x: [Double], free: [Int]) -> [Double] {
+        let full = ModelHessian.lindh(numbers: structure.atomicNumbers, x: x)
+        let d = 3 * structure.count
+        let m = free.count
+        var h = [Double](repeating: 0, count: m * m)
+        for (a, i) in free.enumerated() {
+            for (b, j) in free.enumerated() { h[a * m + b] = full[i * d + j] }
+        }
+        guard m > 0 else { return h }
+        // Floor the eigenvalues (the rigid-motion ones of a free molecule are projected away later).
+        let eigen = SymmetricEigen(h, n: m)
+        var floored = [Double](repeating: 0, count: m * m)
+        for k in 0..<m {
+            let value = max(eigen.values[k], modelFloor)
+            let base = k * m
+            for i in 0..<m {
+                let vi = eigen.vectors[base + i] * value
+                if vi == 0 { continue }
+                for j in 0..<m { floored[i * m + j] += vi * eigen.vectors[base + j] }
+            }
+        }
+        // Symmetrise exactly.
+        for i in 0..<m {
+            for j in (i + 1)..<max(m, i + 1) {
+                let v = 0.5 * (floored[i * m + j] + floored[j * m + i])
+                floored[i * m + j] = v
+                floored[j * m + i] = v
+            }
+        }
+        return floored
+    }
+
+    static func freeGradient(_ result: CalculationResult, _ free: [Int]) -> [Double] {
+        free.map { result.gradient[$0 / 3][$0 % 3] }
+    }
+
+    static func expand(_ v: [Double], _ free: [Int], _ dim: Int) -> [Double] {
+        var out = [Double](repeating: 0, count: dim)
+        for (k, c) in free.enumerated() { out[c] = v[k] }
+        return out
+    }
+
+    static func expandMatrix(_ h: [Double], _ free: [Int], _ dim: Int) -> [Double] {
+        if free.count == dim { return h }
+        var out = [Double](repeating: 0, count: dim * dim)
+        let m = free.count
+        for (a, i) in free.enumerated() {
+            for (b, j) in free.enumerated() { out[i * dim + j] = h[a * m + b] }
+        }
+        return out
+    }
+
+    static func quadraticChange(_ g: [Double], _ h: [Double], _ s: [Double], _ n: Int) -> Double {
+        var linear = 0.0, quadratic = 0.0
+        for i in 0..<n {
+            linear += g[i] * s[i]
+            var t = 0.0
+            for j in 0..<n { t += h[i * n + j] * s[j] }
+            quadratic += s[i] * t
+        }
+        return linear + 0.5 * quadratic
+    }
+
+    static func norm(_ v: [Double]) -> Double { v.reduce(0) { $0 + $1 * $1 }.squareRoot() }
+
+    static func describe(_ error: Error) -> String {
+        switch error {
+        case let e as EngineError: "\(e.kind.rawValue): \(e.message)"
+        default: String(describing: error)
+        }
+    }
+}
+
+private extension Array where Element == Double {
+    func restricted(to indices: [Int]) -> [Double] { indices.map { self[$0] } }
+}
+
+/// Runs the session's evaluations with the SCC retry policy and keeps count.
+struct EvaluationLog {
+    struct Evaluation {
+        var result: Result<CalculationResult, Error>
+        /// The iteration limit of the successful retry, if one was needed.
+        var retryLimit: Int?
+        var note: String?
+        var wallSeconds: Double
+    }
+
+    let session: any CalculatorSession
+    let settings: Settings
+    let retryIterations: Int?
+    private(set) var successes = 0
+    private(set) var failures = 0
+    private(set) var raisedMaxIterations: Int?
+    private(set) var notes: [String] = []
+    private var retriesNoted = false
+
+    init(session: any CalculatorSession, settings: Settings, retryIterations: Int?) {
+        self.session = session
+        self.settings = settings
+        self.retryIterations = retryIterations
+    }
+
+    /// Energy and gradient at `positions`. An SCC that does not converge is retried once from a
+    /// fresh start with more iterations (recorded); any other failure is returned as is.
+    mutating func evaluate(_ positions: [Vec3]) -> Evaluation {
+        let clock = ContinuousClock.now
+        func seconds() -> Double {
+            let e = ContinuousClock.now - clock
+            return Double(e.components.seconds) + Double(e.components.attoseconds) * 1e-18
+        }
+        do {
+            let result = try session.evaluate(positions: positions, maxIterations: nil)
+            successes += 1
+            return Evaluation(result: .success(result), retryLimit: nil, note: nil, wallSeconds: seconds())
+        } catch let error as EngineError where error.kind == .sccNotConverged && settings.method.isSelfConsistent {
+            failures += 1
+            session.reset()
+            let limit = retryIterations ?? Swift.max(4 * settings.maxIterations, 1000)
+            do {
+                let result = try session.evaluate(positions: positions, maxIterations: limit)
+                successes += 1
+                raisedMaxIterations = Swift.max(raisedMaxIterations ?? 0, limit)
+                if !retriesNoted {
+                    notes.append("the SCC did not converge in \(settings.maxIterations) iterations at some geometries; "
+                        + "those were recomputed from a fresh start with \(limit) iterations (see the steps)")
+                    retriesNoted = true
+                }
+                return Evaluation(result: .success(result), retryLimit: limit,
+                                  note: "SCC not converged in \(settings.maxIterations) iterations; retried with \(limit)",
+                                  wallSeconds: seconds())
+            } catch {
+                failures += 1
+                session.reset()
+                return Evaluation(result: .failure(error), retryLimit: limit, note: nil, wallSeconds: seconds())
+            }
+        } catch {
+            failures += 1
+            session.reset()
+            return Evaluation(result: .failure(error), retryLimit: nil, note: nil, wallSeconds: seconds())
+        }
+    }
+}

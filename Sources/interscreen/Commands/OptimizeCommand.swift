@@ -1,0 +1,110 @@
+import ArgumentParser
+import Engine
+import Foundation
+import Store
+import Structures
+
+/// `interscreen opt FILE`: geometry optimisation, stored and cached.
+struct OptimizeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "opt",
+        abstract: "Optimise a geometry with GFN-xTB (xtb's convergence levels), stored in the results database.",
+        discussion: """
+        The optimiser is RS-RFO in Cartesian coordinates with a Lindh-type model Hessian and damped \
+        BFGS updates (docs/optimizer.md). The result is stored as a new structure whose parent is the \
+        input, with every cycle's energy and gradient norm; a repeated request with the same input, \
+        settings, level and frozen atoms is answered from the database. Exit status: 0 converged, \
+        2 not converged (the lowest-energy geometry reached is stored and written, marked as such), \
+        1 error.
+
+        --freeze SPEC (repeatable, or terms joined by ';'): 1-8,12 (1-based indices and ranges), \
+        Cs,Pb (elements), far:R:point=x,y,z, far:R:atoms=SELECTION (farther than R Å from every \
+        selected atom), far:R:center. Frozen atoms keep their input coordinates bit for bit.
+        """
+    )
+
+    @Argument(help: "Structure file: .xyz, .extxyz, .vasp, POSCAR, CONTCAR, .cif.")
+    var file: String
+
+    @Option(help: "Convergence level, as xtb names them: crude, sloppy, loose, lax, normal, tight, vtight, extreme.")
+    var level: String = "normal"
+
+    @Option(help: "Atoms to keep fixed (see below); repeatable.")
+    var freeze: [String] = []
+
+    @Option(help: "Maximum optimisation cycles (default: xtb's cap for the level, 200 or more).")
+    var cycles: Int?
+
+    @Flag(name: .customLong("scc-restart"),
+          help: "Start each SCC from the previous geometry's solution (faster; results depend on the path).")
+    var sccRestart = false
+
+    @OptionGroup var method: MethodOptions
+
+    @Option(help: "Results database (SQLite); created if missing.")
+    var db: String = "interscreen.sqlite"
+
+    @Option(name: [.short, .customLong("output")], help: "Write the optimised structure here (.xyz/.extxyz, POSCAR, .vasp).")
+    var output: String?
+
+    @Option(help: "Write every geometry of the optimisation here (multi-frame extended XYZ).")
+    var trajectory: String?
+
+    @Flag(help: "Print one JSON object instead of text.")
+    var json = false
+
+    @Flag(help: "Print one line per cycle on standard error.")
+    var verbose = false
+
+    @Option(help: "OpenMP/OpenBLAS threads for this process (default: OMP_NUM_THREADS or 1).")
+    var threads: Int?
+
+    func validate() throws {
+        guard ConvergenceLevel(name: level) != nil else {
+            throw ValidationError("--level must be one of \(ConvergenceLevel.allCases.map(\.rawValue).joined(separator: ", ")) (got '\(level)')")
+        }
+        if let cycles, cycles < 1 { throw ValidationError("--cycles must be at least 1 (got \(cycles))") }
+        do { _ = try FreezeSpec(parsing: freeze) } catch { throw ValidationError("--freeze: \(error)") }
+    }
+
+    func run() throws {
+        ThreadControl.apply(threads: threads ?? ThreadControl.requested)
+        let store = try ResultsStore(path: db)
+        let runRecord = try store.beginRun(command: CommandLine.arguments, version: InterscreenVersion.current,
+                                           host: HostInfo.name)
+        let runID = runRecord.id ?? 0
+        let options = OptimizationOptions(level: ConvergenceLevel(name: level) ?? .normal, maxCycles: cycles,
+                                          reuseWavefunction: sccRestart)
+        let verbose = self.verbose
+        let runner = OptimizeRunner(
+            store: store, calculator: try XTBCalculator(), settings: method.settings,
+            overrides: ChargeOverrides(charge: method.charge, uhf: method.uhf), freeze: try FreezeSpec(parsing: freeze),
+            options: options, runID: runID,
+            onStep: verbose ? { printError(OptimizeOutput.progress($0)) } : nil)
+        let report: OptimizeReport
+        do {
+            report = try runner.run(file: file)
+        } catch {
+            let failure = FailureDescription(error)
+            if json {
+                let object: [String: Any] = ["file": file, "ok": false, "failure_class": failure.failureClass,
+                                             "error": failure.message]
+                let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
+                printFlushed(String(decoding: data, as: UTF8.self))
+            }
+            printError("error: \(failure.message)")
+            try? store.finishRun(id: runID, exitStatus: 1)
+            throw ExitCode(1)
+        }
+        if let output { try OptimizeOutput.writeStructure(report, to: output) }
+        if let trajectory { try OptimizeOutput.writeTrajectory(report, to: trajectory) }
+        if json {
+            printFlushed(OptimizeOutput.json(report, outputFile: output, trajectoryFile: trajectory))
+        } else {
+            printFlushed(OptimizeOutput.text(report, outputFile: output))
+        }
+        let status = report.record.converged ? 0 : 2
+        try store.finishRun(id: runID, exitStatus: status)
+        if status != 0 { throw ExitCode(Int32(status)) }
+    }
+}
