@@ -10,6 +10,8 @@ public final class MPIContext {
     public let rank: Int
     /// Number of ranks in MPI_COMM_WORLD.
     public let size: Int
+    /// Parent process at start (mpirun or its daemon); if it goes away, the job is gone.
+    private let launcher = getppid()
 
     /// Initialises MPI (once per process) and reads rank and size.
     public init() throws {
@@ -64,6 +66,9 @@ public final class MPIContext {
             MPI_Iprobe(from, cmpi_any_tag(), cmpi_comm_world(), &flag, &status)
             if flag == 0 {
                 if ContinuousClock.now >= deadline { return nil }
+                guard getppid() == launcher else {
+                    throw SchedulerError("the MPI launcher (pid \(launcher)) is gone; this rank stops")
+                }
                 Thread.sleep(forTimeInterval: Self.seconds(idleSleep))
             }
         }

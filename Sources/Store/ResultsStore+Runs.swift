@@ -34,6 +34,17 @@ extension ResultsStore {
         let open = try pool.read { db in
             try RunRecord.filter(Column("finished_at") == nil).order(Column("id").desc).fetchAll(db)
         }
-        return open.first { $0.host == host && kill(Int32($0.pid), 0) == 0 }
+        return open.first { $0.host == host && Self.isAlive(pid: $0.pid) }
+    }
+
+    /// True when `pid` is a live (not zombie) interscreen process; a killed run's pid may linger
+    /// as a zombie or be reused by an unrelated process.
+    static func isAlive(pid: Int) -> Bool {
+        guard kill(Int32(pid), 0) == 0 else { return false }
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return true }
+        let state = stat.split(separator: ")").last?.split(separator: " ").first
+        guard state != "Z", state != "X" else { return false }
+        let command = (try? String(contentsOfFile: "/proc/\(pid)/cmdline", encoding: .utf8)) ?? "interscreen"
+        return command.contains("interscreen")
     }
 }

@@ -53,15 +53,17 @@ struct RunCommand: ParsableCommand {
             try runWorker(mpi: mpi)
             return
         }
+        let code: Int32?
         do {
-            let end = try coordinate(mpi: mpi, stop: stop)
-            mpi?.barrier()
-            if let code = end { throw ExitCode(code) }
-        } catch let error as JobSpecError {
-            printError(error.description)
+            code = try coordinate(mpi: mpi, stop: stop)
+        } catch {
+            // Under mpirun the workers wait for rank 0: end the whole job, not just this rank.
+            printError("error: \(error)")
             if let mpi { mpi.abort(code: 2) }
             throw ExitCode(2)
         }
+        mpi?.barrier()
+        if let code { throw ExitCode(code) }
     }
 
     /// Ranks 1…N−1: compute what rank 0 sends.
@@ -83,6 +85,10 @@ struct RunCommand: ParsableCommand {
             return nil
         }
         let store = try ResultsStore(path: dbPath)
+        if let live = try store.liveRun() {
+            throw ValidationError("run \(live.id ?? 0) (pid \(live.pid), started \(live.startedAt)) is still writing "
+                + "\(dbPath); one coordinator per database")
+        }
         let runRecord = try store.beginRun(command: CommandLine.arguments, version: InterscreenVersion.current,
                                            host: HostInfo.name)
         let coordinator = try CampaignCoordinator(plan: plan, store: store, runID: runRecord.id ?? 0,

@@ -1,0 +1,123 @@
+import Foundation
+import Store
+import XCTest
+
+/// Faults during a campaign: kill -9 of the whole MPI job, and SIGTERM from a batch scheduler.
+final class CampaignFaultTests: XCTestCase {
+    func testKill9OfWholeMPIJobThenRerunLosesAndDuplicatesNothing() throws {
+        let cli = try CLIHarness()
+        let fixture = CampaignFixture(cli: cli)
+        let spec = try fixture.writeSpec(extraStructures: try fixture.perturbedCopies(30))
+        let reference = try cli.run(["run", spec, "--db", cli.path("reference.sqlite")])
+        XCTAssertEqual(reference.status, 0, reference.stderr)
+
+        let db = cli.path("killed.sqlite")
+        let job = cli.configuredProcess(executable: CampaignCLITests.mpirun,
+                                        arguments: ["-n", "3", "--oversubscribe", CLIHarness.binary.path, "run", spec,
+                                                    "--db", db])
+        job.standardOutput = FileHandle.nullDevice
+        job.standardError = FileHandle.nullDevice
+        try job.run()
+        let killAfter = Int.random(in: 3...15)
+        let before = try waitForCalculations(db: db, atLeast: killAfter, while: job)
+        // The scheduler's kill: every process of the job at once (mpirun and all ranks).
+        try Self.killAll(matching: spec)
+        job.waitUntilExit()
+
+        let store = try ResultsStore(path: db)
+        XCTAssertEqual(try store.integrityCheck(), "ok")
+        let survived = try store.calculations()
+        for calc in before {
+            XCTAssertEqual(survived.first { $0.id == calc.id }?.energyHartree, calc.energyHartree, "lost \(calc.id ?? 0)")
+        }
+        let rerun = try cli.run(["-n", "3", "--oversubscribe", CLIHarness.binary.path, "run", spec, "--db", db],
+                                executable: CampaignCLITests.mpirun)
+        XCTAssertEqual(rerun.status, 0, rerun.stdout + rerun.stderr)
+        try assertSameOutcome(db: db, reference: cli.path("reference.sqlite"))
+    }
+
+    func testSIGTERMDrainsCommitsAndResumes() throws {
+        let cli = try CLIHarness()
+        let fixture = CampaignFixture(cli: cli)
+        let spec = try fixture.writeSpec(extraStructures: try fixture.perturbedCopies(30))
+        XCTAssertEqual(try cli.run(["run", spec, "--db", cli.path("reference.sqlite")]).status, 0)
+        for underMPI in [false, true] {
+            let db = cli.path("term-\(underMPI).sqlite")
+            let arguments = ["run", spec, "--db", db, "--grace", "30"]
+            let job = underMPI
+                ? cli.configuredProcess(executable: CampaignCLITests.mpirun,
+                                        arguments: ["-n", "3", "--oversubscribe", CLIHarness.binary.path] + arguments)
+                : cli.configuredProcess(executable: CLIHarness.binary, arguments: arguments)
+            let errURL = URL(fileURLWithPath: cli.path("term-\(underMPI).err"))
+            FileManager.default.createFile(atPath: errURL.path, contents: nil)
+            job.standardOutput = FileHandle.nullDevice
+            job.standardError = try FileHandle(forWritingTo: errURL)
+            try job.run()
+            _ = try waitForCalculations(db: db, atLeast: 3, while: job)
+            kill(job.processIdentifier, SIGTERM)
+            job.waitUntilExit()
+            let stderr = try String(contentsOf: errURL, encoding: .utf8)
+            XCTAssertNotEqual(job.terminationStatus, 0, "a stopped run must not look finished")
+            XCTAssertTrue(stderr.contains("resume with: interscreen run"), stderr)
+            let store = try ResultsStore(path: db)
+            XCTAssertEqual(try store.integrityCheck(), "ok")
+            XCTAssertFalse(try store.tasks().contains { $0.state == .running }, "drained: nothing left running")
+            XCTAssertTrue(try store.tasks().contains { $0.state == .pending }, "stopped before the end")
+            XCTAssertEqual(try cli.run(arguments).status, 0)
+            try assertSameOutcome(db: db, reference: cli.path("reference.sqlite"))
+        }
+    }
+
+    // MARK: helpers
+
+    /// Every task done once, one calculation per task, reactions equal to the reference run.
+    private func assertSameOutcome(db: String, reference: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let store = try ResultsStore(path: db)
+        let tasks = try store.tasks()
+        XCTAssertTrue(tasks.allSatisfy { $0.state == .done }, file: file, line: line)
+        XCTAssertEqual(try store.calculations().count, tasks.count, "duplicated or missing results", file: file, line: line)
+        let ours = try store.reactions().sorted { $0.name < $1.name }
+        let theirs = try ResultsStore(path: reference).reactions().sorted { $0.name < $1.name }
+        XCTAssertEqual(ours.map(\.name), theirs.map(\.name), file: file, line: line)
+        XCTAssertEqual(ours.map(\.energyHartree), theirs.map(\.energyHartree), file: file, line: line)
+        XCTAssertEqual(try store.integrityCheck(), "ok", file: file, line: line)
+    }
+
+    /// Polls the database until it holds `atLeast` calculations; returns them.
+    private func waitForCalculations(db: String, atLeast count: Int, while job: Process) throws -> [CalculationRecord] {
+        let deadline = Date().addingTimeInterval(120)
+        while Date() < deadline {
+            if FileManager.default.fileExists(atPath: db), let store = try? ResultsStore(path: db),
+               let calcs = try? store.calculations(), calcs.count >= count {
+                return calcs
+            }
+            guard job.isRunning else { throw CLIError("the run ended before \(count) results were stored") }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        throw CLIError("no \(count) results within 120 s")
+    }
+
+    static func killAll(matching text: String) throws {
+        let pkill = Process()
+        pkill.executableURL = URL(fileURLWithPath: "/usr/bin/pkill")
+        pkill.arguments = ["-KILL", "-f", text]
+        try pkill.run()
+        pkill.waitUntilExit()
+        // Wait until they are really gone (pkill only sends the signal).
+        for _ in 0..<200 {
+            let pgrep = Process()
+            pgrep.executableURL = URL(fileURLWithPath: "/usr/bin/pgrep")
+            pgrep.arguments = ["-f", text]
+            pgrep.standardOutput = FileHandle.nullDevice
+            try pgrep.run()
+            pgrep.waitUntilExit()
+            if pgrep.terminationStatus != 0 { return }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+    }
+}
+
+struct CLIError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
