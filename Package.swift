@@ -27,13 +27,14 @@ let package = Package(
         .target(name: "Engine", dependencies: ["Structures", "CXTB"], path: "Sources/Engine"),
         .target(name: "Store", dependencies: ["Structures", "Engine", .product(name: "GRDB", package: "GRDB.swift")],
                 path: "Sources/Store"),
+        .target(name: "Models", dependencies: ["Structures", "Engine"], path: "Sources/Models"),
         .target(name: "Scheduler", dependencies: ["CMPIShim"], path: "Sources/Scheduler"),
         .target(name: "Campaign", dependencies: ["Structures", "Engine", "Store", "Scheduler", "TOMLKit"],
                 path: "Sources/Campaign"),
 
         // Thin command-line layer.
         .executableTarget(name: "interscreen",
-                          dependencies: ["Structures", "Engine", "Store", "Scheduler", "Campaign",
+                          dependencies: ["Structures", "Engine", "Models", "Store", "Scheduler", "Campaign",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           path: "Sources/interscreen"),
 
@@ -43,6 +44,8 @@ let package = Package(
         .target(name: "XTBOracle", dependencies: ["Structures"], path: "Tests/XTBOracle"),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Structures", "XTBOracle"], path: "Tests/EngineTests"),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Engine", "Structures"], path: "Tests/StoreTests"),
+        .testTarget(name: "ModelsTests", dependencies: ["Models", "Structures", "Engine", "XTBOracle"],
+                    path: "Tests/ModelsTests"),
         .testTarget(name: "CampaignTests", dependencies: ["Campaign", "Structures", "Engine", "Store", "Scheduler"],
                     path: "Tests/CampaignTests"),
         .testTarget(name: "SchedulerTests", dependencies: ["Scheduler"], path: "Tests/SchedulerTests"),

@@ -110,39 +110,47 @@ public struct Dispatcher: Sendable {
     }
 }
 
-/// A binary min-heap of task ids by (key, tiebreak), with removal by id.
+/// A binary min-heap of task ids by (key, tiebreak), with O(log n) removal by id.
+///
+/// Removal is lazy: an id's entry is invalidated (by a version number) and skipped when it
+/// reaches the top. Resuming a 100,000-task campaign skips half of them; an O(n) removal each
+/// would make planning quadratic.
 struct ReadyHeap: Sendable {
-    private var items: [(id: Int, key: Double, tiebreak: Int)] = []
-    private var present: Set<Int> = []
+    private var items: [(id: Int, key: Double, tiebreak: Int, version: Int)] = []
+    private var version: [Int: Int] = [:]
+    private(set) var count = 0
 
-    var count: Int { items.count }
-    var isEmpty: Bool { items.isEmpty }
+    var isEmpty: Bool { count == 0 }
 
     mutating func insert(_ id: Int, key: Double, tiebreak: Int) {
-        items.append((id, key, tiebreak))
-        present.insert(id)
+        let old = version[id] ?? 0
+        if old > 0 { count -= 1 }  // replaces a live entry
+        let v = abs(old) + 1
+        version[id] = v
+        items.append((id, key, tiebreak, v))
+        count += 1
         siftUp(items.count - 1)
     }
 
     mutating func pop() -> Int? {
-        guard !items.isEmpty else { return nil }
-        items.swapAt(0, items.count - 1)
-        let top = items.removeLast()
-        present.remove(top.id)
-        if !items.isEmpty { siftDown(0) }
-        return top.id
+        while !items.isEmpty {
+            items.swapAt(0, items.count - 1)
+            let top = items.removeLast()
+            if !items.isEmpty { siftDown(0) }
+            if version[top.id] == top.version {
+                version[top.id] = -top.version
+                count -= 1
+                return top.id
+            }
+        }
+        return nil
     }
 
-    /// Removes `id` if present (O(n); used rarely).
+    /// Removes `id` if it is in the heap; true when it was.
     mutating func remove(_ id: Int) -> Bool {
-        guard present.contains(id), let index = items.firstIndex(where: { $0.id == id }) else { return false }
-        items.swapAt(index, items.count - 1)
-        items.removeLast()
-        present.remove(id)
-        if index < items.count {
-            siftDown(index)
-            siftUp(index)
-        }
+        guard let v = version[id], v > 0 else { return false }
+        version[id] = -v
+        count -= 1
         return true
     }
 

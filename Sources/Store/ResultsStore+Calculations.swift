@@ -27,19 +27,33 @@ extension ResultsStore {
     }
 
     /// Saves the structure (if new) and its calculation in one transaction: one commit per result.
+    ///
+    /// The campaign's hot path (`ResultInserter`: cached statements, no read-back). When the
+    /// identity already exists, the stored row is returned unchanged (the first result wins).
     @discardableResult
     public func saveCalculation(of structure: Structure, hash: String, sourceFile: String?, parentHash: String? = nil,
                                 settings: Settings, result: CalculationResult,
                                 kind: CalculationKind = .singlepoint, runID: Int64?, startedAt: Date,
                                 finishedAt: Date, host: String, version: String) throws -> CalculationRecord {
         let structureRecord = StructureRecord(structure, hash: hash, sourceFile: sourceFile, parentHash: parentHash)
-        let record = try Self.calculationRecord(structureHash: hash, settings: settings, result: result, kind: kind,
-                                                runID: runID, startedAt: startedAt, finishedAt: finishedAt,
-                                                host: host, version: version)
+        let settingsRecord = try SettingsRecord(settings)
+        var record = try Self.calculationRecord(structureHash: hash, settings: settings, result: result, kind: kind,
+                                                runID: runID, startedAt: Self.stored(startedAt),
+                                                finishedAt: Self.stored(finishedAt), host: host, version: version)
         return try pool.write { db in
-            if try !StructureRecord.exists(db, key: hash) { try structureRecord.insert(db) }
-            return try Self.insert(record, settings: settings, db)
+            try ResultInserter.insertStructure(structureRecord, db)
+            try ResultInserter.insertSettings(settingsRecord, db)
+            guard let id = try ResultInserter.insertCalculation(record, db) else {
+                return try Self.calculation(hash, settingsRecord.hash, kind, db) ?? record
+            }
+            record.id = id
+            return record
         }
+    }
+
+    /// A date as it reads back from the database (GRDB stores milliseconds).
+    static func stored(_ date: Date) -> Date {
+        Date.fromDatabaseValue(date.databaseValue) ?? date
     }
 
     private static func calculationRecord(structureHash: String, settings: Settings, result: CalculationResult,

@@ -29,6 +29,9 @@ public final class ResultsStore: Sendable {
         // Another process (an `export` or `status` while a screen runs) may hold the write lock
         // for a moment: wait for it instead of failing with SQLITE_BUSY.
         config.busyMode = .timeout(30)
+        // WAL + NORMAL: a commit is in the WAL (page cache) when COMMIT returns — it survives a
+        // killed process — without an fsync per result (FULL made each commit ~1.6 ms here).
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         pool = try DatabasePool(path: path, configuration: config)
         try StoreMigrations.makeMigrator().migrate(pool)
     }

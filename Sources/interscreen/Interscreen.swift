@@ -7,7 +7,16 @@ struct Interscreen: ParsableCommand {
         commandName: "interscreen",
         abstract: "Screen perovskite / hybrid-glass interfaces with GFN-xTB on HPC clusters.",
         version: InterscreenVersion.current,
-        subcommands: [SinglePointCommand.self, OptimizeCommand.self, RunCommand.self, StatusCommand.self, ExportCommand.self, MPIInfoCommand.self]
+        subcommands: [
+            SinglePointCommand.self,
+            OptimizeCommand.self,
+            RunCommand.self,
+            StatusCommand.self,
+            ExportCommand.self,
+            MPIInfoCommand.self,
+            SimulateCommand.self,
+            BenchStoreCommand.self,
+        ]
     )
 }
 

@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import Scheduler
+import Store
+
+/// `interscreen simulate`: replays recorded task durations through the real dispatch policy.
+struct SimulateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "simulate",
+        abstract: "Replay recorded task durations on N simulated ranks: makespan and efficiency per policy.",
+        discussion: """
+        Uses the finished tasks in the database (their predicted and measured seconds, and the \
+        optimise → single point dependencies). With --tasks larger than what was recorded, \
+        structures are resampled with replacement (fixed seed) to that many tasks.
+        """
+    )
+
+    @Option(help: "Results database with finished campaign tasks.")
+    var db: String = "interscreen.sqlite"
+
+    @Option(help: "Simulated worker ranks.")
+    var ranks: Int = 2
+
+    @Option(help: "Number of tasks to replay (resampled from the recorded ones when larger).")
+    var tasks: Int?
+
+    @Option(help: "Only this campaign's tasks.")
+    var campaign: String?
+
+    @Flag(help: "Print JSON.")
+    var json = false
+
+    func run() throws {
+        let rows = try ResultsStore(path: db).tasks(campaign: campaign).filter { $0.state == .done && $0.wallSeconds != nil }
+        guard !rows.isEmpty else { throw ValidationError("no finished tasks with measured times in \(db)") }
+        let replay = ReplayTasks(rows: rows, count: tasks ?? rows.count)
+        let outcomes = Dispatcher.Policy.allCases.map { ($0, ReplaySimulator.run(replay.tasks, workers: ranks, policy: $0)) }
+        if json {
+            let objects = outcomes.map { policy, o in
+                ["policy": policy.rawValue, "ranks": o.workers, "tasks": o.tasks, "makespan_seconds": o.makespanSeconds,
+                 "busy_seconds": o.busySeconds, "efficiency": o.efficiency, "lower_bound_seconds": o.lowerBoundSeconds] as [String: Any]
+            }
+            let data = try JSONSerialization.data(withJSONObject: objects, options: [.sortedKeys, .prettyPrinted])
+            printFlushed(String(decoding: data, as: UTF8.self))
+            return
+        }
+        printFlushed("\(replay.tasks.count) tasks (from \(rows.count) recorded) on \(ranks) ranks")
+        for (policy, o) in outcomes {
+            printFlushed(String(format: "%-14@ makespan %.1f s (lower bound %.1f s), efficiency %.3f",
+                                policy.rawValue, o.makespanSeconds, o.lowerBoundSeconds, o.efficiency))
+        }
+    }
+}
+
+/// Recorded tasks turned into replay tasks, keeping each structure's opt → sp pair together.
+struct ReplayTasks {
+    var tasks: [ReplaySimulator.Task] = []
+
+    init(rows: [TaskRecord], count: Int) {
+        let groups = Dictionary(grouping: rows) { "\($0.campaign)/\($0.structureName)" }.values
+            .map { $0.sorted { $0.kind == "optimization" && $1.kind != "optimization" } }
+            .sorted { $0[0].key < $1[0].key }
+        var generator = SplitMix64(seed: 20261125)
+        var index = 0
+        while tasks.count < count {
+            // First every recorded structure once, then resampled ones.
+            let group = index < groups.count ? groups[index] : groups[Int(generator.next() % UInt64(groups.count))]
+            index += 1
+            var previous: Int?
+            for row in group where tasks.count < count {
+                let id = tasks.count
+                tasks.append(.init(node: .init(id: id, predictedSeconds: row.predictedSeconds,
+                                               dependencies: previous.map { [$0] } ?? []),
+                                   actualSeconds: row.wallSeconds ?? 0))
+                previous = id
+            }
+        }
+    }
+}
+
+/// A small deterministic random generator (resampling must be reproducible).
+struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
