@@ -17,7 +17,8 @@ enum ResultInserter {
             """)
         try statement.execute(arguments: [
             r.hash, r.name, r.formula, r.natoms, r.charge, r.multiplicity, try r.lattice.map(JSONText.rows), r.pbc,
-            JSONText.integers(r.numbers), try JSONText.rows(r.positions), r.sourceFile, r.parentHash, r.createdAt,
+            JSONText.integers(r.numbers), try JSONText.rows(r.positions), r.sourceFile, r.parentHash,
+            DatabaseTimestamp.text(r.createdAt),
         ])
     }
 
@@ -38,7 +39,8 @@ enum ResultInserter {
         try statement.execute(arguments: [
             c.structureHash, c.settingsHash, c.kind.rawValue, c.method, c.energyHartree, try JSONText.rows(c.gradient),
             c.gradientNorm, try c.charges.map(JSONText.numbers), c.gapEV, c.sccIterations, c.sccConverged,
-            c.wallSeconds, c.engineVersion, c.interscreenVersion, c.host, c.runID, c.startedAt, c.finishedAt,
+            c.wallSeconds, c.engineVersion, c.interscreenVersion, c.host, c.runID, DatabaseTimestamp.text(c.startedAt),
+            DatabaseTimestamp.text(c.finishedAt),
         ])
         return db.changesCount > 0 ? db.lastInsertedRowID : nil
     }

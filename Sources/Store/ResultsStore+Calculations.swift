@@ -36,10 +36,11 @@ extension ResultsStore {
                                 kind: CalculationKind = .singlepoint, runID: Int64?, startedAt: Date,
                                 finishedAt: Date, host: String, version: String) throws -> CalculationRecord {
         let structureRecord = StructureRecord(structure, hash: hash, sourceFile: sourceFile, parentHash: parentHash)
-        let settingsRecord = try SettingsRecord(settings)
+        let settingsRecord = try knownSettings.record(for: settings)
         var record = try Self.calculationRecord(structureHash: hash, settings: settings, result: result, kind: kind,
-                                                runID: runID, startedAt: Self.stored(startedAt),
-                                                finishedAt: Self.stored(finishedAt), host: host, version: version)
+                                                runID: runID, startedAt: DatabaseTimestamp.stored(startedAt),
+                                                finishedAt: DatabaseTimestamp.stored(finishedAt), host: host,
+                                                version: version)
         return try pool.write { db in
             try ResultInserter.insertStructure(structureRecord, db)
             try ResultInserter.insertSettings(settingsRecord, db)
@@ -49,11 +50,6 @@ extension ResultsStore {
             record.id = id
             return record
         }
-    }
-
-    /// A date as it reads back from the database (GRDB stores milliseconds).
-    static func stored(_ date: Date) -> Date {
-        Date.fromDatabaseValue(date.databaseValue) ?? date
     }
 
     private static func calculationRecord(structureHash: String, settings: Settings, result: CalculationResult,

@@ -17,6 +17,8 @@ public final class ResultsStore: Sendable {
     /// Path of the database file.
     public let path: String
     let pool: DatabasePool
+    /// Settings rows built once per process (JSON encoding and hashing cost more than the insert).
+    let knownSettings = SettingsRecordCache()
 
     /// Opens (creating the folder and file if needed) and migrates the database at `path`.
     public init(path: String) throws {
@@ -32,8 +34,23 @@ public final class ResultsStore: Sendable {
         // WAL + NORMAL: a commit is in the WAL (page cache) when COMMIT returns — it survives a
         // killed process — without an fsync per result (FULL made each commit ~1.6 ms here).
         config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
-        pool = try DatabasePool(path: path, configuration: config)
-        try StoreMigrations.makeMigrator().migrate(pool)
+        pool = try Self.open(path: path, configuration: config)
+    }
+
+    /// Opens and migrates, retrying while another process holds the lock: switching a new file to
+    /// WAL fails at once with SQLITE_BUSY (no busy handler) when two processes open it together.
+    private static func open(path: String, configuration: Configuration) throws -> DatabasePool {
+        var attempt = 0
+        while true {
+            do {
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                try StoreMigrations.makeMigrator().migrate(pool)
+                return pool
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && attempt < 50 {
+                attempt += 1
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+        }
     }
 
     /// Names of the migrations applied to this database, in order.

@@ -53,7 +53,12 @@ final class CampaignFaultTests: XCTestCase {
             job.standardOutput = FileHandle.nullDevice
             job.standardError = try FileHandle(forWritingTo: errURL)
             try job.run()
-            _ = try waitForCalculations(db: db, atLeast: 3, while: job)
+            do {
+                _ = try waitForCalculations(db: db, atLeast: 3, while: job)
+            } catch {
+                XCTFail("\(error); mpi \(underMPI); stderr: \((try? String(contentsOf: errURL, encoding: .utf8)) ?? "")")
+                return
+            }
             kill(job.processIdentifier, SIGTERM)
             job.waitUntilExit()
             let stderr = try String(contentsOf: errURL, encoding: .utf8)
