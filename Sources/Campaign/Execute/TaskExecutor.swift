@@ -64,7 +64,7 @@ public struct TaskExecutor {
                                                  level: order.optimizationLevel ?? "normal", freeze: order.freeze,
                                                  calculator: calculator)
             report.optimization = outcome
-            report.result = try calculator.singlePoint(outcome.finalStructure, settings: settings)
+            report.result = outcome.result
             if !outcome.converged { report.flags.append("optimization_not_converged") }
         }
     }

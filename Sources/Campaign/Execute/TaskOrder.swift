@@ -29,9 +29,12 @@ public struct TaskReport: Codable, Sendable {
         public var gradientEvaluations: Int
         public var energies: [Double]
         public var gradientNorms: [Double]
+        /// Energy and gradient at `finalStructure` (the last evaluation of the optimiser).
+        public var result: CalculationResult
 
         public init(finalStructure: Structure, converged: Bool, cycles: Int, gradientEvaluations: Int,
-                    energies: [Double], gradientNorms: [Double]) {
+                    energies: [Double], gradientNorms: [Double], result: CalculationResult) {
+            self.result = result
             self.finalStructure = finalStructure
             self.converged = converged
             self.cycles = cycles

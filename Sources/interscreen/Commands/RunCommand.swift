@@ -68,7 +68,7 @@ struct RunCommand: ParsableCommand {
 
     /// Ranks 1…N−1: compute what rank 0 sends.
     private func runWorker(mpi: MPIContext) throws {
-        let executor = TaskExecutor(calculator: try XTBCalculator(), optimizer: CampaignOptimizer(),
+        let executor = TaskExecutor(calculator: try XTBCalculator(), optimizer: EngineOptimizer(),
                                     host: HostInfo.name)
         try MPIWorker.run(mpi: mpi, execute: executor.execute)
         mpi.barrier()
@@ -103,7 +103,7 @@ struct RunCommand: ParsableCommand {
         if let mpi, mpi.size > 1 {
             end = try MPICoordinator.run(mpi: mpi, source: coordinator, stop: stop, grace: .seconds(grace))
         } else {
-            let executor = TaskExecutor(calculator: try XTBCalculator(), optimizer: CampaignOptimizer(),
+            let executor = TaskExecutor(calculator: try XTBCalculator(), optimizer: EngineOptimizer(),
                                         host: HostInfo.name)
             end = LocalRunner.run(source: coordinator, stop: stop, execute: executor.execute)
         }
