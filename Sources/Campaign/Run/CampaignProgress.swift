@@ -28,7 +28,9 @@ public struct CampaignProgress: Sendable {
             + String(format: "%.2f tasks/s", rate) + ", ETA \(eta)"
     }
 
-    static func duration(_ seconds: Double) -> String {
+    /// Durations for people: "42 s", "12 min", "3 h 5 min"; "?" when unknown.
+    public static func duration(_ seconds: Double) -> String {
+        guard seconds.isFinite else { return "?" }
         let s = Int(seconds.rounded())
         return s < 120 ? "\(s) s" : s < 7200 ? "\(s / 60) min" : "\(s / 3600) h \((s % 3600) / 60) min"
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Campaign
 import Foundation
 import Store
 
@@ -119,7 +120,7 @@ struct StatusReport: Encodable {
                 .joined(separator: ", ")
             printFlushed("campaign \(c.name): \(c.tasks) tasks (\(states)); reactions: \(reactions.isEmpty ? "none" : reactions)")
             if c.running {
-                let eta = c.etaSeconds.map { CampaignProgressFormat.duration($0) } ?? "?"
+                let eta = c.etaSeconds.map { CampaignProgress.duration($0) } ?? "?"
                 printFlushed("  running: " + (c.tasksPerSecond.map { String(format: "%.2f tasks/s", $0) } ?? "no task finished yet")
                     + ", ETA \(eta)")
             }
@@ -127,13 +128,5 @@ struct StatusReport: Encodable {
                 printFlushed("  \(f.source) [\(f.failureClass)]: \(f.message)")
             }
         }
-    }
-}
-
-/// Durations for people: "42 s", "12 min", "3 h 5 min".
-enum CampaignProgressFormat {
-    static func duration(_ seconds: Double) -> String {
-        let s = Int(seconds.rounded())
-        return s < 120 ? "\(s) s" : s < 7200 ? "\(s / 60) min" : "\(s / 3600) h \((s % 3600) / 60) min"
     }
 }

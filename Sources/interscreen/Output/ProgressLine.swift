@@ -1,3 +1,4 @@
+import Campaign
 import Foundation
 
 /// A live "done/total, failures, rate, ETA" line on a terminal; silent when stderr is not a TTY.
@@ -37,12 +38,6 @@ final class ProgressLine {
         let elapsed = max(now.timeIntervalSince(start), 1e-9)
         let rate = Double(done) / elapsed
         let eta = rate > 0 ? Double(total - done) / rate : .infinity
-        return "\(label) \(done)/\(total), \(failed) failed, \(String(format: "%.2f", rate))/s, ETA \(Self.duration(eta))"
-    }
-
-    static func duration(_ seconds: Double) -> String {
-        guard seconds.isFinite else { return "?" }
-        let s = Int(seconds.rounded())
-        return s < 120 ? "\(s) s" : s < 7200 ? "\(s / 60) min" : "\(s / 3600) h \((s % 3600) / 60) min"
+        return "\(label) \(done)/\(total), \(failed) failed, \(String(format: "%.2f", rate))/s, ETA \(CampaignProgress.duration(eta))"
     }
 }
