@@ -29,12 +29,13 @@ let package = Package(
                 path: "Sources/Store"),
         .target(name: "Models", dependencies: ["Structures", "Engine"], path: "Sources/Models"),
         .target(name: "Scheduler", dependencies: ["CMPIShim"], path: "Sources/Scheduler"),
-        .target(name: "Campaign", dependencies: ["Structures", "Engine", "Store", "Scheduler", "TOMLKit"],
+        .target(name: "Analysis", dependencies: ["Structures"], path: "Sources/Analysis"),
+        .target(name: "Campaign", dependencies: ["Structures", "Engine", "Store", "Scheduler", "Analysis", "TOMLKit"],
                 path: "Sources/Campaign"),
 
         // Thin command-line layer.
         .executableTarget(name: "interscreen",
-                          dependencies: ["Structures", "Engine", "Models", "Store", "Scheduler", "Campaign",
+                          dependencies: ["Structures", "Engine", "Models", "Store", "Scheduler", "Campaign", "Analysis",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           path: "Sources/interscreen"),
 
@@ -48,6 +49,7 @@ let package = Package(
                     path: "Tests/ModelsTests"),
         .testTarget(name: "CampaignTests", dependencies: ["Campaign", "Structures", "Engine", "Store", "Scheduler"],
                     path: "Tests/CampaignTests"),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis"], path: "Tests/AnalysisTests"),
         .testTarget(name: "SchedulerTests", dependencies: ["Scheduler"], path: "Tests/SchedulerTests"),
         .testTarget(name: "CLITests", dependencies: ["interscreen", "Store", "Structures", "XTBOracle"], path: "Tests/CLITests"),
     ]

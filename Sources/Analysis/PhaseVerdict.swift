@@ -1,0 +1,74 @@
+/// Does the interface stabilise the active phase? The comparison of the study, for one protocol.
+///
+/// The interface favours the active phase by ΔΔE = E_rxn(inactive) − E_rxn(active) (positive when
+/// the active phase's reaction releases more energy). The bulk prefers the inactive phase by
+/// n × (E_active − E_inactive) per formula unit. The interface stabilises the active phase when
+/// ΔΔE exceeds that preference; the margin is the difference.
+public struct PhaseVerdict: Sendable, Equatable {
+    public var protocolName: String
+    public var activePhase: String
+    public var inactivePhase: String
+    public var active: ConfigurationEnsemble
+    public var inactive: ConfigurationEnsemble
+    /// E(inactive) − E(active) per formula unit in bulk, kJ/mol (negative: the bulk prefers inactive).
+    public var bulkInactiveMinusActive: Double
+    /// Formula units n of the fragment.
+    public var formulaUnits: Double
+    /// Temperature of the Boltzmann weighting, K.
+    public var kelvin: Double
+
+    public init(protocolName: String, activePhase: String, inactivePhase: String, active: ConfigurationEnsemble,
+                inactive: ConfigurationEnsemble, bulkInactiveMinusActive: Double, formulaUnits: Double, kelvin: Double) {
+        self.protocolName = protocolName
+        self.activePhase = activePhase
+        self.inactivePhase = inactivePhase
+        self.active = active
+        self.inactive = inactive
+        self.bulkInactiveMinusActive = bulkInactiveMinusActive
+        self.formulaUnits = formulaUnits
+        self.kelvin = kelvin
+    }
+
+    /// n × (E_active − E_inactive): what the interface must beat, kJ/mol.
+    public var bulkPreference: Double { -bulkInactiveMinusActive * formulaUnits }
+
+    /// ΔΔE from the lowest configuration of each phase.
+    public var ddELowest: Double? {
+        guard let a = active.lowest?.kJMol, let i = inactive.lowest?.kJMol else { return nil }
+        return i - a
+    }
+
+    /// ΔΔE from the Boltzmann-weighted averages.
+    public var ddEBoltzmann: Double? {
+        guard let a = active.boltzmannAverage(kelvin: kelvin), let i = inactive.boltzmannAverage(kelvin: kelvin) else {
+            return nil
+        }
+        return i - a
+    }
+
+    /// ΔΔE (Boltzmann) minus the bulk preference: positive means the interface wins.
+    public var margin: Double? { ddEBoltzmann.map { $0 - bulkPreference } }
+
+    /// Uncertainty of ΔΔE from the configuration spread: √(σ_active² + σ_inactive²).
+    public var uncertainty: Double {
+        (active.standardDeviation * active.standardDeviation
+            + inactive.standardDeviation * inactive.standardDeviation).squareRoot()
+    }
+
+    /// "interface stabilises alpha (margin +41 ± 60 kJ/mol; ΔΔE 191 vs bulk 150)" or "… does not …".
+    public var sentence: String {
+        guard let margin, let dde = ddEBoltzmann else {
+            return "no verdict: reactions missing for \(active.isEmpty ? activePhase : inactivePhase)"
+        }
+        let says = margin > 0 ? "interface stabilises \(activePhase)" : "interface does not stabilise \(activePhase)"
+        let sign = margin >= 0 ? "+" : "−"
+        var text = "\(says) (margin \(sign)\(Self.kj(abs(margin))) ± \(Self.kj(uncertainty)) kJ/mol; "
+            + "ΔΔE \(Self.kj(dde)) vs bulk preference \(Self.kj(bulkPreference)) kJ/mol)"
+        if abs(margin) < uncertainty { text += "; within the configuration spread: not conclusive" }
+        return text
+    }
+
+    static func kj(_ value: Double) -> String {
+        String(Int(value.rounded()))
+    }
+}
