@@ -6,13 +6,14 @@ import GRDB
 /// records applied migrations in `grdb_migrations`, so reopening a database runs only new ones.
 enum StoreMigrations {
     /// Names of all migrations, in order (the last one is the current schema version).
-    static let names = ["v1-initial", CampaignMigration.name, OptimizationMigration.name]
+    static let names = ["v1-initial", CampaignMigration.name, OptimizationMigration.name, VerdictMigration.name]
 
     static func makeMigrator() -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-initial", migrate: v1Initial)
         migrator.registerMigration(CampaignMigration.name, migrate: CampaignMigration.migrate)
         migrator.registerMigration(OptimizationMigration.name, migrate: OptimizationMigration.migrate)
+        migrator.registerMigration(VerdictMigration.name, migrate: VerdictMigration.migrate)
         return migrator
     }
 

@@ -94,4 +94,56 @@ final class CampaignCLITests: XCTestCase {
         let used = try XCTUnwrap(try store.calculation(id: XCTUnwrap(stubborn.calculationID)))
         XCTAssertNotEqual(used.settingsHash, stubborn.settingsHash, "the retry's settings are recorded")
     }
+
+    /// The verdict plumbing on a small real model: reactions from the xtb binary's energies, the
+    /// verdict formula by hand (one configuration per phase, so Boltzmann = lowest).
+    func testVerdictFromStoredReactionsMatchesBinaryEnergies() throws {
+        let cli = try CLIHarness()
+        let cs4 = "[[structures]]\nname = \"Cs4PbI6\"\nfiles = \"\(CLIHarness.fragment("Cs4PbI6"))\"\n"
+        var spec = try String(contentsOfFile: try CampaignFixture(cli: cli).writeSpec(extraStructures: [cs4]),
+                              encoding: .utf8)
+        spec += """
+
+        [[reactions]]
+        name = "bulk stand-in"
+        reactants = { Cs2PbI4 = 1, CsI = 2 }
+        products = { Cs4PbI6 = 1 }
+        normalize = { per = "CsI", count = 2 }
+
+        [[verdicts]]
+        name = "plumbing"
+        active_phase = "A"
+        inactive_phase = "B"
+        active = "iodide*"
+        inactive = "Cs2PbI4 from*"
+        bulk = "bulk stand-in"
+        formula_units = 8
+        reference = { bulk = -18, active = -1224, inactive = -1033, source = "Li et al. 2023" }
+        """
+        let path = cli.path("verdict.toml")
+        try spec.write(toFile: path, atomically: true, encoding: .utf8)
+        let run = try cli.run(["run", path, "--db", cli.path("v.sqlite")])
+        XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
+        XCTAssertTrue(run.stdout.contains("| verdict |"), run.stdout)
+        let out = try cli.run(["verdict", "--db", cli.path("v.sqlite"), "--json"])
+        XCTAssertEqual(out.status, 0, out.stderr)
+        let list = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [[String: Any]])
+        let v = try XCTUnwrap(list.first)
+
+        try XCTSkipUnless(XTBBinaryOracle.isAvailable)
+        func energy(_ name: String) throws -> Double {
+            let out = try XTBBinaryOracle.run(try StructureFile.read(path: CLIHarness.fragment(name)), arguments: ["--gfn", "2"])
+            return (XTBBinaryOracle.parseTotalEnergy(out.stdout) ?? out.energy) * Units.kJPerMolPerHartree
+        }
+        let active = try energy("PbI3-anion") - energy("PbI2") - energy("iodide")
+        let inactive = try energy("Cs2PbI4") - 2 * energy("CsI") - energy("PbI2")
+        let bulkPerUnit = (try energy("Cs4PbI6") - energy("Cs2PbI4") - 2 * energy("CsI")) / 2
+        XCTAssertEqual(v["bulk_delta_minus_alpha_kj_per_unit"] as? Double ?? .nan, bulkPerUnit, accuracy: 1e-4)
+        XCTAssertEqual(v["ddE_interface_kj"] as? Double ?? .nan, inactive - active, accuracy: 1e-4)
+        XCTAssertEqual(v["bulk_preference_kj"] as? Double ?? .nan, -8 * bulkPerUnit, accuracy: 1e-4)
+        let margin = (inactive - active) - (-8 * bulkPerUnit)
+        let sentence = try XCTUnwrap(v["verdict"] as? String)
+        XCTAssertTrue(sentence.hasPrefix(margin > 0 ? "interface stabilises A" : "interface does not stabilise A"), sentence)
+        XCTAssertEqual((v["reaction_ids"] as? [Any])?.count, 3, "bulk, one active, one inactive reaction row")
+    }
 }

@@ -20,19 +20,23 @@ public final class CampaignCoordinator: WorkSource {
     private(set) var rows: [TaskRecord]
     private var inputs: [Int: Structure] = [:]
     private let reactions: ReactionEvaluator
+    private let verdicts: VerdictEvaluator
+    private let verdictSpecs: [VerdictSpec]
     private let started = Date()
     private var finishedThisRun = 0
     /// Called after every finished task (on the coordinator's thread).
     public var onProgress: ((CampaignProgress) -> Void)?
 
     public init(plan: CampaignPlan, store: ResultsStore, runID: Int64, host: String, version: String,
-                policy: Dispatcher.Policy = .longestFirst) throws {
+                policy: Dispatcher.Policy = .longestFirst, verdicts: [VerdictSpec] = []) throws {
         self.plan = plan
         self.store = store
         self.runID = runID
         self.host = host
         self.version = version
         reactions = ReactionEvaluator(campaign: plan.campaign, store: store)
+        self.verdicts = VerdictEvaluator(campaign: plan.campaign, store: store)
+        verdictSpecs = verdicts
         _ = try store.recoverCrashedTasks(campaign: plan.campaign)
         rows = try store.syncTasks(campaign: plan.campaign, planned: plan.tasks.map(Self.row(plan.campaign)))
         dispatcher = Dispatcher(nodes: plan.tasks.map {
@@ -234,5 +238,10 @@ public final class CampaignCoordinator: WorkSource {
         for reaction in plan.reactions where !stored.contains(reaction.name) {
             try reactions.evaluate(reaction, plan: plan, rows: rows)
         }
+    }
+
+    /// Forms the verdicts from the reactions as they stand (call when the run ends).
+    public func evaluateVerdicts() throws {
+        for spec in verdictSpecs { try verdicts.evaluate(spec) }
     }
 }

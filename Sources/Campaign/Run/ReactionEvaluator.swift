@@ -17,6 +17,7 @@ struct ReactionEvaluator {
         case waiting
         case ready([(name: String, coefficient: Double, task: TaskRecord)])
         case blocked(String)
+        case excluded(String)
     }
 
     /// Whether every species of `reaction` is done, and which tasks give their energies.
@@ -29,7 +30,12 @@ struct ReactionEvaluator {
             guard let index = plan.finalTask[name] else { return .blocked("species \(name) is not planned") }
             let row = rows[index]
             switch row.state {
-            case .done: species.append((name, coefficient, row))
+            case .done:
+                if let flag = row.flags?.split(separator: ",").first(where: { $0.hasPrefix("topology") }) {
+                    return .excluded("species \(name) (\(row.key)) is flagged \(flag): its structure changed "
+                        + "chemically while optimising")
+                }
+                species.append((name, coefficient, row))
             case .failed, .blocked, .quarantined:
                 return .blocked("species \(name) (\(row.key)) \(row.state.rawValue): \(row.message ?? "")")
             case .pending, .running: return .waiting
@@ -46,6 +52,9 @@ struct ReactionEvaluator {
             return nil
         case .blocked(let why):
             return try store.saveReaction(ReactionRecord(campaign: campaign, name: reaction.name, status: "blocked",
+                                                         species: [], message: why))
+        case .excluded(let why):
+            return try store.saveReaction(ReactionRecord(campaign: campaign, name: reaction.name, status: "excluded",
                                                          species: [], message: why))
         case .ready(let terms):
             return try store.saveReaction(try energy(of: reaction, terms: terms))

@@ -24,9 +24,12 @@ public struct JobSpec: Sendable {
     /// left out of `structures`, to be recorded as failed tasks (a reaction naming one cannot be
     /// computed, but the spec is still valid).
     public var invalidStructures: [InvalidStructure]
+    /// Phase-stabilisation verdicts to form from the reactions, one per protocol.
+    public var verdicts: [VerdictSpec]
 
     public init(name: String, database: String, sourceFile: String, sourceHash: String, defaults: MethodChoice,
-                structures: [StructureEntry], reactions: [ReactionSpec], invalidStructures: [InvalidStructure] = []) {
+                structures: [StructureEntry], reactions: [ReactionSpec], invalidStructures: [InvalidStructure] = [],
+                verdicts: [VerdictSpec] = []) {
         self.name = name
         self.database = database
         self.sourceFile = sourceFile
@@ -35,6 +38,7 @@ public struct JobSpec: Sendable {
         self.structures = structures
         self.reactions = reactions
         self.invalidStructures = invalidStructures
+        self.verdicts = verdicts
     }
 }
 

@@ -33,11 +33,13 @@ public enum JobSpecParser {
         structures.read(root["structures"])
         var reactions = ReactionReader(context: context, structures: structures)
         reactions.read(root["reactions"])
+        var verdicts = VerdictReader(context: context, reactions: reactions.reactions)
+        verdicts.read(root["verdicts"])
         if let error = context.error { throw error }
         return JobSpec(name: campaign!.name, database: context.resolve(campaign!.database),
                        sourceFile: SpecContext.absolute(path), sourceHash: SHA256.hex(of: text), defaults: defaults,
                        structures: structures.entries, reactions: reactions.reactions,
-                       invalidStructures: structures.invalid)
+                       invalidStructures: structures.invalid, verdicts: verdicts.verdicts)
     }
 
     /// The parsed TOML document; a syntax error becomes a one-problem `JobSpecError`.

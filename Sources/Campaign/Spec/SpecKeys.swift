@@ -1,6 +1,6 @@
 /// The keys each table of a spec accepts (anything else is reported as unknown).
 enum SpecKeys {
-    static let root = ["campaign", "defaults", "structures", "reactions"]
+    static let root = ["campaign", "defaults", "structures", "reactions", "verdicts"]
     static let campaign = ["name", "database"]
     /// Method keys: allowed in `[defaults]` and, as overrides, in every `[[structures]]`.
     static let method = ["gfn", "accuracy", "etemp", "max_iterations", "solvent", "opt_level", "task", "freeze"]
@@ -8,6 +8,8 @@ enum SpecKeys {
     static let structure = structureOnly + method
     static let reaction = ["name", "reactants", "products", "normalize"]
     static let normalization = ["per", "count", "from"]
+    static let verdict = ["name", "active_phase", "inactive_phase", "active", "inactive", "bulk", "formula_units",
+                          "temperature", "reference"]
 
     /// Where a key that is misplaced in another table belongs, for the "unknown key" message.
     static let homes: [String: String] = {

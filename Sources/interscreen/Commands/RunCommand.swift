@@ -93,7 +93,8 @@ struct RunCommand: ParsableCommand {
                                            host: HostInfo.name)
         let coordinator = try CampaignCoordinator(plan: plan, store: store, runID: runRecord.id ?? 0,
                                                   host: HostInfo.name, version: InterscreenVersion.current,
-                                                  policy: Dispatcher.Policy(rawValue: policy) ?? .longestFirst)
+                                                  policy: Dispatcher.Policy(rawValue: policy) ?? .longestFirst,
+                                                  verdicts: job.verdicts)
         let printer = CampaignProgressPrinter(interval: logInterval)
         coordinator.onProgress = printer.update
         printFlushed("campaign \(plan.campaign): \(plan.tasks.count) tasks, \(plan.reactions.count) reactions, "
@@ -108,8 +109,10 @@ struct RunCommand: ParsableCommand {
             end = LocalRunner.run(source: coordinator, stop: stop, execute: executor.execute)
         }
         printer.finish(coordinator.progress)
+        try coordinator.evaluateVerdicts()
         try CampaignSummary(store: store, campaign: plan.campaign, rows: coordinator.taskRows,
                             invalid: plan.invalidStructures).print()
+        if !job.verdicts.isEmpty { try VerdictTable(store: store, campaign: plan.campaign).print() }
         let code = Self.exitCode(end, progress: coordinator.progress)
         try store.finishRun(id: runRecord.id ?? 0, exitStatus: Int(code ?? 0))
         if case .stopped(let signal, let abandoned) = end {

@@ -1,0 +1,57 @@
+import Analysis
+import Foundation
+import Store
+
+/// Forms the phase-stabilisation verdicts of a campaign from its stored reactions.
+///
+/// Uses the reactions' energies as written (kJ/mol) for the interface and the bulk reaction's
+/// normalised energy (per formula unit); refused, blocked or flagged configurations are left out
+/// and listed. The verdict row names every reaction row it used.
+struct VerdictEvaluator {
+    let campaign: String
+    let store: ResultsStore
+
+    func evaluate(_ spec: VerdictSpec) throws {
+        let reactions = try store.reactions(campaign: campaign)
+        let bulk = reactions.first { $0.name == spec.bulkReaction }
+        let (active, activeRows, activeOut) = ensemble(spec.activeReactions, reactions)
+        let (inactive, inactiveRows, inactiveOut) = ensemble(spec.inactiveReactions, reactions)
+        var row = VerdictRecord(campaign: campaign, name: spec.name, activePhase: spec.activePhase,
+                                inactivePhase: spec.inactivePhase, formulaUnits: spec.formulaUnits,
+                                temperature: spec.temperature, verdict: "")
+        row.excluded = activeOut + inactiveOut
+        row.reference = try spec.reference.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
+        row.reactionIDs = ([bulk].compactMap { $0 } + activeRows + inactiveRows).compactMap(\.id)
+        row.activeLowestKJ = active.lowest?.kJMol
+        row.activeBoltzmannKJ = active.boltzmannAverage(kelvin: spec.temperature)
+        row.inactiveLowestKJ = inactive.lowest?.kJMol
+        row.inactiveBoltzmannKJ = inactive.boltzmannAverage(kelvin: spec.temperature)
+        guard let bulk, bulk.status == "done", let perUnit = bulk.normalizedKJMol else {
+            row.verdict = "no verdict yet: bulk reaction \"\(spec.bulkReaction)\" is "
+                + (bulk.map { "\($0.status)\($0.message.map { ": \($0)" } ?? "")" } ?? "not computed")
+            try store.saveVerdict(row)
+            return
+        }
+        let verdict = PhaseVerdict(protocolName: spec.name, activePhase: spec.activePhase,
+                                   inactivePhase: spec.inactivePhase, active: active, inactive: inactive,
+                                   bulkInactiveMinusActive: perUnit, formulaUnits: spec.formulaUnits,
+                                   kelvin: spec.temperature)
+        row.bulkKJPerUnit = perUnit
+        row.bulkPreferenceKJ = verdict.bulkPreference
+        row.ddELowestKJ = verdict.ddELowest
+        row.ddEBoltzmannKJ = verdict.ddEBoltzmann
+        row.marginKJ = verdict.margin
+        row.uncertaintyKJ = verdict.uncertainty
+        row.verdict = verdict.sentence
+        try store.saveVerdict(row)
+    }
+
+    /// The done configurations matching `pattern`, the rows used, and the ones left out with why.
+    private func ensemble(_ pattern: String, _ reactions: [ReactionRecord])
+        -> (ConfigurationEnsemble, [ReactionRecord], [String]) {
+        let matched = reactions.filter { ReactionPattern.matches(pattern, $0.name) }
+        let used = matched.filter { $0.status == "done" && $0.energyKJMol != nil }
+        let left = matched.filter { $0.status != "done" }.map { "\($0.name): \($0.status) — \($0.message ?? "")" }
+        return (ConfigurationEnsemble(energies: used.map { ($0.name, $0.energyKJMol!) }), used, left)
+    }
+}

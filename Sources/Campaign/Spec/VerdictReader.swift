@@ -1,0 +1,82 @@
+import Foundation
+import TOMLKit
+
+/// Reads the `[[verdicts]]` tables and checks that they name reactions the spec defines.
+struct VerdictReader {
+    let context: SpecContext
+    let reactions: [ReactionSpec]
+    private(set) var verdicts: [VerdictSpec] = []
+
+    init(context: SpecContext, reactions: [ReactionSpec]) {
+        self.context = context
+        self.reactions = reactions
+    }
+
+    mutating func read(_ value: TOMLValueConvertible?) {
+        guard let value else { return }
+        guard let array = value.array, array.allSatisfy({ $0.table != nil }) else {
+            let line = context.locator.header(.init("verdicts")) ?? context.locator.line(of: "verdicts", in: .root)
+            context.report(line, "`verdicts` must be an array of tables: write each as [[verdicts]]")
+            return
+        }
+        for (k, element) in array.enumerated() {
+            let ref = SpecLocator.TableRef("verdicts", index: k)
+            readVerdict(TableReader(element.table!, ref: ref, title: "[[verdicts]]", context: context))
+        }
+    }
+
+    private mutating func readVerdict(_ t: TableReader) {
+        t.checkKeys(SpecKeys.verdict)
+        let name = required(t, "name")
+        let active = pattern(t, "active")
+        let inactive = pattern(t, "inactive")
+        let bulk = required(t, "bulk")
+        if let bulk, let reaction = reactions.first(where: { $0.name == bulk }), reaction.normalization == nil {
+            context.report(t.line("bulk"), "bulk reaction \"\(bulk)\" needs `normalize` (energy per formula unit)")
+        } else if let bulk, !reactions.contains(where: { $0.name == bulk }) {
+            context.report(t.line("bulk"), "`bulk` names no reaction of this spec: \"\(bulk)\"")
+        }
+        let units = MethodReader.checked(t, "formula_units", t.number("formula_units"), "must be positive") { $0 > 0 }
+        if !t.has("formula_units") { context.report(t.line, "[[verdicts]] needs `formula_units` (n of the fragments)") }
+        let kelvin = t.has("temperature")
+            ? MethodReader.checked(t, "temperature", t.number("temperature"), "must be positive") { $0 > 0 } : 300
+        guard let name, let active, let inactive, let bulk, let units, let kelvin else { return }
+        verdicts.append(VerdictSpec(
+            name: name, activePhase: t.string("active_phase") ?? "active", inactivePhase: t.string("inactive_phase") ?? "inactive",
+            activeReactions: active, inactiveReactions: inactive, bulkReaction: bulk, formulaUnits: units,
+            temperature: kelvin, reference: reference(t), line: t.line))
+    }
+
+    /// `reference = { bulk = -18, active = -1224, inactive = -1033, source = "…" }`, optional.
+    private func reference(_ t: TableReader) -> VerdictSpec.Reference? {
+        guard let r = t.subtable("reference", title: "`reference`") else { return nil }
+        r.checkKeys(["bulk", "active", "inactive", "source"])
+        return VerdictSpec.Reference(bulkPerUnit: r.number("bulk"), active: r.number("active"),
+                                     inactive: r.number("inactive"), source: r.string("source"))
+    }
+
+    private func required(_ t: TableReader, _ key: String) -> String? {
+        guard t.has(key) else {
+            context.report(t.line, "[[verdicts]] needs `\(key)`")
+            return nil
+        }
+        return MethodReader.checked(t, key, t.string(key), "must not be empty") { !$0.isEmpty }
+    }
+
+    /// A reaction-name pattern that matches at least one reaction.
+    private func pattern(_ t: TableReader, _ key: String) -> String? {
+        guard let text = required(t, key) else { return nil }
+        guard reactions.contains(where: { ReactionPattern.matches(text, $0.name) }) else {
+            context.report(t.line(key), "`\(key)` pattern \"\(text)\" matches no reaction of this spec")
+            return nil
+        }
+        return text
+    }
+}
+
+/// Glob patterns over reaction names (fnmatch: * ? [..]).
+public enum ReactionPattern {
+    public static func matches(_ pattern: String, _ name: String) -> Bool {
+        fnmatch(pattern, name, 0) == 0
+    }
+}

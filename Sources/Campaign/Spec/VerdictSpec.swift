@@ -1,0 +1,51 @@
+/// A phase-stabilisation verdict to form from a campaign's reactions (`[[verdicts]]`), one per protocol.
+public struct VerdictSpec: Sendable {
+    /// Protocol name, e.g. "frozen framework".
+    public var name: String
+    public var activePhase: String
+    public var inactivePhase: String
+    /// Reaction-name pattern (glob: * ? [..]) of the active phase's configurations.
+    public var activeReactions: String
+    /// Reaction-name pattern of the inactive phase's configurations.
+    public var inactiveReactions: String
+    /// Reaction giving E(inactive) − E(active) per formula unit in bulk (its normalised energy).
+    public var bulkReaction: String
+    /// Formula units n of the fragments.
+    public var formulaUnits: Double
+    /// Temperature of the Boltzmann weighting over configurations, K.
+    public var temperature: Double
+    /// The published values to compare with (kJ/mol), when given: bulk per unit, active, inactive.
+    public var reference: Reference?
+    /// 1-based line of its table in the spec.
+    public var line: Int
+
+    /// Published numbers for the same quantities, with their source.
+    public struct Reference: Sendable, Codable, Equatable {
+        public var bulkPerUnit: Double?
+        public var active: Double?
+        public var inactive: Double?
+        public var source: String?
+
+        public init(bulkPerUnit: Double?, active: Double?, inactive: Double?, source: String?) {
+            self.bulkPerUnit = bulkPerUnit
+            self.active = active
+            self.inactive = inactive
+            self.source = source
+        }
+    }
+
+    public init(name: String, activePhase: String, inactivePhase: String, activeReactions: String,
+                inactiveReactions: String, bulkReaction: String, formulaUnits: Double, temperature: Double,
+                reference: Reference? = nil, line: Int) {
+        self.reference = reference
+        self.name = name
+        self.activePhase = activePhase
+        self.inactivePhase = inactivePhase
+        self.activeReactions = activeReactions
+        self.inactiveReactions = inactiveReactions
+        self.bulkReaction = bulkReaction
+        self.formulaUnits = formulaUnits
+        self.temperature = temperature
+        self.line = line
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import Store
+
+/// `interscreen verdict`: the phase-stabilisation verdicts stored by `run`, as a table or JSON.
+struct VerdictCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verdict",
+        abstract: "Print the phase-stabilisation verdicts (bulk preference, interface ΔΔE, margin) from the database."
+    )
+
+    @Option(help: "Results database (SQLite).")
+    var db: String = "interscreen.sqlite"
+
+    @Option(help: "Only this campaign.")
+    var campaign: String?
+
+    @Flag(help: "Print JSON (one object per protocol, in a list).")
+    var json = false
+
+    func run() throws {
+        guard FileManager.default.fileExists(atPath: db) else { throw ValidationError("no database at \(db)") }
+        let store = try ResultsStore(path: db)
+        let verdicts = try store.verdicts(campaign: campaign)
+        guard !verdicts.isEmpty else { throw ValidationError("no verdicts in \(db): the spec needs [[verdicts]]") }
+        if json {
+            let objects = verdicts.map(Self.object)
+            let data = try JSONSerialization.data(withJSONObject: objects, options: [.sortedKeys, .prettyPrinted])
+            printFlushed(String(decoding: data, as: UTF8.self))
+        } else {
+            try VerdictTable(store: store, campaign: campaign).print()
+        }
+    }
+
+    static func object(_ v: VerdictRecord) -> [String: Any] {
+        func value(_ x: Double?) -> Any { x.map { $0 as Any } ?? NSNull() }
+        return [
+            "campaign": v.campaign, "protocol": v.name, "active_phase": v.activePhase, "inactive_phase": v.inactivePhase,
+            "bulk_delta_minus_alpha_kj_per_unit": value(v.bulkKJPerUnit),
+            "reaction_energy_kj": [
+                v.activePhase: ["lowest": value(v.activeLowestKJ), "boltzmann": value(v.activeBoltzmannKJ)],
+                v.inactivePhase: ["lowest": value(v.inactiveLowestKJ), "boltzmann": value(v.inactiveBoltzmannKJ)],
+            ],
+            "ddE_interface_kj": value(v.ddEBoltzmannKJ), "ddE_interface_lowest_kj": value(v.ddELowestKJ),
+            "bulk_preference_kj": value(v.bulkPreferenceKJ), "margin_kj": value(v.marginKJ),
+            "uncertainty_kj": value(v.uncertaintyKJ), "formula_units": v.formulaUnits, "temperature_k": v.temperature,
+            "verdict": v.verdict, "reaction_ids": v.reactionIDs, "excluded": v.excluded, "verdict_id": v.id ?? 0,
+        ]
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import Store
+
+/// The study's table per protocol: bulk preference, interface reaction energies, ΔΔE, verdict,
+/// beside the published values when the spec gives them, and the reaction rows behind them.
+struct VerdictTable {
+    let store: ResultsStore
+    let campaign: String?
+
+    func print() throws {
+        for v in try store.verdicts(campaign: campaign) {
+            let ref = v.reference.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+            let paper = { (key: String) in (ref?[key] as? Double).map { Self.kj($0) } ?? "" }
+            let (a, i) = (v.activePhase, v.inactivePhase)
+            printFlushed("\n\(v.campaign) — protocol: \(v.name) (n = \(Self.number(v.formulaUnits)), T = \(Self.number(v.temperature)) K)")
+            printFlushed("| quantity | value | paper |")
+            printFlushed("|---|---|---|")
+            printFlushed("| bulk E(\(i)) − E(\(a)), kJ/mol per formula unit | \(v.bulkKJPerUnit.map(Self.kj) ?? "–") | \(paper("bulkPerUnit")) |")
+            printFlushed("| interface reaction energy, \(a) (lowest / Boltzmann) | \(Self.pair(v.activeLowestKJ, v.activeBoltzmannKJ)) | \(paper("active")) |")
+            printFlushed("| interface reaction energy, \(i) (lowest / Boltzmann) | \(Self.pair(v.inactiveLowestKJ, v.inactiveBoltzmannKJ)) | \(paper("inactive")) |")
+            let dde = "\(v.ddEBoltzmannKJ.map(Self.kj) ?? "–") vs \(v.bulkPreferenceKJ.map(Self.kj) ?? "–")"
+            let paperDDE = { () -> String in
+                guard let pa = ref?["active"] as? Double, let pi = ref?["inactive"] as? Double,
+                      let pb = ref?["bulkPerUnit"] as? Double else { return "" }
+                return "\(Self.kj(pi - pa)) vs \(Self.kj(-pb * v.formulaUnits))"
+            }()
+            printFlushed("| ΔΔE interface (\(i) − \(a)) vs n × bulk preference | \(dde) | \(paperDDE) |")
+            printFlushed("| verdict | \(v.verdict) | |")
+            printFlushed("reaction rows: \(v.reactionIDs.map(String.init).joined(separator: ", ")) (verdict row \(v.id ?? 0))")
+            for line in v.excluded { printFlushed("  left out: \(line)") }
+        }
+    }
+
+    static func kj(_ value: Double) -> String { String(format: "%.1f", value) }
+    static func number(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : "\(value)" }
+    static func pair(_ a: Double?, _ b: Double?) -> String { "\(a.map(kj) ?? "–") / \(b.map(kj) ?? "–")" }
+}
