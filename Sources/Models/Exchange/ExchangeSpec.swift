@@ -1,0 +1,32 @@
+/// What a ligand exchange enumerates and how it places the atoms.
+public struct ExchangeSpec: Sendable, Equatable {
+    /// Exchanged pairs per product: k imidazolates to k Pb sites, k iodides to Zn.
+    public var k: Int
+    /// How many of the perovskite's glass-facing sites to use (best first; nil = all).
+    public var sites: Int?
+    /// Ligand ordinals (1-based, in the glass fragment's ligand order) that may move; empty =
+    /// every exchangeable (terminal anionic) ligand.
+    public var ligands: [Int]
+    /// Placements of the glass unit around the transferred ligand (azimuths 360°/m apart;
+    /// 0 = towards the fragment's centre).
+    public var orientations: Int
+    /// At most this many distinct products (nil = all).
+    public var maxProducts: Int?
+    /// Products closer than this RMSD (Å, after superposition and atom matching) are duplicates.
+    public var rmsdThreshold: Double
+    /// Pb–N of the transferred imidazolate and Zn–X of the transferred halide (Å).
+    public var metalNitrogen: Double
+    public var zincHalide: Double
+
+    public init(k: Int = 1, sites: Int? = nil, ligands: [Int] = [], orientations: Int = 2, maxProducts: Int? = nil,
+                rmsdThreshold: Double = 0.05, metalNitrogen: Double = 2.55, zincHalide: Double = 2.60) {
+        self.k = k
+        self.sites = sites
+        self.ligands = ligands
+        self.orientations = orientations
+        self.maxProducts = maxProducts
+        self.rmsdThreshold = rmsdThreshold
+        self.metalNitrogen = metalNitrogen
+        self.zincHalide = zincHalide
+    }
+}

@@ -1,0 +1,60 @@
+import Structures
+
+/// A perovskite fragment as the exchange sees it: atoms, and the terminal X sites (with their
+/// B) that face the glass, best first.
+public struct PerovskiteSurface: Sendable {
+    /// One site: terminal X atom `x` on metal `b` (0-based atom indices).
+    public struct Site: Sendable, Hashable {
+        public var x: Int
+        public var b: Int
+    }
+
+    public var structure: Structure
+    public var sites: [Site]
+
+    public init(structure: Structure, facing: [Int]) {
+        self.structure = structure
+        sites = facing.map { Site(x: $0, b: Self.nearestMetal(to: $0, in: structure)) }
+    }
+
+    public init(_ fragment: PerovskiteFragment) {
+        self.init(structure: fragment.structure, facing: fragment.facing)
+    }
+
+    /// From a file's frame: the `glass_facing` key (1-based indices) when present, otherwise
+    /// every terminal halide (bonded to one non-spectator metal), farthest from the metals'
+    /// centroid first.
+    public init(frame: XYZFrame) throws {
+        let s = frame.structure
+        if let text = frame.info["glass_facing"] {
+            let indices = text.split { $0 == " " || $0 == "," }.compactMap { Int($0) }
+            guard !indices.isEmpty, indices.allSatisfy({ (1...s.count).contains($0) && BondRule.isHalogen(s.atomicNumbers[$0 - 1]) }) else {
+                throw ModelBuildError("\(s.name): glass_facing=\"\(text)\" must list 1-based indices of halide atoms")
+            }
+            self.init(structure: s, facing: indices.map { $0 - 1 })
+        } else {
+            self.init(structure: s, facing: Self.outermostTerminalHalides(s))
+        }
+    }
+
+    static func isCentre(_ z: Int) -> Bool { BondRule.isMetal(z) && !BondRule.isIonicSpectator(z) }
+
+    static func nearestMetal(to x: Int, in s: Structure) -> Int {
+        s.atomicNumbers.indices.filter { isCentre(s.atomicNumbers[$0]) }.min {
+            Geo3.distance(s.positions[$0], s.positions[x]) < Geo3.distance(s.positions[$1], s.positions[x])
+        } ?? x
+    }
+
+    static func outermostTerminalHalides(_ s: Structure) -> [Int] {
+        let graph = BondGraph(s)
+        let metals = s.atomicNumbers.indices.filter { isCentre(s.atomicNumbers[$0]) }
+        let centre = Geo3.centroid(metals.map { s.positions[$0] })
+        let terminal = s.atomicNumbers.indices.filter { i in
+            BondRule.isHalogen(s.atomicNumbers[i]) && graph.neighbours[i].filter { isCentre(s.atomicNumbers[$0]) }.count == 1
+        }
+        return terminal.sorted { i, j in
+            let (di, dj) = (Int64((Geo3.distance(s.positions[i], centre) * 1e4).rounded()), Int64((Geo3.distance(s.positions[j], centre) * 1e4).rounded()))
+            return di != dj ? di > dj : SiteKey(s.positions[i], centre: centre) < SiteKey(s.positions[j], centre: centre)
+        }
+    }
+}

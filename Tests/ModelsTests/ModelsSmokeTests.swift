@@ -1,8 +1,0 @@
-import Models
-import XCTest
-
-final class ModelsSmokeTests: XCTestCase {
-    func testModuleLinks() {
-        XCTAssertNotNil(Models.self)
-    }
-}
