@@ -30,7 +30,8 @@ let package = Package(
         .target(name: "Models", dependencies: ["Structures", "Engine"], path: "Sources/Models"),
         .target(name: "Scheduler", dependencies: ["CMPIShim"], path: "Sources/Scheduler"),
         .target(name: "Analysis", dependencies: ["Structures"], path: "Sources/Analysis"),
-        .target(name: "Campaign", dependencies: ["Structures", "Engine", "Store", "Scheduler", "Analysis", "TOMLKit"],
+        .target(name: "Campaign", dependencies: ["Structures", "Engine", "Models", "Store", "Scheduler", "Analysis",
+                                                "TOMLKit"],
                 path: "Sources/Campaign"),
 
         // Thin command-line layer.

@@ -1,5 +1,6 @@
 import Engine
 import Foundation
+import Models
 import Structures
 
 /// Runs one task on this rank's calculator and never throws: failures become classified reports.
@@ -66,6 +67,19 @@ public struct TaskExecutor {
             report.optimization = outcome
             report.result = outcome.result
             if !outcome.converged { report.flags.append("optimization_not_converged") }
+            report.flags += Self.topologyFlags(start: order.structure, end: outcome.finalStructure)
+        }
+    }
+
+    /// The topology guard after an optimisation: "topology_broken: …" (a proton migrated, a ligand
+    /// left; reactions using it are excluded) or "metal_bonds_changed: …" (flagged only).
+    static func topologyFlags(start: Structure, end: Structure) -> [String] {
+        guard let report = try? TopologyGuard().compare(start: start, end: end) else { return [] }
+        let text = report.message.replacingOccurrences(of: ",", with: ";")
+        switch report.verdict {
+        case .intact: return []
+        case .broken: return ["topology_broken: \(text)"]
+        default: return ["metal_bonds_changed: \(text)"]
         }
     }
 
