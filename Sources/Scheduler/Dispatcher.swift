@@ -61,6 +61,23 @@ public struct Dispatcher: Sendable {
         return id
     }
 
+    /// Tasks `next(fitting:)` held back: never handed out by this dispatcher, and their dependents
+    /// never become ready (e.g. they would not finish before a deadline; the next run takes them).
+    private(set) public var deferred: Set<Int> = []
+
+    /// Like `next()`, but a ready task for which `fits(id, predictedSeconds)` is false is deferred
+    /// instead of handed out, and the next one in policy order is tried.
+    public mutating func next(fitting fits: (Int, Double) -> Bool) -> Int? {
+        while let id = ready.pop() {
+            if fits(id, predicted[id] ?? 0) {
+                running.insert(id)
+                return id
+            }
+            deferred.insert(id)
+        }
+        return nil
+    }
+
     /// Marks `id` finished; on success its dependents whose inputs are all done become ready.
     /// On failure its dependents are returned as blocked (they will never run).
     @discardableResult

@@ -7,6 +7,6 @@ public enum LocalRunner {
             guard let (id, payload) = source.nextTask() else { break }
             source.complete(id: id, result: execute(payload), rank: 0)
         }
-        return .completed
+        return .drained(source)
     }
 }

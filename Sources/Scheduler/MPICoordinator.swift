@@ -51,7 +51,7 @@ public enum MPICoordinator {
             }
         }
         if let signal = stop.signalNumber { return .stopped(signal: signal, abandoned: 0) }
-        return .completed
+        return .drained(source)
     }
 }
 

@@ -39,6 +39,9 @@ public final class StopSignal: @unchecked Sendable {
     /// Requests a stop from inside the program (e.g. a deadline).
     public func request(_ number: Int32 = SIGTERM) { record(number) }
 
+    /// The number a `DeadlineAlarm` records: a stop for the deadline, not a signal from outside.
+    public static let deadlineSignal = SIGALRM
+
     private func record(_ number: Int32) {
         lock.lock()
         defer { lock.unlock() }

@@ -11,6 +11,13 @@ public protocol WorkSource: AnyObject {
     func abandon(ids: [Int])
     /// True when nothing is running or ready and nothing will become ready.
     var isDrained: Bool { get }
+    /// Tasks held back in this run because they would not finish before the deadline.
+    var deferredCount: Int { get }
+}
+
+extension WorkSource {
+    /// No deadline, nothing held back.
+    public var deferredCount: Int { 0 }
 }
 
 /// How a coordinated run ended.
@@ -19,6 +26,13 @@ public enum RunEnd: Sendable, Equatable {
     case completed
     /// A stop was requested (signal or deadline); running tasks were drained or abandoned.
     case stopped(signal: Int32, abandoned: Int)
+    /// Every task that fitted before the deadline ran; `deferred` were held back for the next run.
+    case deadlineReached(deferred: Int)
+
+    /// How a run that handed out everything it could ended: completed, or stopped short of a deadline.
+    public static func drained(_ source: WorkSource) -> RunEnd {
+        source.deferredCount > 0 ? .deadlineReached(deferred: source.deferredCount) : .completed
+    }
 }
 
 /// Message tags of the coordinator–worker protocol.

@@ -26,6 +26,8 @@ public final class CampaignCoordinator: WorkSource {
     private var finishedThisRun = 0
     /// Called after every finished task (on the coordinator's thread).
     public var onProgress: ((CampaignProgress) -> Void)?
+    /// When set, tasks not expected to finish before its deadline are deferred to the next run.
+    public var timeLimit: TaskTimeLimit?
 
     public init(plan: CampaignPlan, store: ResultsStore, runID: Int64, host: String, version: String,
                 policy: Dispatcher.Policy = .longestFirst, verdicts: [VerdictSpec] = []) throws {
@@ -51,8 +53,11 @@ public final class CampaignCoordinator: WorkSource {
 
     public var isDrained: Bool { dispatcher.isDrained }
 
+    /// Tasks held back because they would not finish before the deadline (`timeLimit`).
+    public var deferredCount: Int { dispatcher.deferred.count }
+
     public func nextTask() -> (id: Int, payload: [UInt8])? {
-        while let id = dispatcher.next() {
+        while let id = nextReady() {
             let task = plan.tasks[id]
             guard let input = task.input ?? inputs[id] else {
                 finishFailed(id, failureClass: "internal", message: "\(task.key): input geometry unavailable")
@@ -116,6 +121,13 @@ public final class CampaignCoordinator: WorkSource {
     public var taskRows: [TaskRecord] { rows }
 
     // MARK: private
+
+    /// The dispatcher's next task; with a time limit, only one expected to finish in time.
+    private func nextReady() -> Int? {
+        guard let limit = timeLimit else { return dispatcher.next() }
+        let tasks = plan.tasks
+        return dispatcher.next { id, _ in limit.fits(tasks[id]) }
+    }
 
     private static func row(_ campaign: String) -> (PlannedTask) -> TaskRecord {
         { task in

@@ -14,7 +14,11 @@ struct RunCommand: ParsableCommand {
         Rerunning the same spec resumes: finished tasks are skipped, single points already in the \
         database are answered from it, tasks that were running when a run died get a crash counted \
         (after two they are quarantined). SIGTERM/SIGINT stop the dispatch, let running tasks finish \
-        within --grace seconds, commit, and exit with status 3. Exit status 1 means some tasks failed.
+        within --grace seconds, commit, and exit with status 3. Exit status 1 means some tasks failed. \
+        With a deadline (--deadline, or the batch job's end) no task starts that is predicted to end \
+        after the deadline minus --deadline-margin; the run drains, commits and exits with status 4 \
+        (work left: resubmit), or 5 when no remaining task fitted at all (more walltime needed). \
+        See docs/hpc.md.
         """
     )
 
@@ -39,10 +43,30 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Seconds between progress lines when the output is a log, not a terminal.")
     var logInterval: Double = 30
 
+    @Option(help: ArgumentHelp("When the run must end: an ISO 8601 time (local unless it ends in Z or an offset), "
+        + "seconds from now, or none. Default: the batch job's end (INTERSCREEN_DEADLINE, SLURM_JOB_END_TIME, squeue).",
+        valueName: "time|seconds|none"))
+    var deadline: String?
+
+    @Option(help: ArgumentHelp("Seconds kept free before the deadline: no task starts that is predicted to run "
+        + "into them; tasks still running then are stopped within --grace."))
+    var deadlineMargin: Double = 120
+
+    @Option(help: ArgumentHelp("Run part i of K of the campaign (whole structures, balanced by predicted cost); "
+        + "default database <database>.shard-i-of-K.sqlite.", valueName: "i/K"))
+    var shard: String?
+
     func validate() throws {
         guard Dispatcher.Policy(rawValue: policy) != nil else {
             throw ValidationError("--policy must be longest-first or first-come")
         }
+        do {
+            _ = try shard.map(CampaignShard.init(parsing:))
+            _ = try deadline.map { try RunDeadline.parse($0) }
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        guard deadlineMargin >= 0 else { throw ValidationError("--deadline-margin must be ≥ 0") }
     }
 
     func run() throws {
@@ -76,9 +100,11 @@ struct RunCommand: ParsableCommand {
 
     /// Rank 0 (or the only process): plan, dispatch, commit, report. Returns a non-zero exit code or nil.
     private func coordinate(mpi: MPIContext?, stop: StopSignal) throws -> Int32? {
-        let job = try JobSpecParser.parse(path: spec)
+        let part = try shard.map(CampaignShard.init(parsing:))
+        let full = try JobSpecParser.parse(path: spec)
+        let job = part.map { $0.select(full) } ?? full
         let plan = CampaignPlan(spec: job)
-        let dbPath = db ?? job.database
+        let dbPath = db ?? part.map { $0.databasePath(for: full.database) } ?? job.database
         if dryRun {
             try DryRunReport(plan: plan, spec: job, databasePath: dbPath).print()
             if let mpi { for rank in 1..<mpi.size { try mpi.send([], to: rank, tag: 4) } }
@@ -100,6 +126,8 @@ struct RunCommand: ParsableCommand {
         printFlushed("campaign \(plan.campaign): \(plan.tasks.count) tasks, \(plan.reactions.count) reactions, "
             + "database \(dbPath), \(mpi.map { "\($0.size - 1) worker ranks" } ?? "1 process")")
         printer.update(coordinator.progress)
+        let alarm = try RunDeadline.arm(option: deadline, margin: deadlineMargin, coordinator: coordinator,
+                                        store: store, stop: stop)
         let end: RunEnd
         if let mpi, mpi.size > 1 {
             end = try MPICoordinator.run(mpi: mpi, source: coordinator, stop: stop, grace: .seconds(grace))
@@ -108,6 +136,7 @@ struct RunCommand: ParsableCommand {
                                         host: HostInfo.name)
             end = LocalRunner.run(source: coordinator, stop: stop, execute: executor.execute)
         }
+        withExtendedLifetime(alarm) {}
         printer.finish(coordinator.progress)
         try coordinator.evaluateVerdicts()
         try CampaignSummary(store: store, campaign: plan.campaign, rows: coordinator.taskRows,
@@ -115,16 +144,22 @@ struct RunCommand: ParsableCommand {
         if !job.verdicts.isEmpty { try VerdictTable(store: store, campaign: plan.campaign).print() }
         let code = Self.exitCode(end, progress: coordinator.progress)
         try store.finishRun(id: runRecord.id ?? 0, exitStatus: Int(code ?? 0))
-        if case .stopped(let signal, let abandoned) = end {
-            printError("stopped by signal \(signal) (\(abandoned) task(s) interrupted); resume with: "
-                + "interscreen run \(spec)" + (db.map { " --db \($0)" } ?? ""))
-            if abandoned > 0, let mpi { mpi.abort(code: 3) }
-        }
+        let resume = "interscreen run \(spec)" + (db.map { " --db \($0)" } ?? "") + (shard.map { " --shard \($0)" } ?? "")
+        let progress = coordinator.progress
+        RunDeadline.report(end, code: code, limit: coordinator.timeLimit,
+                           left: progress.total - progress.done - progress.failed, resume: resume)
+        if case .stopped(_, let abandoned) = end, abandoned > 0, let mpi { mpi.abort(code: code ?? 3) }
         return code
     }
 
+    /// 1 some failed, 3 stopped by a signal, 4 deadline reached (resubmit), 5 nothing fitted before the deadline.
     static func exitCode(_ end: RunEnd, progress: CampaignProgress) -> Int32? {
-        if case .stopped = end { return 3 }
-        return progress.failed > 0 ? 1 : nil
+        switch end {
+        case .stopped(let signal, _) where signal == StopSignal.deadlineSignal:
+            return progress.finishedThisRun > 0 ? 4 : 5
+        case .stopped: return 3
+        case .deadlineReached: return progress.finishedThisRun > 0 ? 4 : 5
+        case .completed: return progress.failed > 0 ? 1 : nil
+        }
     }
 }

@@ -1,0 +1,34 @@
+import Foundation
+
+/// A run's deadline: a task starts only if its prediction, scaled to measured history and padded
+/// by a safety factor, ends before the deadline minus a margin kept for draining and committing.
+public struct TaskTimeLimit: Sendable {
+    /// When the batch job ends (walltime, Slurm's end time, or `run --deadline`).
+    public var deadline: Date
+    /// Seconds kept free before the deadline: no task may be predicted to run into them.
+    public var margin: Double
+    /// Predictions are multiplied by this (they are medians; half the tasks take longer).
+    public var safety: Double
+    /// Measured / model per task kind (a calibrated `CostModel`); the model alone for other kinds.
+    public var costs: CostModel
+
+    public init(deadline: Date, margin: Double, safety: Double = 1.5, costs: CostModel = CostModel()) {
+        self.deadline = deadline
+        self.margin = margin
+        self.safety = safety
+        self.costs = costs
+    }
+
+    /// The last moment a task may be predicted to finish; also when overrunning tasks are stopped.
+    public var lastFinish: Date { deadline.addingTimeInterval(-margin) }
+
+    /// Seconds the task is expected to take: the plan's (model) prediction scaled to history.
+    public func expectedSeconds(_ task: PlannedTask) -> Double {
+        task.predictedSeconds * (costs.scale[task.kind.rawValue] ?? 1) * safety
+    }
+
+    /// True when `task`, started at `now`, is expected to finish by `lastFinish`.
+    public func fits(_ task: PlannedTask, now: Date = Date()) -> Bool {
+        now.addingTimeInterval(expectedSeconds(task)) <= lastFinish
+    }
+}

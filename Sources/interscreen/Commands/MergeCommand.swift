@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import Store
+
+/// `interscreen merge A.sqlite B.sqlite … -o ALL.sqlite`: one database from many (e.g. shards).
+struct MergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Merge results databases (e.g. campaign shards) into one, deduplicated by identity; reports conflicts.",
+        discussion: """
+        Structures, settings, calculations, optimisations, failures, runs, tasks and reactions are \
+        merged; a row whose identity is already in the output is kept once. The same calculation \
+        identity with energies differing by more than --tolerance is a conflict: the output keeps the \
+        first, the conflict is printed and the exit status is 1. Merging again changes nothing. \
+        Reactions a shard could not form (species in other shards) come from \
+        `interscreen reactions JOB.toml --db OUT`. Verdicts are not merged (recomputed there too).
+        """
+    )
+
+    @Argument(help: "Databases to merge, in order (on a conflict the earlier one's row is kept).")
+    var inputs: [String]
+
+    @Option(name: .shortAndLong, help: "Output database (created, or merged into when it exists).")
+    var output: String
+
+    @Option(help: "Largest energy difference (Eh) between rows of the same identity that is not a conflict.")
+    var tolerance: Double = 1e-8
+
+    func validate() throws {
+        guard !inputs.isEmpty else { throw ValidationError("name at least one database to merge") }
+        let out = URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath().path
+        for input in inputs {
+            guard FileManager.default.fileExists(atPath: input) else { throw ValidationError("no database at \(input)") }
+            if URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path == out {
+                throw ValidationError("\(input) is also the output; merge into another file")
+            }
+        }
+    }
+
+    func run() throws {
+        let merger = StoreMerger(target: try ResultsStore(path: output), tolerance: tolerance)
+        var conflicts = 0
+        for input in inputs {
+            let report = try merger.merge(path: input)
+            let tables = report.tables.sorted { $0.key < $1.key }.map { name, c in
+                "\(name) +\(c.added)" + (c.replaced > 0 ? " ~\(c.replaced)" : "") + (c.present > 0 ? " =\(c.present)" : "")
+            }
+            printFlushed("\(input): " + (tables.isEmpty ? "empty" : tables.joined(separator: ", ")))
+            for (table, n) in report.notMerged.sorted(by: { $0.key < $1.key }) {
+                printFlushed("  not merged: \(n) row(s) of \(table) (derived; recompute with interscreen reactions)")
+            }
+            for conflict in report.conflicts { printFlushed("  conflict: \(conflict)") }
+            conflicts += report.conflicts.count
+        }
+        printFlushed("merged \(inputs.count) database(s) into \(output) (+ added, ~ replaced by a further-along row, "
+            + "= already there); \(conflicts) conflict(s)")
+        if conflicts > 0 { throw ExitCode(1) }
+    }
+}
