@@ -10,11 +10,19 @@ struct Interscreen: ParsableCommand {
         subcommands: [
             SinglePointCommand.self,
             OptimizeCommand.self,
+            BulkCommand.self,
+            BuildCommand.self,
             RunCommand.self,
+            VerdictCommand.self,
             StatusCommand.self,
             ExportCommand.self,
             MPIInfoCommand.self,
             SimulateCommand.self,
+            SubmitCommand.self,
+            EstimateCommand.self,
+            MergeCommand.self,
+            ReactionsCommand.self,
+            PlanCommand.self,
             BenchStoreCommand.self,
         ]
     )

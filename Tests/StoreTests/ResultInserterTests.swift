@@ -13,7 +13,12 @@ final class ResultInserterTests: XCTestCase {
                                                   result: result, runID: nil, startedAt: Date(), finishedAt: Date(),
                                                   host: "node01", version: "0.1.0")
             let cached = try XCTUnwrap(try store.cachedCalculation(structureHash: hash, settingsHash: StoreFixtures.gfn2.hash))
-            XCTAssertEqual(cached, saved, "the returned record equals what a lookup reads")
+            // The returned record equals what a lookup reads (dates to the stored millisecond).
+            var (a, b) = (cached, saved)
+            XCTAssertEqual(a.startedAt.timeIntervalSince1970, b.startedAt.timeIntervalSince1970, accuracy: 1e-3)
+            XCTAssertEqual(a.finishedAt.timeIntervalSince1970, b.finishedAt.timeIntervalSince1970, accuracy: 1e-3)
+            (a.startedAt, a.finishedAt) = (b.startedAt, b.finishedAt)
+            XCTAssertEqual(a, b)
             XCTAssertEqual(cached.result.gradient.flatMap { $0 }.map(\.bitPattern),
                            result.gradient.flatMap { $0 }.map(\.bitPattern), "gradient bit for bit (incl. -0.0, denormals)")
             XCTAssertEqual(cached.charges, result.charges)

@@ -103,7 +103,7 @@ enum ModelHessian {
     /// ρ of a pair at distance `r` (Bohr).
     static func rho(_ zi: Int, _ zj: Int, r: Double) -> Double {
         let (pi, pj) = (period(zi), period(zj))
-        let (lo, hi) = (min(pi, 3), min(max(pi, pj), 3))
+        let (lo, hi) = (min(pi, pj, 3), min(max(pi, pj), 3))
         let (alpha, r0Lindh) = lindhParameters(min(lo, hi), max(lo, hi))
         let lindh = exp(alpha * (r0Lindh * r0Lindh - r * r))
         if pi <= 3, pj <= 3 { return lindh }

@@ -5,7 +5,9 @@ import Structures
 /// (input hash, settings hash, `OptimizationIdentity.hash`) is the identity the store caches by.
 ///
 ///     optimization-v1
-///     algorithm=rs-rfo-bfgs-1
+///     algorithm=tr-bfgs-lindh-1
+///     step=newton | rfo
+///     hessian=model+bfgs30 | bfgs
 ///     level=normal
 ///     max_cycles=200
 ///     frozen=none | <SHA-256 of the frozen atoms' "Z x y z" lines>
@@ -17,7 +19,7 @@ import Structures
 /// order, in step with the structure hash, which ignores atom order too.
 public struct OptimizationIdentity: Sendable, Hashable {
     /// Changes whenever the optimiser's path for the same input would change.
-    public static let algorithm = "rs-rfo-bfgs-1"
+    public static let algorithm = "tr-bfgs-lindh-1"
 
     public let canonicalText: String
     public var hash: String { SHA256.hex(of: canonicalText) }
@@ -30,6 +32,8 @@ public struct OptimizationIdentity: Sendable, Hashable {
         canonicalText = [
             "optimization-v1",
             "algorithm=\(Self.algorithm)",
+            "step=\(options.rationalFunctionSteps ? "rfo" : "newton")",
+            "hessian=\(options.hessianMemory.map { "model+bfgs\($0)" } ?? "bfgs")",
             "level=\(options.level.rawValue)",
             "max_cycles=\(maxCycles)",
             "frozen=\(constraintsKey)",

@@ -20,11 +20,19 @@ public struct OptimizationOptions: Sendable, Hashable {
     public var maximumTrustRadius: Double
     /// No atom moves farther than this in one step (Bohr).
     public var maxAtomDisplacement: Double
+    /// Newton steps inside the trust region (default) or rational-function steps.
+    public var rationalFunctionSteps: Bool
+    /// k (default 30): at every step the model Hessian of the current geometry, updated by damped
+    /// BFGS with the last k steps only — the model follows the geometry (bonds that turned keep
+    /// their stiffness along their new direction) and old curvature information ages out. nil: one
+    /// Hessian, the model of the start geometry, BFGS-updated with every step ever after.
+    public var hessianMemory: Int?
 
     public init(level: ConvergenceLevel = .normal, maxCycles: Int? = nil, frozenAtoms: [Int] = [],
                 reuseWavefunction: Bool = false, sccRetryIterations: Int? = nil,
                 initialTrustRadius: Double = 0.5, minimumTrustRadius: Double = 1e-3,
-                maximumTrustRadius: Double = 1.5, maxAtomDisplacement: Double = 0.5) {
+                maximumTrustRadius: Double = 1.5, maxAtomDisplacement: Double = 0.5,
+                rationalFunctionSteps: Bool = false, hessianMemory: Int? = 30) {
         self.level = level
         self.maxCycles = maxCycles
         self.frozenAtoms = frozenAtoms
@@ -34,13 +42,16 @@ public struct OptimizationOptions: Sendable, Hashable {
         self.minimumTrustRadius = minimumTrustRadius
         self.maximumTrustRadius = maximumTrustRadius
         self.maxAtomDisplacement = maxAtomDisplacement
+        self.rationalFunctionSteps = rationalFunctionSteps
+        self.hessianMemory = hessianMemory
     }
 }
 
-/// Minimises the energy of a structure with any `Calculator`: restricted-step rational-function
-/// optimisation (RS-RFO) in Cartesian coordinates, a Lindh-type model Hessian (extended to heavy
-/// elements) updated by damped BFGS and never reset, a trust radius adapted from predicted versus
-/// actual energy changes, and rejection of steps that raise the energy. See docs/optimizer.md.
+/// Minimises the energy of a structure with any `Calculator`: trust-region quasi-Newton steps in
+/// Cartesian coordinates (Newton inside the trust radius, RS-RFO as an option), a Lindh-type model
+/// Hessian extended to heavy elements, rebuilt at every geometry and updated by damped BFGS with
+/// the last 30 steps, a trust radius adapted from predicted versus actual energy changes, and
+/// rejection of steps that raise the energy. See docs/optimizer.md.
 ///
 /// Deterministic: the same input, settings and options give the same path, bit for bit.
 public struct Optimizer {
@@ -115,19 +126,26 @@ public struct Optimizer {
         var status: OptimizationStatus? = gNorm < options.level.gradientThreshold || dim == 0 ? .converged : nil
 
         // Model Hessian over the free coordinates.
-        var hessian = Self.initialHessian(structure, x: x0, free: free)
+        var hessian = options.hessianMemory == nil ? Self.initialHessian(structure, x: x0, free: free) : []
         var trust = TrustRadius(initial: options.initialTrustRadius, minimum: options.minimumTrustRadius,
                                 maximum: options.maximumTrustRadius)
         var failures = 0
         var stalls = 0
+        var history: [([Double], [Double])] = []
 
         while status == nil {
             if steps.count >= maxCycles {
                 status = .maxCycles
                 break
             }
-            // The step: RS-RFO on the (projected) Hessian.
+            // The step: trust-region Newton (or RS-RFO) on the (projected) Hessian.
             let modes = external.map { _ in ExternalModes(x: x) }
+            if let memory = options.hessianMemory {
+                hessian = Self.initialHessian(structure, x: x, free: free)
+                for (s, y) in history.suffix(memory) {
+                    HessianUpdate.dampedBFGS(&hessian, n: dim, step: s, gradientChange: y)
+                }
+            }
             var h = hessian
             var gp = g
             if let modes {
@@ -136,7 +154,8 @@ public struct Optimizer {
                 gp = modes.project(g)
             }
             let eigen = SymmetricEigen(h, n: dim)
-            let rfo = RFOStep(eigen: eigen, gradient: gp, trustRadius: trust.radius)
+            let rfo = QuasiNewtonStep(eigen: eigen, gradient: gp, trustRadius: trust.radius,
+                              model: options.rationalFunctionSteps ? .rationalFunction : .newton)
             var s = rfo.step
             var predicted = rfo.predictedChange
             // Cap single-atom moves.
@@ -174,7 +193,13 @@ public struct Optimizer {
                 let gNew = Self.freeGradient(result, free)
                 let change = result.energy - current.energy
                 let y = zip(gNew, g).map { $0 - $1 }
-                HessianUpdate.dampedBFGS(&hessian, n: dim, step: s, gradientChange: y)
+                if options.hessianMemory == nil {
+                    HessianUpdate.dampedBFGS(&hessian, n: dim, step: s, gradientChange: y)
+                } else {
+                    history.append((s, y))
+                    let keep = options.hessianMemory ?? 0
+                    if history.count > 2 * keep + 10 { history.removeFirst(history.count - keep) }
+                }
                 let projected = external.map { _ in ExternalModes(x: trial).project(gNew) } ?? gNew
                 let newNorm = Self.norm(projected)
                 let radius = trust.radius

@@ -12,9 +12,10 @@ public final class XTBCalculator: Calculator {
     /// The model of the previous call, reused when the next structure differs only in positions.
     private var lastModel: XTBLoadedModel?
 
-    /// Creates the process's libxtb environment; its scratch folder goes under `scratchParent`.
+    /// Uses the process's libxtb environment (made by the first calculator; its scratch folder
+    /// goes under that calculator's `scratchParent`).
     public init(scratchParent: URL? = nil) throws {
-        environment = try XTBEnvironment(scratchParent: scratchParent)
+        environment = try XTBEnvironment.shared(scratchParent: scratchParent)
     }
 
     public var engineVersion: String { "libxtb \(XTBCalculator.libraryVersion)" }

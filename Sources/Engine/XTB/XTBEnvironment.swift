@@ -7,11 +7,28 @@ import Foundation
 /// GFN-FF ignores the verbosity, prints to standard output and writes topology files into the
 /// working directory; `withQuietScratch` runs a call with both pointed away from the user.
 final class XTBEnvironment {
+    /// The process's environment, made on first use. libxtb 6.5.1 binds output units process-wide:
+    /// a second environment's `xtb_setOutput` fails ("File already opened in another unit"), so
+    /// every calculator of the process shares this one (and its scratch folder).
+    static func shared(scratchParent: URL?) throws -> XTBEnvironment {
+        lock.lock()
+        defer { lock.unlock() }
+        if let made { return made }
+        let environment = try XTBEnvironment(scratchParent: scratchParent)
+        made = environment
+        // The shared environment lives until the process ends: remove its scratch folder then.
+        atexit { if let folder = XTBEnvironment.made?.scratch { try? FileManager.default.removeItem(at: folder) } }
+        return environment
+    }
+
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var made: XTBEnvironment?
+
     let handle: xtb_TEnvironment
     /// Private directory for files libxtb writes (GFN-FF topology), removed on deinit.
     let scratch: URL
 
-    init(scratchParent: URL? = nil) throws {
+    private init(scratchParent: URL? = nil) throws {
         guard let env = xtb_newEnvironment() else {
             throw EngineError(.backend, "libxtb could not create an environment")
         }

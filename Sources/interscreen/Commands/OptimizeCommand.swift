@@ -10,8 +10,8 @@ struct OptimizeCommand: ParsableCommand {
         commandName: "opt",
         abstract: "Optimise a geometry with GFN-xTB (xtb's convergence levels), stored in the results database.",
         discussion: """
-        The optimiser is RS-RFO in Cartesian coordinates with a Lindh-type model Hessian and damped \
-        BFGS updates (docs/optimizer.md). The result is stored as a new structure whose parent is the \
+        The optimiser takes trust-region quasi-Newton steps in Cartesian coordinates with a \
+        Lindh-type model Hessian and damped BFGS updates (docs/optimizer.md). The result is stored as a new structure whose parent is the \
         input, with every cycle's energy and gradient norm; a repeated request with the same input, \
         settings, level and frozen atoms is answered from the database. Exit status: 0 converged, \
         2 not converged (the lowest-energy geometry reached is stored and written, marked as such), \
@@ -59,6 +59,18 @@ struct OptimizeCommand: ParsableCommand {
     @Option(help: "OpenMP/OpenBLAS threads for this process (default: OMP_NUM_THREADS or 1).")
     var threads: Int?
 
+    @Option(name: .customLong("trust-max"), help: ArgumentHelp("Largest trust radius, Bohr (tuning).", visibility: .hidden))
+    var trustMax: Double?
+
+    @Option(name: .customLong("hessian-memory"), help: ArgumentHelp("BFGS memory on top of the current model Hessian (0: one Hessian, all updates; tuning).", visibility: .hidden))
+    var hessianMemory: Int?
+
+    @Flag(name: .customLong("rfo"), help: ArgumentHelp("Rational-function steps instead of trust-region Newton (tuning).", visibility: .hidden))
+    var rfo = false
+
+    @Option(name: .customLong("trust-start"), help: ArgumentHelp("Initial trust radius, Bohr (tuning).", visibility: .hidden))
+    var trustStart: Double?
+
     func validate() throws {
         guard ConvergenceLevel(name: level) != nil else {
             throw ValidationError("--level must be one of \(ConvergenceLevel.allCases.map(\.rawValue).joined(separator: ", ")) (got '\(level)')")
@@ -73,8 +85,12 @@ struct OptimizeCommand: ParsableCommand {
         let runRecord = try store.beginRun(command: CommandLine.arguments, version: InterscreenVersion.current,
                                            host: HostInfo.name)
         let runID = runRecord.id ?? 0
-        let options = OptimizationOptions(level: ConvergenceLevel(name: level) ?? .normal, maxCycles: cycles,
+        var options = OptimizationOptions(level: ConvergenceLevel(name: level) ?? .normal, maxCycles: cycles,
                                           reuseWavefunction: sccRestart)
+        if let trustMax { options.maximumTrustRadius = trustMax }
+        if let trustStart { options.initialTrustRadius = trustStart }
+        options.rationalFunctionSteps = rfo
+        if let hessianMemory { options.hessianMemory = hessianMemory > 0 ? hessianMemory : nil }
         let verbose = self.verbose
         let runner = OptimizeRunner(
             store: store, calculator: try XTBCalculator(), settings: method.settings,

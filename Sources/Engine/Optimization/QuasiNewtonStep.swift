@@ -1,12 +1,14 @@
-/// A rational-function-optimisation step restricted to a trust radius (RS-RFO), computed in the
-/// eigenbasis of the Hessian.
+/// A quasi-Newton step restricted to a trust radius, computed in the eigenbasis of the Hessian:
+/// s = −(H − λ)⁻¹ g.
 ///
-/// RFO (Banerjee et al., J. Phys. Chem. 89, 52 (1985)): the step is s = −(H − λ)⁻¹ g with λ the
-/// lowest eigenvalue of the gradient-augmented Hessian, i.e. the root below min(h₁, 0) of
-/// λ = −Σ gₖ²/(hₖ − λ); it is a minimisation step even where H is not positive definite and
-/// shrinks by itself where the quadratic model is unreliable. When |s| exceeds the trust radius R,
-/// λ is lowered further until |s| = R (the restricted step of a trust-region method).
-struct RFOStep {
+/// `.newton` (the default): λ = 0 — the Newton step — when H is positive definite and |s| ≤ R;
+/// otherwise λ below min(h₁, 0) such that |s| = R (the classic trust-region step).
+/// `.rationalFunction`: RFO (Banerjee et al., J. Phys. Chem. 89, 52 (1985)), λ the lowest
+/// eigenvalue of the gradient-augmented Hessian, i.e. the root below min(h₁, 0) of
+/// λ = −Σ gₖ²/(hₖ − λ), again lowered until |s| = R when longer (RS-RFO). RFO steps are shorter
+/// where the gradient is large relative to the curvature; on the floppy clusters measured here
+/// that cost cycles, so Newton steps are the default.
+struct QuasiNewtonStep {
     /// The step in the space of the Hessian (length = dimension).
     let step: [Double]
     /// Its length.
@@ -16,7 +18,17 @@ struct RFOStep {
     /// True when the trust radius cut the RFO step.
     let restricted: Bool
 
-    init(eigen: SymmetricEigen, gradient: [Double], trustRadius: Double) {
+    /// How the unrestricted step is chosen.
+    enum Model: Sendable, Hashable {
+        /// Rational function: λ from the augmented Hessian (shorter steps where g is large
+        /// relative to the curvature).
+        case rationalFunction
+        /// Newton step when the Hessian is positive definite and the step fits in the trust
+        /// radius, otherwise the restricted step (classic trust-region quasi-Newton).
+        case newton
+    }
+
+    init(eigen: SymmetricEigen, gradient: [Double], trustRadius: Double, model: Model = .rationalFunction) {
         let n = eigen.n
         let h = eigen.values
         // Gradient in the eigenbasis.
@@ -42,7 +54,9 @@ struct RFOStep {
         // RFO root of f(λ) = λ + Σ g̃ₖ²/(hₖ − λ), increasing on (−∞, min h): bisection.
         var hi = lowest
         var lo = lowest - gnorm - 1e-12
-        if gnorm > 0 {
+        if model == .newton, (h.first ?? 0) > 0 {
+            lo = 0   // Newton: λ = 0 (restricted below when too long)
+        } else if gnorm > 0 {
             for _ in 0..<200 {
                 let mid = 0.5 * (lo + hi)
                 var f = mid
