@@ -92,7 +92,8 @@ struct RunCommand: ParsableCommand {
 
     /// Ranks 1…N−1: compute what rank 0 sends.
     private func runWorker(mpi: MPIContext) throws {
-        let executor = TaskExecutor(calculator: try XTBCalculator(), optimizer: EngineOptimizer(),
+        let executor = TaskExecutor(calculator: CalculatorRouter(xtb: try XTBCalculator()),
+                                    optimizer: EngineOptimizer(),
                                     host: HostInfo.name)
         try MPIWorker.run(mpi: mpi, execute: executor.execute)
         mpi.barrier()
@@ -132,7 +133,8 @@ struct RunCommand: ParsableCommand {
         if let mpi, mpi.size > 1 {
             end = try MPICoordinator.run(mpi: mpi, source: coordinator, stop: stop, grace: .seconds(grace))
         } else {
-            let executor = TaskExecutor(calculator: try XTBCalculator(), optimizer: EngineOptimizer(),
+            let executor = TaskExecutor(calculator: CalculatorRouter(xtb: try XTBCalculator()),
+                                    optimizer: EngineOptimizer(),
                                         host: HostInfo.name)
             end = LocalRunner.run(source: coordinator, stop: stop, execute: executor.execute)
         }
