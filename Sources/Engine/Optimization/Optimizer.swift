@@ -108,9 +108,10 @@ public struct Optimizer {
 
         // The start geometry (exactly the input positions).
         let start = log.evaluate(structure.positions)
-        guard case let .success(firstResult) = start.result else {
-            if case let .failure(error) = start.result { throw error }
-            fatalError("unreachable")
+        let firstResult: CalculationResult
+        switch start.result {
+        case let .success(result): firstResult = result
+        case let .failure(error): throw error
         }
         var x = x0
         var current = firstResult
@@ -154,10 +155,10 @@ public struct Optimizer {
                 gp = modes.project(g)
             }
             let eigen = SymmetricEigen(h, n: dim)
-            let rfo = QuasiNewtonStep(eigen: eigen, gradient: gp, trustRadius: trust.radius,
-                              model: options.rationalFunctionSteps ? .rationalFunction : .newton)
-            var s = rfo.step
-            var predicted = rfo.predictedChange
+            let step = QuasiNewtonStep(eigen: eigen, gradient: gp, trustRadius: trust.radius,
+                                       model: options.rationalFunctionSteps ? .rationalFunction : .newton)
+            var s = step.step
+            var predicted = step.predictedChange
             // Cap single-atom moves.
             var largest = 0.0
             for a in 0..<(dim / 3) {
