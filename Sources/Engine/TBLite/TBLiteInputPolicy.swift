@@ -37,15 +37,7 @@ enum TBLiteInputPolicy {
     }
 
     private static func checkSettings(_ settings: Settings) throws {
-        guard (1e-4...1e3).contains(settings.accuracy) else {
-            throw EngineError(.unsupported, "accuracy \(settings.accuracy) outside 0.0001–1000")
-        }
-        guard settings.electronicTemperature > 0, settings.electronicTemperature.isFinite else {
-            throw EngineError(.unsupported, "electronic temperature must be positive (got \(settings.electronicTemperature) K)")
-        }
-        guard settings.maxIterations >= 1 else {
-            throw EngineError(.unsupported, "max iterations must be at least 1 (got \(settings.maxIterations))")
-        }
+        try settings.validateRanges()
         if let solvent = settings.solvent {
             throw EngineError(.unsupported, "implicit solvation ('\(solvent)') is not offered by the tblite bridge")
         }

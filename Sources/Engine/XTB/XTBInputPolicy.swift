@@ -23,15 +23,7 @@ enum XTBInputPolicy {
     }
 
     private static func checkSettings(_ settings: Settings) throws {
-        guard (1e-4...1e3).contains(settings.accuracy) else {
-            throw EngineError(.unsupported, "accuracy \(settings.accuracy) outside xtb's range 0.0001–1000")
-        }
-        guard settings.electronicTemperature > 0, settings.electronicTemperature.isFinite else {
-            throw EngineError(.unsupported, "electronic temperature must be positive (got \(settings.electronicTemperature) K)")
-        }
-        guard settings.maxIterations >= 1 else {
-            throw EngineError(.unsupported, "max iterations must be at least 1 (got \(settings.maxIterations))")
-        }
+        try settings.validateRanges()
         if let solvent = settings.solvent {
             guard settings.solvationModel == .gbsa else {
                 throw EngineError(.unsupported, "libxtb 6.5.1 offers GBSA only; ALPB needs the xtb binary or tblite")
