@@ -2,7 +2,8 @@ import Structures
 
 /// Something that turns a structure and settings into an energy and gradient.
 ///
-/// Backends: `XTBCalculator` (libxtb in process). Later: tblite for periodic GFN1/GFN2.
+/// Backends: `XTBCalculator` (libxtb in process), `TBLiteCalculator` (periodic GFN1/GFN2), and
+/// `CalculatorRouter`, which picks between them per structure.
 public protocol Calculator: AnyObject {
     /// Backend name and version, recorded with every result (e.g. "libxtb 6.5.1").
     var engineVersion: String { get }
