@@ -8,6 +8,7 @@ import Structures
 ///     algorithm=tr-bfgs-lindh-1
 ///     step=newton | rfo
 ///     hessian=model+bfgs30 | bfgs
+///     trust=0.5/0.001/1.5 atom_step=0.5 scc_retry=auto
 ///     level=normal
 ///     max_cycles=200
 ///     frozen=none | <SHA-256 of the frozen atoms' "Z x y z" lines>
@@ -34,6 +35,9 @@ public struct OptimizationIdentity: Sendable, Hashable {
             "algorithm=\(Self.algorithm)",
             "step=\(options.rationalFunctionSteps ? "rfo" : "newton")",
             "hessian=\(options.hessianMemory.map { "model+bfgs\($0)" } ?? "bfgs")",
+            "trust=\(options.initialTrustRadius)/\(options.minimumTrustRadius)/\(options.maximumTrustRadius)"
+                + " atom_step=\(options.maxAtomDisplacement)"
+                + " scc_retry=\(options.sccRetryIterations.map(String.init) ?? "auto")",
             "level=\(options.level.rawValue)",
             "max_cycles=\(maxCycles)",
             "frozen=\(constraintsKey)",

@@ -29,7 +29,7 @@ struct OptimizeCommand: ParsableCommand {
     @Option(help: "Convergence level, as xtb names them: crude, sloppy, loose, lax, normal, tight, vtight, extreme.")
     var level: String = "normal"
 
-    @Option(help: "Atoms to keep fixed (see below); repeatable.")
+    @Option(help: "Atoms to keep fixed (syntax above); repeatable.")
     var freeze: [String] = []
 
     @Option(help: "Maximum optimisation cycles (default: xtb's cap for the level, 200 or more).")
