@@ -22,9 +22,13 @@ let package = Package(
         .systemLibrary(name: "CMPI", path: "Sources/CMPI", pkgConfig: "ompi-c"),
         .target(name: "CMPIShim", dependencies: ["CMPI"], path: "Sources/CMPIShim"),
 
+        // Child processes started and reaped without Foundation's SIGCHLD race.
+        .target(name: "CProcess", path: "Sources/CProcess"),
+        .target(name: "Processes", dependencies: ["CProcess"], path: "Sources/Processes"),
+
         // Typed core.
         .target(name: "Structures", path: "Sources/Structures"),
-        .target(name: "Engine", dependencies: ["Structures", "CXTB"], path: "Sources/Engine"),
+        .target(name: "Engine", dependencies: ["Structures", "CXTB", "Processes"], path: "Sources/Engine"),
         .target(name: "Store", dependencies: ["Structures", "Engine", .product(name: "GRDB", package: "GRDB.swift")],
                 path: "Sources/Store"),
         .target(name: "Models", dependencies: ["Structures", "Engine"], path: "Sources/Models"),
@@ -37,21 +41,22 @@ let package = Package(
         // Thin command-line layer.
         .executableTarget(name: "interscreen",
                           dependencies: ["Structures", "Engine", "Models", "Store", "Scheduler", "Campaign", "Analysis",
-                                         .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                                         "Processes", .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           path: "Sources/interscreen"),
 
-        .testTarget(name: "StructuresTests", dependencies: ["Structures"], path: "Tests/StructuresTests",
+        .testTarget(name: "StructuresTests", dependencies: ["Structures", "Processes"], path: "Tests/StructuresTests",
                     resources: [.copy("Fixtures")]),
         // The `xtb` binary as an independent oracle, shared by the engine and CLI tests.
-        .target(name: "XTBOracle", dependencies: ["Structures"], path: "Tests/XTBOracle"),
-        .testTarget(name: "EngineTests", dependencies: ["Engine", "Structures", "XTBOracle"], path: "Tests/EngineTests"),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Engine", "Structures"], path: "Tests/StoreTests"),
-        .testTarget(name: "ModelsTests", dependencies: ["Models", "Structures", "Engine", "XTBOracle"],
+        .target(name: "XTBOracle", dependencies: ["Structures", "Processes"], path: "Tests/XTBOracle"),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "Structures", "XTBOracle", "Processes"], path: "Tests/EngineTests"),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Engine", "Structures", "Processes"], path: "Tests/StoreTests"),
+        .testTarget(name: "ModelsTests", dependencies: ["Models", "Structures", "Engine", "XTBOracle", "Processes"],
                     path: "Tests/ModelsTests"),
         .testTarget(name: "CampaignTests", dependencies: ["Campaign", "Structures", "Engine", "Store", "Scheduler"],
                     path: "Tests/CampaignTests"),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis"], path: "Tests/AnalysisTests"),
+        .testTarget(name: "ProcessesTests", dependencies: ["Processes"], path: "Tests/ProcessesTests"),
         .testTarget(name: "SchedulerTests", dependencies: ["Scheduler"], path: "Tests/SchedulerTests"),
-        .testTarget(name: "CLITests", dependencies: ["interscreen", "Store", "Structures", "XTBOracle"], path: "Tests/CLITests"),
+        .testTarget(name: "CLITests", dependencies: ["interscreen", "Store", "Structures", "XTBOracle", "Processes"], path: "Tests/CLITests"),
     ]
 )

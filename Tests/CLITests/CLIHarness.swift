@@ -1,4 +1,5 @@
 import Foundation
+import Processes
 import XCTest
 
 /// Runs the built `interscreen` binary as a user would, in a temporary working directory.
@@ -38,34 +39,28 @@ struct CLIHarness {
         }
     }
 
-    /// Runs `interscreen args…` to completion; output goes through files (no pipe deadlock).
-    func run(_ arguments: [String], executable: URL = CLIHarness.binary) throws -> Result {
-        let process = configuredProcess(executable: executable, arguments: arguments)
-        let id = UUID().uuidString
-        let outURL = workdir.appendingPathComponent("stdout-\(id)")
-        let errURL = workdir.appendingPathComponent("stderr-\(id)")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: outURL)
-        process.standardError = try FileHandle(forWritingTo: errURL)
-        try process.run()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus,
-                      stdout: try String(contentsOf: outURL, encoding: .utf8),
-                      stderr: try String(contentsOf: errURL, encoding: .utf8))
+    /// Runs `interscreen args…` (or `executable`) to completion, output captured through files.
+    /// A run over `timeout` is killed (with what it started) and fails the test instead of hanging it.
+    func run(_ arguments: [String], executable: URL = CLIHarness.binary, environment: [String: String] = [:],
+             timeout: Duration = .seconds(900), file: StaticString = #filePath, line: UInt = #line) throws -> Result {
+        let captured = try ChildProcess.run(command(executable: executable, arguments: arguments, environment: environment),
+                                            timeout: timeout)
+        if captured.timedOut {
+            XCTFail("\(executable.lastPathComponent) \(arguments.joined(separator: " ")) overran \(timeout) and was killed",
+                    file: file, line: line)
+        }
+        return Result(status: captured.status, stdout: captured.standardOutput, stderr: captured.standardError)
     }
 
-    func configuredProcess(executable: URL, arguments: [String]) -> Process {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = workdir
-        var env = ProcessInfo.processInfo.environment
+    /// The command line as a user would run it here: in the work folder, one thread per process,
+    /// mpirun allowed as root; `environment` added on top.
+    func command(executable: URL = CLIHarness.binary, arguments: [String], environment: [String: String] = [:]) -> Command {
+        var env = Command.inheritedEnvironment()
         env["OMP_NUM_THREADS"] = "1"
         env["OPENBLAS_NUM_THREADS"] = "1"
         env["OMPI_ALLOW_RUN_AS_ROOT"] = "1"
         env["OMPI_ALLOW_RUN_AS_ROOT_CONFIRM"] = "1"
-        process.environment = env
-        return process
+        for (key, value) in environment { env[key] = value }
+        return Command(executable.path, arguments, environment: env, directory: workdir.path)
     }
 }

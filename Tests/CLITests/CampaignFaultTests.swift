@@ -1,4 +1,5 @@
 import Foundation
+import Processes
 import Store
 import XCTest
 
@@ -12,17 +13,17 @@ final class CampaignFaultTests: XCTestCase {
         XCTAssertEqual(reference.status, 0, reference.stderr)
 
         let db = cli.path("killed.sqlite")
-        let job = cli.configuredProcess(executable: CampaignCLITests.mpirun,
-                                        arguments: ["-n", "3", "--oversubscribe", CLIHarness.binary.path, "run", spec,
-                                                    "--db", db])
-        job.standardOutput = FileHandle.nullDevice
-        job.standardError = FileHandle.nullDevice
-        try job.run()
+        var command = cli.command(executable: CampaignCLITests.mpirun,
+                                  arguments: ["-n", "3", "--oversubscribe", CLIHarness.binary.path, "run", spec, "--db", db])
+        command.standardOutput = .null
+        command.standardError = .null
+        let job = try ChildProcess(command)
+        defer { job.terminate() }
         let killAfter = Int.random(in: 3...15)
         let before = try waitForCalculations(db: db, atLeast: killAfter, while: job)
         // The scheduler's kill: every process of the job at once (mpirun and all ranks).
         try Self.killAll(matching: spec)
-        job.waitUntilExit()
+        XCTAssertNotNil(job.wait(timeout: .seconds(60)), "mpirun outlived kill -9 of its job")
 
         let store = try ResultsStore(path: db)
         XCTAssertEqual(try store.integrityCheck(), "ok")
@@ -44,25 +45,26 @@ final class CampaignFaultTests: XCTestCase {
         for underMPI in [false, true] {
             let db = cli.path("term-\(underMPI).sqlite")
             let arguments = ["run", spec, "--db", db, "--grace", "30"]
-            let job = underMPI
-                ? cli.configuredProcess(executable: CampaignCLITests.mpirun,
-                                        arguments: ["-n", "3", "--oversubscribe", CLIHarness.binary.path] + arguments)
-                : cli.configuredProcess(executable: CLIHarness.binary, arguments: arguments)
+            var command = underMPI
+                ? cli.command(executable: CampaignCLITests.mpirun,
+                              arguments: ["-n", "3", "--oversubscribe", CLIHarness.binary.path] + arguments)
+                : cli.command(arguments: arguments)
             let errURL = URL(fileURLWithPath: cli.path("term-\(underMPI).err"))
-            FileManager.default.createFile(atPath: errURL.path, contents: nil)
-            job.standardOutput = FileHandle.nullDevice
-            job.standardError = try FileHandle(forWritingTo: errURL)
-            try job.run()
+            command.standardOutput = .null
+            command.standardError = .file(errURL.path)
+            let job = try ChildProcess(command)
+            defer { job.terminate() }
             do {
                 _ = try waitForCalculations(db: db, atLeast: 3, while: job)
             } catch {
                 XCTFail("\(error); mpi \(underMPI); stderr: \((try? String(contentsOf: errURL, encoding: .utf8)) ?? "")")
                 return
             }
-            kill(job.processIdentifier, SIGTERM)
-            job.waitUntilExit()
+            job.signal(SIGTERM)
+            let ended = job.wait(timeout: .seconds(300))
             let stderr = try String(contentsOf: errURL, encoding: .utf8)
-            XCTAssertNotEqual(job.terminationStatus, 0, "a stopped run must not look finished")
+            XCTAssertNotNil(ended, "no exit within 300 s of SIGTERM: \(stderr)")
+            XCTAssertNotEqual(ended, .exited(0), "a stopped run must not look finished")
             XCTAssertTrue(stderr.contains("resume with: interscreen run"), stderr)
             let store = try ResultsStore(path: db)
             XCTAssertEqual(try store.integrityCheck(), "ok")
@@ -89,7 +91,7 @@ final class CampaignFaultTests: XCTestCase {
     }
 
     /// Polls the database until it holds `atLeast` calculations; returns them.
-    private func waitForCalculations(db: String, atLeast count: Int, while job: Process) throws -> [CalculationRecord] {
+    private func waitForCalculations(db: String, atLeast count: Int, while job: ChildProcess) throws -> [CalculationRecord] {
         let deadline = Date().addingTimeInterval(120)
         while Date() < deadline {
             if FileManager.default.fileExists(atPath: db), let store = try? ResultsStore(path: db),
@@ -103,20 +105,10 @@ final class CampaignFaultTests: XCTestCase {
     }
 
     static func killAll(matching text: String) throws {
-        let pkill = Process()
-        pkill.executableURL = URL(fileURLWithPath: "/usr/bin/pkill")
-        pkill.arguments = ["-KILL", "-f", text]
-        try pkill.run()
-        pkill.waitUntilExit()
+        _ = try ChildProcess.run(Command("/usr/bin/pkill", ["-KILL", "-f", text]), timeout: .seconds(60))
         // Wait until they are really gone (pkill only sends the signal).
         for _ in 0..<200 {
-            let pgrep = Process()
-            pgrep.executableURL = URL(fileURLWithPath: "/usr/bin/pgrep")
-            pgrep.arguments = ["-f", text]
-            pgrep.standardOutput = FileHandle.nullDevice
-            try pgrep.run()
-            pgrep.waitUntilExit()
-            if pgrep.terminationStatus != 0 { return }
+            if try ChildProcess.run(Command("/usr/bin/pgrep", ["-f", text]), timeout: .seconds(60)).status != 0 { return }
             Thread.sleep(forTimeInterval: 0.05)
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Processes
 import Store
 import XCTest
 
@@ -51,20 +52,12 @@ final class DeadlineCLITests: XCTestCase {
         let stub = try fixture.stubSbatch()
         let db = cli.path("chain.sqlite")
         let script = cli.path("chain.slurm.sh")
-        let submit = cli.configuredProcess(executable: CLIHarness.binary, arguments: [
+        let submit = try cli.run([
             "submit", spec, "--scheduler", "slurm", "--nodes", "1", "--ranks-per-node", "2", "--walltime", "00:10:00",
-            "--chain", "--db", db, "--script", script, "--deadline-margin", "60"])
-        var env = submit.environment ?? [:]
-        env["PATH"] = stub.path + ":" + (env["PATH"] ?? "/usr/bin:/bin")
-        submit.environment = env
-        let outURL = URL(fileURLWithPath: cli.path("submit.out"))
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        submit.standardOutput = try FileHandle(forWritingTo: outURL)
-        try submit.run()
-        submit.waitUntilExit()
-        XCTAssertEqual(submit.terminationStatus, 0)
-        XCTAssertEqual(try String(contentsOf: outURL, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines), "4242",
-                       "submit prints the job id")
+            "--chain", "--db", db, "--script", script, "--deadline-margin", "60"],
+            environment: ["PATH": stub.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")])
+        XCTAssertEqual(submit.status, 0, submit.stderr)
+        XCTAssertEqual(submit.stdout.trimmingCharacters(in: .whitespacesAndNewlines), "4242", "submit prints the job id")
         let log = stub.appendingPathComponent("sbatch.log")
         XCTAssertEqual(try String(contentsOf: log, encoding: .utf8), "--parsable \(script)\n")
 

@@ -1,4 +1,5 @@
 import Foundation
+import Processes
 import Store
 import XCTest
 
@@ -29,20 +30,17 @@ struct HPCFixture {
 
     /// Runs a batch script under bash with `environment` added (and `path` first on PATH).
     func runScript(_ script: String, environment: [String: String], path: URL? = nil) throws -> CLIHarness.Result {
-        let process = cli.configuredProcess(executable: URL(fileURLWithPath: "/bin/bash"), arguments: [script])
-        var env = process.environment ?? [:]
-        for (key, value) in environment { env[key] = value }
-        if let path { env["PATH"] = path.path + ":" + (env["PATH"] ?? "/usr/bin:/bin") }
-        process.environment = env
+        var env = environment
+        if let path { env["PATH"] = path.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin") }
+        var command = cli.command(executable: URL(fileURLWithPath: "/bin/bash"), arguments: [script], environment: env)
         let out = cli.workdir.appendingPathComponent("script-\(UUID().uuidString).log")
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: out)
-        process.standardOutput = handle
-        process.standardError = handle
-        try process.run()
-        process.waitUntilExit()
+        command.standardOutput = .file(out.path)
+        command.standardError = .file(out.path, append: true)
+        let child = try ChildProcess(command)
+        let ended = child.wait(timeout: .seconds(900)) ?? child.terminate()
+        XCTAssertNotEqual(ended, nil, "\(script) did not end")
         let text = try String(contentsOf: out, encoding: .utf8)
-        return CLIHarness.Result(status: process.terminationStatus, stdout: text, stderr: "")
+        return CLIHarness.Result(status: ended?.status ?? -1, stdout: text, stderr: "")
     }
 
     /// Every task done once, no calculation missing or duplicated, results equal to `reference`'s.
@@ -84,12 +82,8 @@ struct HPCFixture {
 
     /// Runs python3's sqlite3 on `db` (to plant a conflict the program itself would never write).
     static func sql(_ db: String, _ statement: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import sqlite3, sys\nc = sqlite3.connect(sys.argv[1])\n"
-            + "c.execute(sys.argv[2])\nc.commit()\nc.close()", db, statement]
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw CLIError("python3 sqlite3 failed on \(db)") }
+        let result = try ChildProcess.run(Command("python3", ["-c", "import sqlite3, sys\nc = sqlite3.connect(sys.argv[1])\n"
+            + "c.execute(sys.argv[2])\nc.commit()\nc.close()", db, statement]), timeout: .seconds(120))
+        guard result.status == 0 else { throw CLIError("python3 sqlite3 failed on \(db)") }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Processes
 import Store
 import Structures
 import XCTest
@@ -67,25 +68,24 @@ final class SinglePointCLITests: XCTestCase {
             files.append(path)
         }
         let db = cli.path("k.sqlite")
-        let process = cli.configuredProcess(executable: CLIHarness.binary, arguments: ["sp"] + files + ["--db", db, "--json"])
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        var command = cli.command(arguments: ["sp"] + files + ["--db", db, "--json"])
+        let output = cli.path("k.jsonl")
+        command.standardOutput = .file(output)
+        command.standardError = .null
+        let child = try ChildProcess(command)
+        defer { child.terminate() }
+        // What the run reported as done so far: complete JSON lines of its output.
         var reported: [String] = []
-        var buffer = Data()
-        while reported.count < 5 {
-            let chunk = pipe.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            buffer.append(chunk)
-            let lines = String(decoding: buffer, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-            reported = lines.dropLast().compactMap { line in
+        let deadline = Date().addingTimeInterval(300)
+        while reported.count < 5, child.isRunning, Date() < deadline {
+            let lines = ChildProcess.readText(output).split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+            reported = lines.compactMap { line in
                 (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["hash"] as? String
             }
+            if reported.count < 5 { usleep(5_000) }
         }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationReason, .uncaughtSignal, "the run finished before it was killed")
+        child.signal(SIGKILL)
+        XCTAssertEqual(child.wait(timeout: .seconds(60)), .signalled(SIGKILL), "the run finished before it was killed")
         XCTAssertGreaterThanOrEqual(reported.count, 5)
         let store = try ResultsStore(path: db)
         XCTAssertEqual(try store.integrityCheck(), "ok")
@@ -133,12 +133,8 @@ final class SinglePointCLITests: XCTestCase {
     }
 
     static var pythonHasASE: Bool {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c", "import ase"]
-        p.standardError = FileHandle.nullDevice
-        guard (try? p.run()) != nil else { return false }
-        p.waitUntilExit()
-        return p.terminationStatus == 0
+        var command = Command("python3", ["-c", "import ase"])
+        command.standardError = .null
+        return (try? ChildProcess.run(command, timeout: .seconds(120)))?.status == 0
     }
 }

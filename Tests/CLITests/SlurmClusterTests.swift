@@ -1,4 +1,5 @@
 import Foundation
+import Processes
 import Store
 import XCTest
 
@@ -12,30 +13,24 @@ final class SlurmClusterTests: XCTestCase {
 
     override class func setUp() {
         super.setUp()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [script, "start", folder]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        do { try process.run() } catch { failure = "could not run scripts/slurm-local: \(error)"; return }
-        let path = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let why = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        if process.terminationStatus == 0 {
-            conf = path.trimmingCharacters(in: .whitespacesAndNewlines)
-        } else {
-            failure = "no Slurm here: " + why.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Output through files, waited for by pid: the script leaves munged, slurmctld and slurmd
+        // running, and Foundation's Process once missed its end here and hung CI for 90 minutes.
+        do {
+            let result = try ChildProcess.run(Command("/bin/bash", [script, "start", folder]), timeout: .seconds(900))
+            if result.status == 0 {
+                conf = result.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+            } else {
+                failure = "no Slurm here (\(result.timedOut ? "timed out" : result.termination.description)): "
+                    + result.standardError.trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+        } catch {
+            failure = "could not run scripts/slurm-local: \(error)"
         }
     }
 
     override class func tearDown() {
         if conf != nil {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/bin/bash")
-            process.arguments = [script, "stop", folder]
-            try? process.run()
-            process.waitUntilExit()
+            _ = try? ChildProcess.run(Command("/bin/bash", [script, "stop", folder]), timeout: .seconds(120))
             try? FileManager.default.removeItem(atPath: folder)
         }
         super.tearDown()
@@ -123,14 +118,9 @@ final class SlurmClusterTests: XCTestCase {
 
     /// Runs `interscreen submit …` with SLURM_CONF set (sbatch exports it to the job); returns the job id.
     private func submit(_ cli: CLIHarness, conf: String, _ arguments: [String]) throws -> String {
-        let process = cli.configuredProcess(executable: CLIHarness.binary, arguments: arguments)
-        process.environment?["SLURM_CONF"] = conf
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0, stdout)
+        let result = try cli.run(arguments, environment: ["SLURM_CONF": conf], timeout: .seconds(300))
+        let stdout = result.stdout
+        XCTAssertEqual(result.status, 0, stdout + result.stderr)
         let id = stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         XCTAssertFalse(id.isEmpty || id.contains(" "), "submit prints the job id alone: \(stdout)")
         return id
@@ -151,18 +141,9 @@ final class SlurmClusterTests: XCTestCase {
     }
 
     private func slurm(_ arguments: [String], conf: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env["SLURM_CONF"] = conf
-        process.environment = env
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return text
+        var command = Command(arguments[0], Array(arguments.dropFirst()),
+                              environment: Command.inheritedEnvironment(["SLURM_CONF": conf]))
+        command.standardError = .null
+        return try ChildProcess.run(command, timeout: .seconds(120)).standardOutput
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Processes
 import Structures
 import XTBOracle
 
@@ -20,25 +21,14 @@ enum OptimizationOracle {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         try plainXYZ(structure).write(to: dir.appendingPathComponent("input.xyz"), atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/xtb")
-        process.arguments = ["input.xyz", "--opt", level, "--norestart", "--chrg", "\(structure.charge)",
-                             "--uhf", "\(structure.multiplicity - 1)"] + extra
-        process.currentDirectoryURL = dir
-        var env = ProcessInfo.processInfo.environment
-        env["OMP_NUM_THREADS"] = "1"
-        env["OPENBLAS_NUM_THREADS"] = "1"
-        env["XTBPATH"] = env["XTBPATH"] ?? "/usr/share/xtb"
-        process.environment = env
-        let out = dir.appendingPathComponent("stdout")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        let text = try String(contentsOf: out, encoding: .utf8)
-        guard process.terminationStatus == 0 else {
-            throw OptimizationOracleError("xtb --opt exited with \(process.terminationStatus): \(text.suffix(800))")
+        var command = Command("/usr/bin/xtb", ["input.xyz", "--opt", level, "--norestart", "--chrg", "\(structure.charge)",
+                                               "--uhf", "\(structure.multiplicity - 1)"] + extra,
+                              environment: XTBBinaryOracle.xtbEnvironment, directory: dir.path)
+        command.standardError = .null
+        let result = try ChildProcess.run(command, timeout: .seconds(3600))
+        let text = result.standardOutput
+        guard result.status == 0 else {
+            throw OptimizationOracleError("xtb --opt ended with \(result.termination): \(text.suffix(800))")
         }
         guard let energy = XTBBinaryOracle.parseTotalEnergy(text) else {
             throw OptimizationOracleError("no TOTAL ENERGY in xtb output")

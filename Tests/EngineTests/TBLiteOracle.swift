@@ -1,5 +1,6 @@
 import Engine
 import Foundation
+import Processes
 import Structures
 
 /// tblite's own Python API, run in a separate python3 process on a file read by ASE: the
@@ -58,22 +59,12 @@ print(json.dumps({"energy": float(res.get("energy")), "gradient": res.get("gradi
 
     /// Runs python3 with `arguments`; returns its standard output, throws on a non-zero exit.
     static func shell(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [python] + arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["OMP_NUM_THREADS"] = "1"
-        environment["OPENBLAS_NUM_THREADS"] = "1"
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw EngineError(.backend, "python3 \(arguments.first ?? "") exited with \(process.terminationStatus)")
+        let environment = Command.inheritedEnvironment(["OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"])
+        let result = try ChildProcess.run(Command(python, arguments, environment: environment), timeout: .seconds(1800))
+        guard result.status == 0 else {
+            throw EngineError(.backend, "python3 \(arguments.first ?? "") ended with \(result.termination)")
         }
+        let data = Data(result.standardOutput.utf8)
         return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

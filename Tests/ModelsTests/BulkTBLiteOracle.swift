@@ -1,4 +1,5 @@
 import Foundation
+import Processes
 import Structures
 
 /// tblite's Python API on a supercell that ASE builds (`ase.build.make_supercell`): an oracle for
@@ -37,23 +38,12 @@ print(repr(float(calc.singlepoint().get("energy"))))
 """#
 
     static func run(_ arguments: [String], input: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [python] + arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["OMP_NUM_THREADS"] = "1"
-        environment["OPENBLAS_NUM_THREADS"] = "1"
-        process.environment = environment
-        let stdin = Pipe(), stdout = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        let data = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw CocoaError(.executableLoad) }
+        let environment = Command.inheritedEnvironment(["OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"])
+        var command = Command(python, arguments, environment: environment)
+        command.standardError = .null
+        let result = try ChildProcess.run(command, input: input, timeout: .seconds(3600))
+        guard result.status == 0 else { throw CocoaError(.executableLoad) }
+        let data = Data(result.standardOutput.utf8)
         return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Processes
 import XCTest
 import Engine
 import Structures
@@ -156,20 +157,12 @@ final class ExportTests: XCTestCase {
 
     /// Runs a program, returns its stdout; throws when it exits non-zero.
     static func run(_ program: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw NSError(domain: "python", code: Int(process.terminationStatus),
-                          userInfo: [NSLocalizedDescriptionKey: String(decoding: errors, as: UTF8.self)])
+        let result = try ChildProcess.run(Command(program, arguments), timeout: .seconds(600))
+        guard result.status == 0 else {
+            throw NSError(domain: "python", code: Int(result.status),
+                          userInfo: [NSLocalizedDescriptionKey: result.standardError])
         }
+        let data = Data(result.standardOutput.utf8)
         return String(decoding: data, as: UTF8.self)
     }
 }

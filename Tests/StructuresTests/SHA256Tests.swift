@@ -1,4 +1,5 @@
 import Foundation
+import Processes
 import XCTest
 @testable import Structures
 
@@ -26,16 +27,8 @@ final class SHA256Tests: XCTestCase {
     }
 
     private func sha256sum(_ data: Data) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        input.fileHandleForWriting.write(data)
-        try input.fileHandleForWriting.close()
-        let result = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: result, as: UTF8.self).split(separator: " ").first.map(String.init) ?? ""
+        let result = try ChildProcess.run(Command("/usr/bin/sha256sum"), input: String(decoding: data, as: UTF8.self),
+                                          timeout: .seconds(60))
+        return result.standardOutput.split(separator: " ").first.map(String.init) ?? ""
     }
 }

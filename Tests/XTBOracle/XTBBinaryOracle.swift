@@ -1,4 +1,5 @@
 import Foundation
+import Processes
 import Structures
 
 /// The `xtb` program (an independent build of the same code) run as a subprocess: our oracle.
@@ -23,34 +24,27 @@ public struct XTBBinaryOracle {
         let input = structure.isPeriodic ? "POSCAR" : "input.xyz"
         let inputText = structure.isPeriodic ? try POSCARFormat.render(structure) : plainXYZ(structure)
         try inputText.write(to: dir.appendingPathComponent(input), atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/xtb")
-        process.arguments = [input, "--grad", "--norestart", "--chrg", "\(structure.charge)",
-                             "--uhf", "\(structure.multiplicity - 1)"] + arguments
-        process.currentDirectoryURL = dir
-        var env = ProcessInfo.processInfo.environment
-        env["OMP_NUM_THREADS"] = "1"
-        env["OPENBLAS_NUM_THREADS"] = "1"
-        env["XTBPATH"] = env["XTBPATH"] ?? "/usr/share/xtb"
-        process.environment = env
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        let errorURL = dir.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: errorURL.path, contents: nil)
-        process.standardError = try FileHandle(forWritingTo: errorURL)
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        guard process.terminationStatus == 0 else {
-            let errors = (try? String(contentsOf: errorURL, encoding: .utf8)) ?? ""
-            throw OracleError("xtb \(process.arguments ?? []) exited with \(process.terminationStatus): \(errors.suffix(800))")
+        let xtbArguments = [input, "--grad", "--norestart", "--chrg", "\(structure.charge)",
+                            "--uhf", "\(structure.multiplicity - 1)"] + arguments
+        let result = try ChildProcess.run(Command("/usr/bin/xtb", xtbArguments, environment: xtbEnvironment, directory: dir.path),
+                                          timeout: .seconds(1800))
+        let text = result.standardOutput
+        guard result.status == 0 else {
+            throw OracleError("xtb \(xtbArguments) ended with \(result.termination)\(result.timedOut ? " (timed out)" : ""): "
+                + "\(result.standardError.suffix(800))")
         }
         let gradientFile = try String(contentsOf: dir.appendingPathComponent("gradient"), encoding: .utf8)
         var output = try parseGradient(gradientFile, atoms: structure.count)
         output.gapEV = parseGap(text)
         output.stdout = text
         return output
+    }
+
+    /// The binary's environment: one thread, its parameter files.
+    public static var xtbEnvironment: [String: String] {
+        var env = Command.inheritedEnvironment(["OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"])
+        env["XTBPATH"] = env["XTBPATH"] ?? "/usr/share/xtb"
+        return env
     }
 
     /// Plain XYZ as the binary reads it (empty comment line).

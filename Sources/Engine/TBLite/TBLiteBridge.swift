@@ -1,4 +1,5 @@
 import Foundation
+import Processes
 
 /// The Python process that runs tblite for one calculator: started once, then asked one request
 /// at a time over a socket (`TBLiteChannel`). Its standard error goes to a file in the scratch
@@ -6,7 +7,7 @@ import Foundation
 final class TBLiteBridge {
     /// What the bridge said when it started (versions).
     let hello: TBLiteHello
-    private let process: Process
+    private let process: ChildProcess
     private let channel: TBLiteChannel
     private let errorLog: URL
     private let encoder = JSONEncoder()
@@ -19,18 +20,13 @@ final class TBLiteBridge {
         _ = FileManager.default.createFile(atPath: errorLog.path, contents: nil)
         let (ours, theirs) = try TBLiteChannel.socketPair()
         channel = TBLiteChannel(fd: ours)
-        process = Process()
-        process.executableURL = python
-        process.arguments = ["-u", script.path]
-        process.currentDirectoryURL = folder
-        process.environment = environment
-        let childEnd = FileHandle(fileDescriptor: theirs, closeOnDealloc: false)
-        process.standardInput = childEnd
-        process.standardOutput = childEnd
-        process.standardError = try FileHandle(forWritingTo: errorLog)
+        var command = Command(python.path, ["-u", script.path], environment: environment, directory: folder.path)
+        command.standardInput = .descriptor(theirs)
+        command.standardOutput = .descriptor(theirs)
+        command.standardError = .file(errorLog.path)
         defer { close(theirs) }
         do {
-            try process.run()
+            process = try ChildProcess(command)
         } catch {
             throw EngineError(.backend, "cannot start \(python.path) for the tblite bridge: \(error); run scripts/setup")
         }
@@ -79,35 +75,30 @@ final class TBLiteBridge {
         while process.isRunning, ContinuousClock.now < deadline {
             usleep(10_000)
         }
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
+        if process.isRunning { process.terminate() }
     }
 
     // MARK: - Pieces
 
     private static func awaitHello(_ channel: TBLiteChannel, python: URL, deadline: ContinuousClock.Instant,
-                                   process: Process, errorLog: URL) throws -> TBLiteHello {
+                                   process: ChildProcess, errorLog: URL) throws -> TBLiteHello {
         let line: String
         do {
             line = try channel.receiveLine(before: deadline)
         } catch {
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-            process.waitUntilExit()
+            process.terminate()
             let tail = Self.tail(of: errorLog)
             throw EngineError(.backend, "the tblite bridge (\(python.path)) did not start: "
                 + (tail.isEmpty ? "no message" : tail) + "; run scripts/setup")
         }
         let hello = try decode(TBLiteHello.self, from: line)
         guard hello.ready else {
-            process.waitUntilExit()
+            _ = process.wait(timeout: .seconds(10)) ?? process.terminate()
             throw EngineError(.backend, "\(python.path) cannot import tblite (\(hello.error ?? "unknown error")); "
                 + "run scripts/setup, which installs tblite 0.8.0 and numpy from PyPI")
         }
         guard hello.protocol == TBLiteBridgeScript.protocolVersion else {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            process.terminate()
             throw EngineError(.backend, "the tblite bridge speaks protocol \(hello.protocol ?? 0), "
                 + "interscreen expects \(TBLiteBridgeScript.protocolVersion)")
         }
@@ -124,12 +115,7 @@ final class TBLiteBridge {
 
     /// How the process ended, for messages.
     private var exitText: String {
-        guard !process.isRunning else { return "still running" }
-        switch process.terminationReason {
-        case .uncaughtSignal: return "killed by signal \(process.terminationStatus)"
-        case .exit: return "exit status \(process.terminationStatus)"
-        @unknown default: return "ended"
-        }
+        process.poll()?.description ?? "still running"
     }
 
     private var errorTail: String {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Campaign
 import Foundation
+import Processes
 import Scheduler
 import Store
 
@@ -91,17 +92,13 @@ enum RunDeadline {
 
     /// Slurm's end time of `job` (`squeue -o %e`, local time), or nil when unknown or unlimited.
     static func squeueEndTime(job: String) -> Date? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["squeue", "-h", "-j", job, "-o", "%e"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return nil }
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        return isoDate(String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+        var command = Command("squeue", ["-h", "-j", job, "-o", "%e"])
+        command.standardError = .null
+        guard let result = try? ChildProcess.run(command, timeout: .seconds(60)), result.termination == .exited(0) else {
+            return nil
+        }
+        let output = result.standardOutput
+        return isoDate(output.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     static func stamp(_ date: Date) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import Processes
 
 /// Times single points of a sample at one ranks × threads split of a node: R processes
 /// (`interscreen plan --worker`), each with T threads, all at once, as a campaign's ranks run.
@@ -30,15 +31,20 @@ struct SplitTimer {
 
     /// Runs `split` with `tasksPerRank` single points on each rank.
     func measure(_ split: Split, tasksPerRank: Int) throws -> Timing {
-        let workers = try (0..<split.ranks).map { _ in try launch(threads: split.threads, repeat: tasksPerRank) }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("interscreen-plan-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let workers = try (0..<split.ranks).map { rank in
+            let output = folder.appendingPathComponent("rank-\(rank).json").path
+            return (try launch(threads: split.threads, repeat: tasksPerRank, output: output), output)
+        }
         var perRank: [[Double]] = []
-        for (process, pipe) in workers {
-            let data = pipe.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            guard process.terminationStatus == 0,
-                  let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+        for (child, output) in workers {
+            let ended = child.wait(timeout: .seconds(3600)) ?? child.terminate()
+            guard ended == .exited(0),
+                  let object = try? JSONSerialization.jsonObject(with: Data(ChildProcess.readText(output).utf8)) as? [String: Any],
                   let seconds = object["seconds"] as? [Double] else {
-                throw PlanError("a timing process failed (status \(process.terminationStatus)) on \(sample)")
+                throw PlanError("a timing process failed (\(ended?.description ?? "no end")) on \(sample)")
             }
             perRank.append(seconds)
         }
@@ -48,20 +54,13 @@ struct SplitTimer {
                       throughput: slowest > 0 ? Double(all.count) / slowest : 0)
     }
 
-    private func launch(threads: Int, repeat count: Int) throws -> (Process, Pipe) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["plan", "--worker", "--sample", sample, "--threads", "\(threads)", "--repeat", "\(count)"]
-        var environment = ProcessInfo.processInfo.environment
-        environment["OMP_NUM_THREADS"] = "\(threads)"
-        environment["OPENBLAS_NUM_THREADS"] = "\(threads)"
+    private func launch(threads: Int, repeat count: Int, output: String) throws -> ChildProcess {
+        var environment = Command.inheritedEnvironment(["OMP_NUM_THREADS": "\(threads)", "OPENBLAS_NUM_THREADS": "\(threads)"])
         environment["OMP_STACKSIZE"] = environment["OMP_STACKSIZE"] ?? "512M"
-        process.environment = environment
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.standardError
-        try process.run()
-        return (process, pipe)
+        var command = Command(executable, ["plan", "--worker", "--sample", sample, "--threads", "\(threads)",
+                                           "--repeat", "\(count)"], environment: environment)
+        command.standardOutput = .file(output)
+        return try ChildProcess(command)
     }
 }
 
