@@ -37,11 +37,12 @@ let package = Package(
         .target(name: "Campaign", dependencies: ["Structures", "Engine", "Models", "Store", "Scheduler", "Analysis",
                                                 "TOMLKit"],
                 path: "Sources/Campaign"),
+        .target(name: "Reports", dependencies: ["Store", "Analysis"], path: "Sources/Reports"),
 
         // Thin command-line layer.
         .executableTarget(name: "interscreen",
                           dependencies: ["Structures", "Engine", "Models", "Store", "Scheduler", "Campaign", "Analysis",
-                                         "Processes", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                                         "Reports", "Processes", .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           path: "Sources/interscreen"),
 
         .testTarget(name: "StructuresTests", dependencies: ["Structures", "Processes"], path: "Tests/StructuresTests",
@@ -52,9 +53,11 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "Engine", "Structures", "Processes"], path: "Tests/StoreTests"),
         .testTarget(name: "ModelsTests", dependencies: ["Models", "Structures", "Engine", "XTBOracle", "Processes"],
                     path: "Tests/ModelsTests"),
-        .testTarget(name: "CampaignTests", dependencies: ["Campaign", "Structures", "Engine", "Store", "Scheduler"],
+        .testTarget(name: "CampaignTests", dependencies: ["Campaign", "Structures", "Engine", "Store", "Scheduler", "Models"],
                     path: "Tests/CampaignTests"),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis"], path: "Tests/AnalysisTests"),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Store", "Analysis", "Processes"],
+                    path: "Tests/ReportsTests"),
         .testTarget(name: "ProcessesTests", dependencies: ["Processes"], path: "Tests/ProcessesTests"),
         .testTarget(name: "SchedulerTests", dependencies: ["Scheduler"], path: "Tests/SchedulerTests"),
         .testTarget(name: "CLITests", dependencies: ["interscreen", "Store", "Structures", "XTBOracle", "Processes"], path: "Tests/CLITests"),

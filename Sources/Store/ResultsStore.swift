@@ -38,7 +38,9 @@ public final class ResultsStore: Sendable {
     }
 
     /// Opens and migrates, retrying while another process holds the lock: switching a new file to
-    /// WAL fails at once with SQLITE_BUSY (no busy handler) when two processes open it together.
+    /// WAL fails at once with SQLITE_BUSY (no busy handler) when two processes open it together,
+    /// and two processes migrating a new file together both see it empty, so the second one's
+    /// CREATE TABLE fails ("already exists", rolled back): its retry finds the schema in place.
     private static func open(path: String, configuration: Configuration) throws -> DatabasePool {
         var attempt = 0
         while true {
@@ -46,11 +48,17 @@ public final class ResultsStore: Sendable {
                 let pool = try DatabasePool(path: path, configuration: configuration)
                 try StoreMigrations.makeMigrator().migrate(pool)
                 return pool
-            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && attempt < 50 {
+            } catch let error as DatabaseError where Self.isConcurrentOpen(error) && attempt < 50 {
                 attempt += 1
                 Thread.sleep(forTimeInterval: 0.1)
             }
         }
+    }
+
+    /// Errors that mean "another process is opening or migrating this file right now".
+    static func isConcurrentOpen(_ error: DatabaseError) -> Bool {
+        error.resultCode == .SQLITE_BUSY
+            || (error.resultCode == .SQLITE_ERROR && (error.message ?? "").contains("already exists"))
     }
 
     /// Names of the migrations applied to this database, in order.

@@ -24,6 +24,8 @@ struct Interscreen: ParsableCommand {
             ReactionsCommand.self,
             PlanCommand.self,
             BenchStoreCommand.self,
+            CompareCommand.self,
+            ReportCommand.self,
         ]
     )
 }

@@ -16,6 +16,28 @@ final class SchemaTests: XCTestCase {
                                                        failures: 0, failuresByClass: [:]))
     }
 
+    /// Several openers of one new file at once (a `status` while a run starts): all succeed, the
+    /// schema is migrated once. Before the fix, the loser's CREATE TABLE failed ("already exists").
+    func testConcurrentOpenersOfANewFileAllSucceed() throws {
+        final class Outcomes: @unchecked Sendable {
+            let lock = NSLock()
+            var errors: [String] = []
+        }
+        for _ in 0..<10 {
+            let path = try StoreFixtures.databasePath(self)
+            let outcomes = Outcomes()
+            DispatchQueue.concurrentPerform(iterations: 6) { _ in
+                do {
+                    _ = try ResultsStore(path: path)
+                } catch {
+                    outcomes.lock.withLock { outcomes.errors.append("\(error)") }
+                }
+            }
+            XCTAssertEqual(outcomes.errors, [])
+            XCTAssertEqual(try ResultsStore(path: path).appliedMigrations(), StoreMigrations.names)
+        }
+    }
+
     func testReopenKeepsDataAndDoesNotRerunMigrations() throws {
         let path = try StoreFixtures.databasePath(self)
         do {

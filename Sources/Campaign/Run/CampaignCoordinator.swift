@@ -228,7 +228,7 @@ public final class CampaignCoordinator: WorkSource {
         rows[id].failureClass = failureClass
         rows[id].message = message
         rows[id].finishedAt = Date()
-        try? store.saveFailure(source: plan.tasks[id].key, structureHash: rows[id].inputHash,
+        _ = try? store.saveFailure(source: plan.tasks[id].key, structureHash: rows[id].inputHash,
                                settingsHash: plan.tasks[id].settings.hash, failureClass: failureClass,
                                message: message, runID: runID, host: host)
         try? store.updateTask(rows[id])

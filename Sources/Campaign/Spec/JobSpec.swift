@@ -26,10 +26,13 @@ public struct JobSpec: Sendable {
     public var invalidStructures: [InvalidStructure]
     /// Phase-stabilisation verdicts to form from the reactions, one per protocol.
     public var verdicts: [VerdictSpec]
+    /// The pairings of a `[screen]` matrix (empty without one).
+    public var pairings: [PairingSummary]
 
     public init(name: String, database: String, sourceFile: String, sourceHash: String, defaults: MethodChoice,
                 structures: [StructureEntry], reactions: [ReactionSpec], invalidStructures: [InvalidStructure] = [],
-                verdicts: [VerdictSpec] = []) {
+                verdicts: [VerdictSpec] = [], pairings: [PairingSummary] = []) {
+        self.pairings = pairings
         self.name = name
         self.database = database
         self.sourceFile = sourceFile

@@ -30,16 +30,29 @@ public enum JobSpecParser {
         let campaign = CampaignReader.read(rootReader)
         let defaults = defaultsChoice(rootReader)
         var structures = StructureReader(context: context, defaults: defaults)
-        structures.read(root["structures"])
+        structures.read(root["structures"], required: !rootReader.has("screen"))
         var reactions = ReactionReader(context: context, structures: structures)
         reactions.read(root["reactions"])
         var verdicts = VerdictReader(context: context, reactions: reactions.reactions)
         verdicts.read(root["verdicts"])
+        let screen = ScreenReader(context: context).read(rootReader)
+        if let error = context.error { throw error }
+        let matrix = screen.map { ScreenExpansion(screen: $0, defaults: defaults).expand() } ?? ScreenExpansion.Output()
+        checkNames(matrix, against: structures, context: context)
         if let error = context.error { throw error }
         return JobSpec(name: campaign!.name, database: context.resolve(campaign!.database),
                        sourceFile: SpecContext.absolute(path), sourceHash: SHA256.hex(of: text), defaults: defaults,
-                       structures: structures.entries, reactions: reactions.reactions,
-                       invalidStructures: structures.invalid, verdicts: verdicts.verdicts)
+                       structures: structures.entries + matrix.structures, reactions: reactions.reactions + matrix.reactions,
+                       invalidStructures: structures.invalid + matrix.invalid, verdicts: verdicts.verdicts + matrix.verdicts,
+                       pairings: matrix.pairings)
+    }
+
+    /// A matrix-built structure must not reuse a name of `[[structures]]`.
+    static func checkNames(_ matrix: ScreenExpansion.Output, against structures: StructureReader, context: SpecContext) {
+        for entry in matrix.structures where structures.declared[entry.name] != nil {
+            context.report(entry.line, "the pairing matrix builds \"\(entry.name)\", a name [[structures]] already uses "
+                + "(line \(structures.declared[entry.name]!.line))")
+        }
     }
 
     /// The parsed TOML document; a syntax error becomes a one-problem `JobSpecError`.

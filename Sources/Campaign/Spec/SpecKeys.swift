@@ -1,15 +1,20 @@
 /// The keys each table of a spec accepts (anything else is reported as unknown).
 enum SpecKeys {
-    static let root = ["campaign", "defaults", "structures", "reactions", "verdicts"]
+    static let root = ["campaign", "defaults", "structures", "reactions", "verdicts", "screen", "perovskites", "glasses"]
     static let campaign = ["name", "database"]
     /// Method keys: allowed in `[defaults]` and, as overrides, in every `[[structures]]`.
     static let method = ["gfn", "accuracy", "etemp", "max_iterations", "solvent", "opt_level", "task", "freeze"]
-    static let structureOnly = ["name", "files", "prefix", "charge", "multiplicity", "formula_units"]
+    static let structureOnly = ["name", "files", "prefix", "charge", "multiplicity", "formula_units",
+                                "supercell"]
     static let structure = structureOnly + method
     static let reaction = ["name", "reactants", "products", "normalize"]
     static let normalization = ["per", "count", "from"]
     static let verdict = ["name", "active_phase", "inactive_phase", "active", "inactive", "bulk", "formula_units",
                           "temperature", "reference"]
+
+    static let screen = ["k", "sites", "orientations", "protocol", "temperature"]
+    static let perovskite = ["name", "units", "surface", "active", "inactive"]
+    static let glass = ["name", "crystal", "zn", "bim", "cap"]
 
     /// Where a key that is misplaced in another table belongs, for the "unknown key" message.
     static let homes: [String: String] = {

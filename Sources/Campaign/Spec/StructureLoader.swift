@@ -1,3 +1,4 @@
+import Models
 import Structures
 
 /// Reads one structure file, applies the spec's charge / multiplicity and name, and validates it
@@ -7,11 +8,16 @@ enum StructureLoader {
     static let elements = 1...Element.maxAtomicNumber
 
     /// The structure (nil when the file does not parse) and, when it cannot be computed, why.
-    static func load(_ file: String, name: String, charge: Int?, multiplicity: Int?,
+    /// With `supercell`, the structure is that supercell of the file's cell; `charge` and
+    /// `multiplicity` then apply to the supercell.
+    static func load(_ file: String, name: String, charge: Int?, multiplicity: Int?, supercell: SupercellMatrix? = nil,
                      method: MethodChoice) -> (structure: Structure?, error: StructureError?) {
         var structure: Structure
         do {
             structure = try StructureFile.read(path: file)
+            if let supercell { structure = try Supercell.build(structure, matrix: supercell) }
+        } catch let error as Supercell.BuildError {
+            return (nil, StructureError(.unreadable, file: file, "supercell: \(error.description)"))
         } catch {
             return (nil, structureError(error, file: file))
         }

@@ -1,3 +1,5 @@
+import Models
+
 /// The per-structure keys of a `[[structures]]` table besides `files` and the method overrides.
 struct StructureOptions {
     var name: String?
@@ -5,6 +7,8 @@ struct StructureOptions {
     var charge: Int?
     var multiplicity: Int?
     var formulaUnits: Int?
+    /// Supercell of a periodic file to compute instead of the file's cell ("4x4x4", "fcc-2", "bcc-2").
+    var supercell: SupercellMatrix?
 
     /// Reads and checks them (multiplicity and formula_units ≥ 1, names not empty).
     init(_ t: TableReader) {
@@ -15,5 +19,13 @@ struct StructureOptions {
                                             "must be at least 1 (1 = singlet, 2 = doublet …)") { $0 >= 1 }
         formulaUnits = MethodReader.checked(t, "formula_units", t.integer("formula_units"),
                                             "must be an integer ≥ 1") { $0 >= 1 }
+        supercell = t.string("supercell").flatMap { label in
+            guard let matrix = SupercellMatrix(parsing: label) else {
+                t.context.report(t.line("supercell"), "`supercell` \"\(label)\" is not a supercell: write e.g. "
+                    + "\"4x4x4\", \"1x3x1\", \"fcc-2\" or \"bcc-2\"")
+                return nil
+            }
+            return matrix
+        }
     }
 }

@@ -20,10 +20,11 @@ struct StructureReader {
         self.defaults = defaults
     }
 
-    /// Reads the root `structures` value (an array of tables).
-    mutating func read(_ value: TOMLValueConvertible?) {
+    /// Reads the root `structures` value (an array of tables); `required` unless a pairing
+    /// matrix supplies the structures.
+    mutating func read(_ value: TOMLValueConvertible?, required: Bool = true) {
         guard let value, value.array?.isEmpty != true else {
-            context.report(1, "the spec names no structures: add a [[structures]] table")
+            if required { context.report(1, "the spec names no structures: add a [[structures]] table (or a [screen])") }
             return
         }
         let line = context.locator.line(of: "structures", in: .root)
@@ -54,7 +55,8 @@ struct StructureReader {
 
     private mutating func add(name: String, file: String, options: StructureOptions, method: MethodChoice, line: Int) {
         let (structure, error) = StructureLoader.load(file, name: name, charge: options.charge,
-                                                      multiplicity: options.multiplicity, method: method)
+                                                      multiplicity: options.multiplicity, supercell: options.supercell,
+                                                      method: method)
         if let structure, error == nil {
             entries.append(StructureEntry(name: name, file: file, structure: structure,
                                           formulaUnits: options.formulaUnits, method: method, line: line))

@@ -59,7 +59,7 @@ struct OptimizeRunner {
             return try report(file, structure, hash, identity, record, cached: false)
         } catch {
             let failure = FailureDescription(error)
-            try? store.saveFailure(source: file, structureHash: inputHash, settingsHash: settings.hash,
+            _ = try? store.saveFailure(source: file, structureHash: inputHash, settingsHash: settings.hash,
                                    failureClass: failure.failureClass, message: failure.message, runID: runID,
                                    host: HostInfo.name)
             throw error

@@ -65,7 +65,7 @@ struct SinglePointRunner {
             if let structure = outcome.structure, let hash = outcome.structureHash {
                 try? store.saveStructure(structure, hash: hash, sourceFile: file)
             }
-            try? store.saveFailure(source: file, structureHash: outcome.structureHash,
+            _ = try? store.saveFailure(source: file, structureHash: outcome.structureHash,
                                    settingsHash: settings.hash, failureClass: failure.failureClass,
                                    message: failure.message, runID: runID, host: HostInfo.name)
         }

@@ -14,19 +14,33 @@ struct DryRunReport {
         for invalid in spec.invalidStructures {
             printFlushed("  invalid \(invalid.name): \(invalid.error.description) (fails without an engine call)")
         }
+        if !spec.pairings.isEmpty { printPairings() }
         let counts = plan.countsByKind
         printFlushed("tasks: \(plan.tasks.count) (\(counts[.optimization] ?? 0) optimisations, "
             + "\(counts[.singlePoint] ?? 0) single points)")
         let predicted = plan.tasks.reduce(0) { $0 + $1.predictedSeconds }
         printFlushed(String(format: "predicted engine time: %.0f s (size model, uncalibrated)", predicted))
         printFlushed("reactions: \(plan.reactions.count)")
-        for reaction in plan.reactions {
+        if !spec.verdicts.isEmpty { printFlushed("verdicts: \(spec.verdicts.count)") }
+        for reaction in plan.reactions.prefix(spec.pairings.isEmpty ? Int.max : 40) {
             let lhs = reaction.reactants.map { "\(Self.coefficient($0.coefficient))\($0.name)" }.joined(separator: " + ")
             let rhs = reaction.products.map { "\(Self.coefficient($0.coefficient))\($0.name)" }.joined(separator: " + ")
             let per = reaction.normalization.map { " (per \($0.unit), ÷ \($0.count == $0.count.rounded() ? "\(Int($0.count))" : "\($0.count)"))" } ?? ""
             printFlushed("  \(reaction.name): \(lhs) → \(rhs)\(per)")
         }
+        if plan.reactions.count > 40, !spec.pairings.isEmpty { printFlushed("  … and \(plan.reactions.count - 40) more") }
         try printDatabaseState()
+    }
+
+    /// "N pairings", and per pairing the products built for each phase.
+    private func printPairings() {
+        let perovskites = Set(spec.pairings.map(\.perovskite)).count, glasses = Set(spec.pairings.map(\.glass)).count
+        printFlushed("\(spec.pairings.count) pairings (\(perovskites) perovskites × \(glasses) glasses)")
+        for p in spec.pairings {
+            let note = p.activeProducts > 0 && p.inactiveProducts > 0 ? "" : "  (no verdict: a model could not be built)"
+            printFlushed("  \(p.name): \(p.activeProducts) + \(p.inactiveProducts) exchange products\(note)")
+            for line in p.skipped { printFlushed("    skipped \(line)") }
+        }
     }
 
     private func printDatabaseState() throws {

@@ -1,0 +1,142 @@
+import Foundation
+import Models
+import Structures
+import TOMLKit
+
+/// Reads `[screen]`, `[[perovskites]]` and `[[glasses]]`; nil when the spec has no `[screen]`.
+struct ScreenReader {
+    let context: SpecContext
+
+    func read(_ root: TableReader) -> ScreenSpec? {
+        let hasParts = root.has("perovskites") || root.has("glasses")
+        guard root.has("screen") else {
+            if hasParts { context.report(1, "[[perovskites]] and [[glasses]] need a [screen] table (k, sites, protocol)") }
+            return nil
+        }
+        guard let t = root.subtable("screen", title: "[screen]") else { return nil }
+        let options = readOptions(t)
+        let perovskiteTables = tables(root, "perovskites"), glassTables = tables(root, "glasses")
+        if perovskiteTables.isEmpty { context.report(t.line, "[screen] needs at least one [[perovskites]] table") }
+        if glassTables.isEmpty { context.report(t.line, "[screen] needs at least one [[glasses]] table") }
+        let perovskites = perovskiteTables.compactMap(readPerovskite)
+        let glasses = glassTables.compactMap(readGlass)
+        checkUnique(perovskites.map { ($0.name, $0.line) } + glasses.map { ($0.name, $0.line) })
+        return ScreenSpec(options: options, perovskites: perovskites, glasses: glasses, line: t.line)
+    }
+
+    private func readOptions(_ t: TableReader) -> ScreenSpec.Options {
+        t.checkKeys(SpecKeys.screen)
+        var o = ScreenSpec.Options()
+        if let ks = t.read("k", expected: "an array of integers ≥ 1", Self.positiveIntegers) { o.exchangeCounts = ks }
+        if let n = MethodReader.checked(t, "sites", t.integer("sites"), "must be ≥ 1", { $0 >= 1 }) { o.sites = n }
+        if let n = MethodReader.checked(t, "orientations", t.integer("orientations"), "must be ≥ 1", { $0 >= 1 }) {
+            o.orientations = n
+        }
+        if let text = MethodReader.oneOf(t, "protocol", ScreenProtocol.allCases.map(\.rawValue)) {
+            o.treatment = ScreenProtocol(rawValue: text)!
+        }
+        if let kelvin = MethodReader.checked(t, "temperature", t.number("temperature"), "must be positive", { $0 > 0 }) {
+            o.temperature = kelvin
+        }
+        return o
+    }
+
+    private func readPerovskite(_ t: TableReader) -> ScreenSpec.Perovskite? {
+        t.checkKeys(SpecKeys.perovskite)
+        let name = required(t, "name")
+        let units = MethodReader.checked(t, "units", t.integer("units"), "must be ≥ 2", { $0 >= 2 })
+        if !t.has("units") { context.report(t.line, "[[perovskites]] needs `units` (formula units of each fragment)") }
+        var surface = MillerIndex(0, 0, 1)
+        if let text = t.string("surface") {
+            if let parsed = MillerIndex(text) { surface = parsed } else {
+                context.report(t.line("surface"), "`surface` \"\(text)\" is not a Miller index such as \"001\"")
+            }
+        }
+        let active = phase(t, "active"), inactive = phase(t, "inactive")
+        guard let name, let units, let active, let inactive else { return nil }
+        return ScreenSpec.Perovskite(name: name, units: units, surface: surface, active: active, inactive: inactive,
+                                     line: t.line)
+    }
+
+    /// `active = { phase = "alpha", cell = "…cif", bulk = "bcc-2" }`.
+    private func phase(_ t: TableReader, _ key: String) -> ScreenSpec.Phase? {
+        guard t.has(key) else {
+            context.report(t.line, "[[perovskites]] needs `\(key)` = { phase, cell, bulk }")
+            return nil
+        }
+        guard let p = t.subtable(key, title: "`\(key)`") else { return nil }
+        p.checkKeys(["phase", "cell", "bulk"])
+        let name = required(p, "phase")
+        let cell = required(p, "cell").flatMap { existingFile(p, "cell", $0) }
+        let bulk = required(p, "bulk").flatMap { label -> SupercellMatrix? in
+            guard let matrix = SupercellMatrix(parsing: label) else {
+                context.report(p.line("bulk"), "`bulk` \"\(label)\" is not a supercell such as \"4x4x4\", \"fcc-2\" or \"2x4x1\"")
+                return nil
+            }
+            return matrix
+        }
+        guard let name, let cell, let bulk else { return nil }
+        return ScreenSpec.Phase(name: name, cell: cell, bulkSupercell: bulk)
+    }
+
+    private func readGlass(_ t: TableReader) -> ScreenSpec.Glass? {
+        t.checkKeys(SpecKeys.glass)
+        let name = required(t, "name")
+        let crystal = existingFile(t, "crystal", t.string("crystal") ?? Self.defaultCrystal)
+        let zinc = MethodReader.checked(t, "zn", t.integer("zn"), "must be ≥ 1", { $0 >= 1 }) ?? 1
+        let bim = MethodReader.checked(t, "bim", t.integer("bim"), "must be ≥ 0", { $0 >= 0 }) ?? 0
+        var cap = LigandCap.hIm
+        if let text = MethodReader.oneOf(t, "cap", ["HIm", "MeIm"]) { cap = text == "MeIm" ? .meIm : .hIm }
+        guard let name, let crystal else { return nil }
+        let spec = GlassFragmentSpec(zinc: zinc, benzimidazolates: bim, cap: cap, name: name)
+        return ScreenSpec.Glass(name: name, crystal: crystal, spec: spec, line: t.line)
+    }
+
+    /// The ZIF crystal the glass fragments are cut from unless a table names another.
+    static let defaultCrystal = "../clusters/glass/ZIF-4-crystal.extxyz"
+
+    private func tables(_ root: TableReader, _ key: String) -> [TableReader] {
+        guard let value = root.table[key] else { return [] }
+        guard let array = value.array, array.allSatisfy({ $0.table != nil }) else {
+            context.report(context.locator.line(of: key, in: .root), "`\(key)` must be an array of tables: write each as [[\(key)]]")
+            return []
+        }
+        return array.enumerated().map { k, element in
+            TableReader(element.table!, ref: SpecLocator.TableRef(key, index: k), title: "[[\(key)]]", context: context)
+        }
+    }
+
+    private func required(_ t: TableReader, _ key: String) -> String? {
+        guard t.has(key) else {
+            context.report(t.line, "\(t.title) needs `\(key)`")
+            return nil
+        }
+        return MethodReader.checked(t, key, t.string(key), "must not be empty") { !$0.isEmpty }
+    }
+
+    private func existingFile(_ t: TableReader, _ key: String, _ path: String) -> String? {
+        let resolved = context.resolve(path)
+        guard FileManager.default.fileExists(atPath: resolved) else {
+            context.report(t.has(key) ? t.line(key) : t.line, "`\(key)` file \"\(path)\" does not exist (looked for \(resolved))")
+            return nil
+        }
+        return resolved
+    }
+
+    private func checkUnique(_ names: [(String, Int)]) {
+        var seen: [String: Int] = [:]
+        for (name, line) in names {
+            if let first = seen[name] {
+                context.report(line, "duplicate perovskite/glass name \"\(name)\" (first defined at line \(first))")
+            } else {
+                seen[name] = line
+            }
+        }
+    }
+
+    private static func positiveIntegers(_ value: TOMLValueConvertible) -> [Int]? {
+        guard let array = value.array else { return nil }
+        let ints = array.compactMap { $0.int }
+        return ints.count == array.count && !ints.isEmpty && ints.allSatisfy { $0 >= 1 } ? ints : nil
+    }
+}

@@ -1,0 +1,57 @@
+import Models
+
+/// A pairing matrix (`[screen]`, `[[perovskites]]`, `[[glasses]]`): every perovskite with every
+/// glass, each pairing expanded into fragments, exchange products, reactions and one verdict.
+struct ScreenSpec {
+    /// How each pairing is built and computed (`[screen]`).
+    struct Options {
+        /// Exchange counts k (each k gives its own products).
+        var exchangeCounts: [Int] = [1]
+        /// Glass-facing sites used per phase fragment.
+        var sites: Int = 3
+        /// Placements of the glass unit per site.
+        var orientations: Int = 2
+        var treatment: ScreenProtocol = .frozenFramework
+        /// Temperature of the Boltzmann weighting over configurations, K.
+        var temperature: Double = 300
+    }
+
+    /// One perovskite: its active and inactive phase, the fragment size and surface.
+    struct Perovskite {
+        var name: String
+        var units: Int
+        var surface: MillerIndex
+        var active: Phase
+        var inactive: Phase
+        var line: Int
+    }
+
+    /// One phase of a perovskite: the bulk cell (absolute path) and the Γ-point supercell of its bulk energy.
+    struct Phase {
+        var name: String
+        var cell: String
+        var bulkSupercell: SupercellMatrix
+    }
+
+    /// One glass fragment recipe.
+    struct Glass {
+        var name: String
+        var crystal: String
+        var spec: GlassFragmentSpec
+        var line: Int
+    }
+
+    var options: Options
+    var perovskites: [Perovskite]
+    var glasses: [Glass]
+    /// Line of `[screen]`.
+    var line: Int
+}
+
+/// How the products of a pairing are treated.
+enum ScreenProtocol: String, CaseIterable {
+    /// Perovskite framework frozen at its bulk-cut positions, glass side optimised; glass fragments optimised.
+    case frozenFramework = "frozen framework"
+    /// Everything as built: single points only (cheap; a first pass over a large matrix).
+    case unrelaxed = "unrelaxed"
+}

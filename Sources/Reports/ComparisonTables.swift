@@ -1,0 +1,29 @@
+import Analysis
+
+/// The comparison with measured rows as tables: sign agreement per verdict, rank correlations.
+enum ComparisonTables {
+    static func signs(_ c: PairingComparison, file: String) -> ReportTable {
+        let rows = c.signAgreements.map { s -> [String] in
+            let predicted = s.prediction.marginPerFormulaUnit.map {
+                "\($0 > 0 ? "stabilises" : "does not stabilise") (\(Format.signed($0)) kJ/mol per f.u.)"
+            } ?? "no margin"
+            let observed = s.observed.map { $0 ? "stabilised" : "not stabilised" } ?? "no single answer"
+            let evidence = s.evidence.map { "\($0.observation.location) \($0.observation.quantity) = \($0.observation.value)" }
+            return ["verdicts row \(s.prediction.verdictID) (\(s.prediction.campaign): \(s.prediction.name))", predicted,
+                    observed, evidence.joined(separator: "; "), s.conclusion]
+        }
+        return ReportTable(title: "Sign agreement", header: ["verdict", "predicted", "observed", "measured rows", "conclusion"],
+                           rows: rows, caption: "Predicted: margin per formula unit > 0 (verdict row). Observed: the "
+                               + "measured rows of \(file) with a sign reading (jobs/measured/README.md).")
+    }
+
+    static func ranks(_ c: PairingComparison) -> ReportTable {
+        let rows = c.rankComparisons.map { r in
+            [r.group.description, String(r.points.count), r.conclusion,
+             r.points.map { "verdicts row \($0.prediction.verdictID) × \($0.observation.location)" }.joined(separator: "; ")]
+        }
+        return ReportTable(title: "Rank correlation", header: ["quantity and conditions", "n", "result", "rows"],
+                           rows: rows, caption: "Spearman ρ (average ranks for ties) between predicted margin per formula "
+                               + "unit and the measured value; at least 3 pairings are needed.")
+    }
+}

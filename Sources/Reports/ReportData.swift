@@ -1,0 +1,63 @@
+import Analysis
+import Foundation
+import Store
+
+/// Everything a report shows, gathered from the store in one pass (and the measured file, if any).
+public struct ReportData: Sendable {
+    public var database: String
+    public var campaign: String?
+    public var verdicts: [VerdictRecord]
+    public var reactions: [ReactionRecord]
+    public var tasks: [TaskRecord]
+    public var calculations: [CalculationRecord]
+    public var optimizations: [OptimizationRecord]
+    public var failures: [FailureRecord]
+    /// The measured file's rows; nil when no file was given.
+    public var observations: [MeasuredObservation]?
+    public var measuredFile: String?
+
+    public init(database: String, campaign: String?, verdicts: [VerdictRecord], reactions: [ReactionRecord],
+                tasks: [TaskRecord], calculations: [CalculationRecord], optimizations: [OptimizationRecord],
+                failures: [FailureRecord], observations: [MeasuredObservation]? = nil, measuredFile: String? = nil) {
+        self.database = database
+        self.campaign = campaign
+        self.verdicts = verdicts
+        self.reactions = reactions
+        self.tasks = tasks
+        self.calculations = calculations
+        self.optimizations = optimizations
+        self.failures = failures
+        self.observations = observations
+        self.measuredFile = measuredFile
+    }
+
+    /// Reads the rows of `campaign` (everything when nil) from `store`; with a campaign, only the
+    /// calculations, optimisations and failures its tasks and reactions refer to.
+    public static func load(store: ResultsStore, campaign: String?, measured: String? = nil) throws -> ReportData {
+        let snapshot = try store.snapshot()
+        let tasks = snapshot.tasks.filter { campaign == nil || $0.campaign == campaign }
+        let reactions = snapshot.reactions.filter { campaign == nil || $0.campaign == campaign }
+        var data = ReportData(
+            database: store.path, campaign: campaign, verdicts: try store.verdicts(campaign: campaign),
+            reactions: reactions, tasks: tasks, calculations: snapshot.calculations.map(\.calculation),
+            optimizations: try store.optimizations(), failures: snapshot.failures.map(\.failure),
+            observations: try measured.map(MeasuredFile.read), measuredFile: measured)
+        if campaign != nil { data.keepCampaignRows() }
+        return data
+    }
+
+    /// Drops calculations, optimisations and failures no task or reaction of the campaign refers to.
+    mutating func keepCampaignRows() {
+        let calculationIDs = Set(tasks.compactMap(\.calculationID) + reactions.flatMap { $0.species.map(\.calculationID) })
+        let outputs = Set(tasks.compactMap(\.outputHash))
+        let keys = Set(tasks.map(\.key)), runs = Set(tasks.compactMap(\.runID))
+        calculations = calculations.filter { $0.id.map(calculationIDs.contains) ?? false }
+        optimizations = optimizations.filter { outputs.contains($0.outputHash) }
+        failures = failures.filter { keys.contains($0.source) || ($0.runID.map(runs.contains) ?? false) }
+    }
+
+    /// Predictions of the verdict rows, compared with the measured rows (nil without a measured file).
+    public var comparison: PairingComparison? {
+        observations.map { PairingComparison(observations: $0, predictions: verdicts.map(PairingPrediction.init)) }
+    }
+}

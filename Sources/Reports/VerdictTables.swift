@@ -1,0 +1,42 @@
+import Foundation
+import Store
+
+/// One table per verdict, as `interscreen verdict` prints it: bulk preference, interface reaction
+/// energies, ΔΔE against n × bulk preference, the verdict, beside the published values when given.
+enum VerdictTables {
+    static func section(_ data: ReportData) -> ReportSection {
+        var section = ReportSection(title: "Verdicts")
+        section.tables = data.verdicts.map(table)
+        if data.verdicts.isEmpty { section.notes.append("No verdict rows in \(data.database).") }
+        return section
+    }
+
+    static func table(_ v: VerdictRecord) -> ReportTable {
+        let ref = v.reference.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        let paper = { (key: String) in (ref?[key] as? Double).map { Format.kj($0) } ?? "" }
+        let (a, i) = (v.activePhase, v.inactivePhase)
+        var paperDDE = ""
+        if let pa = ref?["active"] as? Double, let pi = ref?["inactive"] as? Double, let pb = ref?["bulkPerUnit"] as? Double {
+            paperDDE = "\(Format.kj(pi - pa)) vs \(Format.kj(-pb * v.formulaUnits))"
+        }
+        let rows = [
+            ["bulk E(\(i)) − E(\(a)), kJ/mol per formula unit", Format.kj(v.bulkKJPerUnit), paper("bulkPerUnit")],
+            ["interface reaction energy, \(a) (lowest / Boltzmann), kJ/mol",
+             "\(Format.kj(v.activeLowestKJ)) / \(Format.kj(v.activeBoltzmannKJ))", paper("active")],
+            ["interface reaction energy, \(i) (lowest / Boltzmann), kJ/mol",
+             "\(Format.kj(v.inactiveLowestKJ)) / \(Format.kj(v.inactiveBoltzmannKJ))", paper("inactive")],
+            ["ΔΔE interface (\(i) − \(a)) vs n × bulk preference, kJ/mol",
+             "\(Format.kj(v.ddEBoltzmannKJ)) vs \(Format.kj(v.bulkPreferenceKJ))", paperDDE],
+            ["margin ± configuration spread, kJ/mol", "\(Format.kj(v.marginKJ)) ± \(Format.kj(v.uncertaintyKJ))", ""],
+            ["verdict", v.verdict, ""],
+        ]
+        let source = (ref?["source"] as? String).map { "; paper: \($0)" } ?? ""
+        let left = v.excluded.isEmpty ? "" : "; left out: " + v.excluded.joined(separator: "; ")
+        return ReportTable(
+            title: "\(v.campaign) — protocol: \(v.name) "
+                + "(n = \(Format.number(v.formulaUnits)), T = \(Format.number(v.temperature)) K)",
+            header: ["quantity", "value", "paper"], rows: rows,
+            caption: "verdicts row \(v.id ?? 0), from \(RowIDs.text("reactions", v.reactionIDs)) (bulk first, then "
+                + "\(a), then \(i))\(source)\(left).")
+    }
+}

@@ -1,0 +1,51 @@
+import Analysis
+import ArgumentParser
+import Foundation
+import Reports
+import Store
+
+/// `interscreen compare`: the stored verdicts' predictions against published measurements.
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Compare predicted margins (verdict rows) with measured observations (CSV, jobs/measured/README.md).",
+        discussion: """
+            A prediction is a verdict's margin per formula unit (positive: the interface stabilises the \
+            active phase). Measured rows map to verdicts through their `pairing` column; every number \
+            printed names its verdict row and CSV line.
+            """
+    )
+
+    @Option(help: "Results database (SQLite).")
+    var db: String = "interscreen.sqlite"
+
+    @Option(help: "Measured observations (CSV, format of jobs/measured/README.md).")
+    var measured: String
+
+    @Option(help: "Only the verdicts of this campaign.")
+    var campaign: String?
+
+    @Flag(help: "Print one JSON object instead of text.")
+    var json = false
+
+    func run() throws {
+        guard FileManager.default.fileExists(atPath: db) else { throw ValidationError("no database at \(db)") }
+        let observations: [MeasuredObservation]
+        do { observations = try MeasuredFile.read(measured) } catch let error as MeasuredCSVError {
+            throw ValidationError(error.description)
+        }
+        let verdicts = try ResultsStore(path: db).verdicts(campaign: campaign)
+        guard !verdicts.isEmpty else {
+            let scope = campaign.map { " for campaign \($0)" } ?? ""
+            throw ValidationError("no verdicts in \(db)\(scope): the spec needs [[verdicts]]")
+        }
+        let comparison = PairingComparison(observations: observations, predictions: verdicts.map(PairingPrediction.init))
+        if json {
+            let data = try JSONSerialization.data(withJSONObject: ComparisonJSON.object(comparison, database: db),
+                                                  options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
+            printFlushed(String(decoding: data, as: UTF8.self))
+        } else {
+            ComparisonText(comparison: comparison, database: db, measured: measured).lines().forEach(printFlushed)
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import Analysis
+import ArgumentParser
+import Foundation
+import Reports
+import Store
+
+/// `interscreen report`: a self-contained HTML page (inline SVG) and a Markdown report of a database.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write an HTML and a Markdown report (verdicts, figures, convergence, throughput) into a folder.",
+        discussion: "Every figure and table names the database rows it comes from (docs/reports.md)."
+    )
+
+    @Option(help: "Results database (SQLite).")
+    var db: String = "interscreen.sqlite"
+
+    @Option(help: "Folder to write index.html, report.md and the figures (.svg) into.")
+    var out: String
+
+    @Option(help: "Only this campaign.")
+    var campaign: String?
+
+    @Option(help: "Measured observations (CSV, jobs/measured/README.md) for the predicted-versus-measured figure.")
+    var measured: String?
+
+    func run() throws {
+        guard FileManager.default.fileExists(atPath: db) else { throw ValidationError("no database at \(db)") }
+        let data: ReportData
+        do {
+            data = try ReportData.load(store: try ResultsStore(path: db), campaign: campaign, measured: measured)
+        } catch let error as MeasuredCSVError {
+            throw ValidationError(error.description)
+        }
+        let written = try ReportWriter(data: data).write(to: out)
+        for file in written { printFlushed(file) }
+    }
+}

@@ -1,0 +1,95 @@
+import Analysis
+import XCTest
+
+/// Mapping measured rows to verdicts, sign agreement and when a rank correlation is (not) claimed.
+final class ComparisonPairingTests: XCTestCase {
+    func observation(_ pairing: String, _ quantity: String, _ value: MeasuredValue, line: Int,
+                     kind: ObservationKind = .measured) -> MeasuredObservation {
+        MeasuredObservation(pairing: pairing, perovskite: "", glass: "", composition: 0.5, sinteringTemperatureC: 350,
+                            quantity: quantity, value: value, unit: value.number == nil ? "qualitative" : "wt%",
+                            kind: kind, source: "test", file: "m.csv", line: line)
+    }
+
+    func prediction(_ id: Int64, _ campaign: String, _ name: String, margin: Double?) -> PairingPrediction {
+        PairingPrediction(verdictID: id, campaign: campaign, name: name, activePhase: "alpha", marginKJ: margin,
+                          formulaUnits: 8)
+    }
+
+    func testMappingRule() {
+        let seed = prediction(1, "cspbi3-agzif62", "frozen framework", margin: 40)
+        XCTAssertTrue(PairingMatcher.matches("CsPbI3/agZIF-62", seed), "campaign key cspbi3agzif62")
+        XCTAssertTrue(PairingMatcher.matches("cspbi3-agzif62:Frozen Framework", seed))
+        XCTAssertTrue(PairingMatcher.matches("frozen framework", seed), "verdict name")
+        XCTAssertFalse(PairingMatcher.matches("cspbi3-agzif62:relaxed", seed))
+        XCTAssertFalse(PairingMatcher.matches("MAPbI3/agZIF-62", seed))
+        let named = prediction(2, "screen", "MAPbI3/agZIF-62 frozen", margin: 1)
+        XCTAssertTrue(PairingMatcher.matches("MAPbI3/agZIF-62", named), "a /-token of the verdict name")
+        XCTAssertFalse(PairingMatcher.matches("", named))
+    }
+
+    func testSignAgreementPerVerdict() throws {
+        let rows = [observation("CsPbI3/agZIF-62", "gamma_phase_retention", .qualitative("near_complete"), line: 2),
+                    observation("CsPbI3/agZIF-62", "gamma_CsPbI3_wt_percent", .number(13.7), line: 4),
+                    observation("CsPbI3/agZIF-62", "plqy_max", .number(81.3), line: 9),
+                    observation("CsPbI3/agZIF-62", "bulk_delta_minus_alpha", .number(-18), line: 16,
+                                kind: .computed(method: "xTB")),
+                    observation("other/glass", "gamma_phase_retention", .qualitative("none"), line: 20)]
+        let wins = prediction(1, "cspbi3-agzif62", "frozen framework", margin: 40)
+        let loses = prediction(2, "cspbi3-agzif62", "relaxed", margin: -16)
+        let c = PairingComparison(observations: rows, predictions: [wins, loses])
+        XCTAssertEqual(c.unmatched.map(\.line), [20])
+        XCTAssertEqual(c.signAgreements.count, 2)
+        let first = c.signAgreements[0], second = c.signAgreements[1]
+        XCTAssertEqual(first.evidence.map(\.observation.line), [2, 4], "plqy has no sign reading; computed rows are not scored")
+        XCTAssertEqual(first.observed, true)
+        XCTAssertEqual(first.prediction.marginPerFormulaUnit ?? .nan, 40.0 / 8, accuracy: 1e-12)
+        XCTAssertEqual(first.agrees, true)
+        XCTAssertEqual(second.agrees, false)
+        XCTAssertEqual(second.conclusion, "disagree")
+        XCTAssertEqual(c.computedCounterparts.map(\.observation.line), [16, 16])
+    }
+
+    func testConflictingObservationsGiveNoAnswer() {
+        let rows = [observation("p", "gamma_phase_retention", .qualitative("near_complete"), line: 2),
+                    observation("p", "gamma_phase_retention", .qualitative("delta_only"), line: 3)]
+        let s = PairingComparison(observations: rows, predictions: [prediction(1, "p", "v", margin: 1)]).signAgreements[0]
+        XCTAssertNil(s.observed)
+        XCTAssertNil(s.agrees)
+        XCTAssertEqual(s.conclusion, "the observations disagree with each other")
+    }
+
+    func testRankCorrelationNeedsThreePairings() throws {
+        let two = PairingComparison(
+            observations: [observation("a", "gamma_CsPbI3_wt_percent", .number(10), line: 2),
+                           observation("b", "gamma_CsPbI3_wt_percent", .number(20), line: 3)],
+            predictions: [prediction(1, "a", "v", margin: 8), prediction(2, "b", "v", margin: 16)])
+        XCTAssertEqual(two.rankComparisons.count, 1)
+        XCTAssertNil(two.rankComparisons[0].rho)
+        XCTAssertEqual(two.rankComparisons[0].conclusion, "too few pairings to conclude (n = 2)")
+
+        // Margins per formula unit 1, 2, 3, 4 (margins 8…32 over n = 8) against measured 5, 40, 30, 50:
+        // measured ranks 1, 3, 2, 4; Σxy = 4, Σxx = Σyy = 5 about the mean rank 2.5, so ρ = 0.8.
+        let measured: [Double] = [5, 40, 30, 50]
+        let names = ["a", "b", "c", "d"]
+        let four = PairingComparison(
+            observations: zip(names, measured).enumerated().map { i, pair in
+                observation(pair.0, "gamma_CsPbI3_wt_percent", .number(pair.1), line: i + 2)
+            },
+            predictions: names.enumerated().map { i, name in prediction(Int64(i + 1), name, "v", margin: Double(8 * (i + 1))) })
+        let rank = try XCTUnwrap(four.rankComparisons.first)
+        XCTAssertEqual(rank.points.count, 4)
+        XCTAssertEqual(try XCTUnwrap(rank.rho), 0.8, accuracy: 1e-12)
+        XCTAssertTrue(rank.conclusion.hasPrefix("Spearman ρ = 0.8 (n = 4)"), rank.conclusion)
+    }
+
+    func testDifferentConditionsAreNotRankedTogether() {
+        var rows = ["a", "b", "c"].enumerated().map { i, name in
+            observation(name, "gamma_CsPbI3_wt_percent", .number(Double(i)), line: i + 2)
+        }
+        rows[2].composition = 0.25
+        let c = PairingComparison(observations: rows, predictions: ["a", "b", "c"].enumerated().map { i, name in
+            prediction(Int64(i + 1), name, "v", margin: Double(i))
+        })
+        XCTAssertEqual(c.rankComparisons.map(\.points.count), [2, 1])
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import XCTest
+
+/// `interscreen compare` on databases made by real tiny campaigns.
+final class CompareCLITests: XCTestCase {
+    /// The seed pairing: campaign cspbi3-agzif62 maps to the rows of jobs/measured/li2023.csv. The paper
+    /// observed the active γ phase kept (near-complete at x = 0.40, 350 °C; 13.7 wt% γ at x = 0.50): observed
+    /// stabilised. The prediction is this database's margin, so they agree exactly when it is positive.
+    func testSeedPairingSignAgreement() throws {
+        let cli = try CLIHarness()
+        let pairings = VerdictCampaignFixture(cli: cli)
+        try pairings.run(campaign: "cspbi3-agzif62")
+        let seed = try XCTUnwrap(try pairings.marginsPerUnit()["cspbi3-agzif62"])
+
+        let out = try cli.run(["compare", "--db", pairings.database, "--measured", VerdictCampaignFixture.li2023, "--json"])
+        XCTAssertEqual(out.status, 0, out.stderr)
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
+        let signs = try XCTUnwrap(json["sign_agreement"] as? [[String: Any]])
+        XCTAssertEqual(signs.count, 1)
+        let sign = try XCTUnwrap(signs.first)
+        XCTAssertEqual(sign["verdict_id"] as? Int, seed.id)
+        XCTAssertEqual(sign["margin_kj_per_formula_unit"] as? Double ?? .nan, seed.perUnit, accuracy: 1e-9)
+        XCTAssertEqual(sign["observed_stabilised"] as? Bool, true)
+        XCTAssertEqual(sign["predicted_stabilises"] as? Bool, seed.perUnit > 0)
+        XCTAssertEqual(sign["agrees"] as? Bool, seed.perUnit > 0)
+        let evidence = try XCTUnwrap(sign["evidence"] as? [String])
+        XCTAssertEqual(evidence.map { $0.split(separator: ":").last.map(String.init) ?? "" }, ["2", "3", "4"],
+                       "the two γ-retention rows and the γ wt% row")
+        XCTAssertEqual((json["unmatched"] as? [Any])?.count, 0, "every li2023 row belongs to CsPbI3/agZIF-62")
+
+        let text = try cli.run(["compare", "--db", pairings.database, "--measured", VerdictCampaignFixture.li2023])
+        XCTAssertEqual(text.status, 0, text.stderr)
+        XCTAssertTrue(text.stdout.contains("too few pairings to conclude (n = 1)"), text.stdout)
+        XCTAssertTrue(text.stdout.contains("verdict \(seed.id) (cspbi3-agzif62: frozen framework)"), text.stdout)
+        XCTAssertTrue(text.stdout.contains("→ \(seed.perUnit > 0 ? "agree" : "disagree")"), text.stdout)
+    }
+
+    /// Three pairings whose margins differ (n = 2, 4, 8 formula units over the same energies), measured
+    /// values assigned in the margins' order: identical ranks, ρ = 1; in reverse order, ρ = −1.
+    func testRankCorrelationOverThreePairings() throws {
+        let cli = try CLIHarness()
+        let pairings = VerdictCampaignFixture(cli: cli)
+        for (campaign, n) in [("pa", 2), ("pb", 4), ("pc", 8)] { try pairings.run(campaign: campaign, formulaUnits: n) }
+        let margins = try pairings.marginsPerUnit()
+        let ordered = margins.sorted { $0.value.perUnit < $1.value.perUnit }.map(\.key)
+        XCTAssertEqual(Set(margins.values.map(\.perUnit)).count, 3, "three distinct predictions")
+
+        let rising = try pairings.writeMeasured(ordered.enumerated().map { ($1, Double(10 * ($0 + 1))) } + [("nowhere", 1)])
+        let up = try compareJSON(cli, pairings, rising)
+        let rank = try XCTUnwrap((up["rank_correlations"] as? [[String: Any]])?.first)
+        XCTAssertEqual(rank["n"] as? Int, 3)
+        XCTAssertEqual(rank["rho"] as? Double ?? .nan, 1, accuracy: 1e-12)
+        XCTAssertEqual((rank["points"] as? [[String: Any]])?.compactMap { $0["verdict_id"] as? Int }.sorted(),
+                       margins.values.map(\.id).sorted())
+        XCTAssertEqual(up["unmatched"] as? [String], ["\(rising):5"])
+
+        let falling = try pairings.writeMeasured(ordered.enumerated().map { ($1, Double(30 - 10 * $0)) }, name: "down.csv")
+        let down = try compareJSON(cli, pairings, falling)
+        XCTAssertEqual((down["rank_correlations"] as? [[String: Any]])?.first?["rho"] as? Double ?? .nan, -1, accuracy: 1e-12)
+    }
+
+    /// `campaign:verdict` names one verdict row of one campaign.
+    func testExplicitCampaignVerdictMapping() throws {
+        let cli = try CLIHarness()
+        let pairings = VerdictCampaignFixture(cli: cli)
+        try pairings.run(campaign: "pa", verdict: "plumbing")
+        try pairings.run(campaign: "pb", verdict: "plumbing")
+        let margins = try pairings.marginsPerUnit()
+        let csv = try pairings.writeMeasured([("pb:plumbing", 5)])
+        let json = try compareJSON(cli, pairings, csv)
+        let rows = try XCTUnwrap(json["observations"] as? [[String: Any]])
+        XCTAssertEqual(rows.first?["verdict_ids"] as? [Int], [try XCTUnwrap(margins["pb"]).id])
+        let only = try cli.run(["compare", "--db", pairings.database, "--measured", csv, "--campaign", "pa", "--json"])
+        let filtered = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(only.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(filtered["unmatched"] as? [String], ["\(csv):2"], "--campaign pa leaves pb's verdict out")
+    }
+
+    func testBadMeasuredFileNamesItsLine() throws {
+        let cli = try CLIHarness()
+        let pairings = VerdictCampaignFixture(cli: cli)
+        try pairings.run(campaign: "pa")
+        let bad = cli.path("bad.csv")
+        try "pairing,perovskite,glass,composition,sintering_temperature_C,quantity,value,unit,kind,source\npa,,,0.5,350,q,1,C,measured,\"open\n"
+            .write(toFile: bad, atomically: true, encoding: .utf8)
+        let out = try cli.run(["compare", "--db", pairings.database, "--measured", bad])
+        XCTAssertNotEqual(out.status, 0)
+        XCTAssertTrue(out.stderr.contains("\(bad):2: a quoted field is never closed"), out.stderr)
+    }
+
+    func compareJSON(_ cli: CLIHarness, _ pairings: VerdictCampaignFixture, _ csv: String) throws -> [String: Any] {
+        let out = try cli.run(["compare", "--db", pairings.database, "--measured", csv, "--json"])
+        XCTAssertEqual(out.status, 0, out.stderr)
+        return try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import Structures
+import XCTest
+@testable import Campaign
+
+/// A `[screen]` pairing matrix expands into fragments, bulk cells, products, reactions and one
+/// verdict per pairing, deterministically, from the repository's cells.
+final class ScreenSpecTests: XCTestCase {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
+
+    static func spec(cells: String = "\(repository)/clusters/bulk", treatment: String = "frozen framework") -> String {
+        """
+        [campaign]
+        name = "matrix"
+
+        [screen]
+        k = [1]
+        sites = 2
+        orientations = 1
+        protocol = "\(treatment)"
+
+        [[perovskites]]
+        name = "CsPbI3"
+        units = 8
+        active = { phase = "alpha", cell = "\(cells)/CsPbI3-alpha.cif", bulk = "2x2x2" }
+        inactive = { phase = "delta", cell = "\(cells)/CsPbI3-delta.cif", bulk = "1x2x1" }
+
+        [[glasses]]
+        name = "ZIF-4"
+        crystal = "\(repository)/clusters/glass/ZIF-4-crystal.extxyz"
+        zn = 1
+
+        [[glasses]]
+        name = "ZIF-62"
+        crystal = "\(repository)/clusters/glass/ZIF-4-crystal.extxyz"
+        zn = 1
+        bim = 1
+        """
+    }
+
+    func testAMatrixExpandsIntoPairingsReactionsAndVerdicts() throws {
+        let sandbox = try SpecSandbox()
+        let job = try sandbox.parse(Self.spec())
+        XCTAssertEqual(job.pairings.map(\.name), ["CsPbI3/ZIF-4", "CsPbI3/ZIF-62"])
+        XCTAssertTrue(job.pairings.allSatisfy { $0.activeProducts > 0 && $0.inactiveProducts > 0 }, "\(job.pairings)")
+        XCTAssertEqual(job.invalidStructures.map(\.name), [])
+        let names = Set(job.structures.map(\.name))
+        for name in ["CsPbI3-alpha-8fu", "CsPbI3-delta-8fu", "CsPbI3-alpha-bulk", "CsPbI3-delta-bulk", "ZIF-4", "ZIF-62"] {
+            XCTAssertTrue(names.contains(name), "missing \(name) in \(names.sorted())")
+        }
+        let byName = Dictionary(uniqueKeysWithValues: job.structures.map { ($0.name, $0) })
+        XCTAssertEqual(byName["CsPbI3-alpha-bulk"]?.structure.count, 40)
+        XCTAssertEqual(byName["CsPbI3-delta-bulk"]?.structure.count, 40)
+        XCTAssertEqual(byName["ZIF-4"]?.method.recipe, .optimizeThenSinglePoint)
+
+        // The bulk reaction: 8 units of alpha → 8 of delta, per CsPbI3.
+        let bulk = try XCTUnwrap(job.reactions.first { $0.name == "bulk CsPbI3 delta-alpha" })
+        XCTAssertEqual(bulk.normalization?.count, 8)
+        XCTAssertEqual(bulk.reactants.map(\.coefficient), [1])
+
+        // Every generated reaction balances atoms and charge.
+        for reaction in job.reactions {
+            XCTAssertEqual(ReactionBalance.problems(reactants: reaction.reactants, products: reaction.products,
+                                                    structure: { byName[$0]?.structure }), [], reaction.name)
+        }
+        // Products are optimised with the perovskite framework frozen.
+        let products = job.structures.filter { $0.name.contains("_k1_") }
+        XCTAssertFalse(products.isEmpty)
+        for product in products {
+            XCTAssertEqual(product.method.recipe, .optimizeThenSinglePoint)
+            XCTAssertEqual(product.method.freeze, "1-39", product.name)
+        }
+        // One verdict per pairing whose patterns pick exactly that pairing's reactions.
+        XCTAssertEqual(job.verdicts.map(\.name), ["CsPbI3/ZIF-4", "CsPbI3/ZIF-62"])
+        for verdict in job.verdicts {
+            let active = job.reactions.filter { ReactionPattern.matches(verdict.activeReactions, $0.name) }
+            XCTAssertEqual(active.count, job.pairings.first { $0.name == verdict.name }?.activeProducts)
+            XCTAssertTrue(active.allSatisfy { $0.name.hasPrefix("interface \(verdict.name) alpha ") })
+            XCTAssertEqual(verdict.bulkReaction, "bulk CsPbI3 delta-alpha")
+            XCTAssertEqual(verdict.formulaUnits, 8)
+        }
+    }
+
+    func testTheExpansionIsDeterministic() throws {
+        let sandbox = try SpecSandbox()
+        let a = try sandbox.parse(Self.spec(treatment: "unrelaxed"))
+        let b = try sandbox.parse(Self.spec(treatment: "unrelaxed"))
+        XCTAssertEqual(a.structures.map(\.structure.contentHash), b.structures.map(\.structure.contentHash))
+        XCTAssertTrue(a.structures.allSatisfy { $0.method.recipe == .singlePoint && $0.method.freeze == nil })
+    }
+
+    func testAMissingCellIsASpecErrorAtItsLine() throws {
+        let sandbox = try SpecSandbox()
+        let problems = try sandbox.problems(Self.spec(cells: "/nonexistent"))
+        XCTAssertEqual(problems.map(\.line), [13, 14], "\(problems)")
+        XCTAssertTrue(problems.allSatisfy { $0.message.contains("does not exist") }, "\(problems)")
+    }
+}
