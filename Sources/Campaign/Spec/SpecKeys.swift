@@ -14,7 +14,7 @@ enum SpecKeys {
 
     static let screen = ["k", "sites", "orientations", "protocol", "temperature"]
     static let perovskite = ["name", "units", "surface", "active", "inactive"]
-    static let glass = ["name", "crystal", "zn", "bim", "cap"]
+    static let glass = ["name", "crystal", "zn", "bim", "ligand", "cap"]
 
     /// Where a key that is misplaced in another table belongs, for the "unknown key" message.
     static let homes: [String: String] = {

@@ -18,7 +18,9 @@ struct ExchangeAssembly {
         let frameworkAtoms = p.atomicNumbers.indices.filter { !removed.contains($0) }
         let frame = placementFrame(sites, orientation: candidate.orientation)
         let fixed = try placeLigands(sites, ligands, frameworkAtoms: frameworkAtoms, side: frame.side)
-        let unit = GlassUnit(glass: glass, moving: ligands, halide: p.atomicNumbers[sites[0].x], zincHalide: spec.zincHalide)
+        let halide = p.atomicNumbers[sites[0].x]
+        let unit = GlassUnit(glass: glass, moving: ligands, halide: halide,
+                             zincHalide: spec.zincHalide ?? ExchangeSpec.zincHalide(for: halide))
         let placed = try placeUnit(unit, fixed: fixed, frameworkCount: frameworkAtoms.count, frame: frame)
         let structure = Structure(name: "", atomicNumbers: fixed.map(\.z) + unit.numbers, positions: fixed.map(\.position) + placed,
                                   charge: p.charge + glass.structure.charge)
@@ -85,9 +87,7 @@ struct ExchangeAssembly {
     }
 
     func name(_ c: ExchangeCandidate, sites: [PerovskiteSurface.Site]) -> String {
-        let ligandTags = c.ligands.map { i in
-            (glass.ligands[i].kind == .benzimidazolate ? "bim" : "im") + "\(i + 1)"
-        }
+        let ligandTags = c.ligands.map { i in glass.ligands[i].kind.rawValue.lowercased() + "\(i + 1)" }
         return [surface.structure.name, glass.structure.name, "k\(c.ligands.count)",
                 sites.map(siteName).joined(separator: "-"), ligandTags.joined(separator: "-"), "o\(c.orientation)"]
             .joined(separator: "_")

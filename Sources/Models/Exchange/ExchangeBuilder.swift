@@ -38,7 +38,7 @@ public enum ExchangeBuilder {
             throw ModelBuildError("\(surface.structure.name): \(siteCount) glass-facing sites on distinct metals are too few for k = \(spec.k)")
         }
         guard ligands.count >= spec.k else {
-            throw ModelBuildError("\(glass.structure.name): \(ligands.count) exchangeable ligands (terminal Im/bIm) are too few for k = \(spec.k)")
+            throw ModelBuildError("\(glass.structure.name): \(ligands.count) exchangeable ligands (terminal anionic imidazolates) are too few for k = \(spec.k)")
         }
         let assignments = permutations(ligands, spec.k)
         return siteSets.flatMap { sites in
@@ -54,7 +54,7 @@ public enum ExchangeBuilder {
         guard !spec.ligands.isEmpty else { return all }
         for ordinal in spec.ligands where !all.contains(ordinal - 1) {
             let kinds = all.map { "\($0 + 1) (\(glass.ligands[$0].kind.rawValue))" }.joined(separator: ", ")
-            throw ModelBuildError("\(glass.structure.name): ligand \(ordinal) is not an exchangeable terminal Im/bIm; those are \(kinds)")
+            throw ModelBuildError("\(glass.structure.name): ligand \(ordinal) is not an exchangeable terminal anionic imidazolate; those are \(kinds)")
         }
         return spec.ligands.map { $0 - 1 }
     }

@@ -1,6 +1,6 @@
 /// What a ligand exchange enumerates and how it places the atoms.
 public struct ExchangeSpec: Sendable, Equatable {
-    /// Exchanged pairs per product: k imidazolates to k Pb sites, k iodides to Zn.
+    /// Exchanged pairs per product: k imidazolates to k surface metals (Pb, Sn), k halides to Zn.
     public var k: Int
     /// How many of the perovskite's glass-facing sites to use (best first; nil = all).
     public var sites: Int?
@@ -14,12 +14,13 @@ public struct ExchangeSpec: Sendable, Equatable {
     public var maxProducts: Int?
     /// Products closer than this RMSD (Å, after superposition and atom matching) are duplicates.
     public var rmsdThreshold: Double
-    /// Pb–N of the transferred imidazolate and Zn–X of the transferred halide (Å).
+    /// M–N of the transferred imidazolate on the surface metal (Pb or Sn), Å.
     public var metalNitrogen: Double
-    public var zincHalide: Double
+    /// Zn–X of the transferred halide (Å); nil: by halide (`zincHalide(for:)`).
+    public var zincHalide: Double?
 
     public init(k: Int = 1, sites: Int? = nil, ligands: [Int] = [], orientations: Int = 2, maxProducts: Int? = nil,
-                rmsdThreshold: Double = 0.05, metalNitrogen: Double = 2.55, zincHalide: Double = 2.60) {
+                rmsdThreshold: Double = 0.05, metalNitrogen: Double = 2.55, zincHalide: Double? = nil) {
         self.k = k
         self.sites = sites
         self.ligands = ligands
@@ -28,5 +29,16 @@ public struct ExchangeSpec: Sendable, Equatable {
         self.rmsdThreshold = rmsdThreshold
         self.metalNitrogen = metalNitrogen
         self.zincHalide = zincHalide
+    }
+
+    /// Terminal Zn–X bond lengths of tetrahedral Zn (Å): Cl 2.25, Br 2.40, I 2.60 (F 1.90, At
+    /// as I); what a halide moved onto Zn gets unless `zincHalide` is set.
+    public static func zincHalide(for halide: Int) -> Double {
+        switch halide {
+        case 9: 1.90
+        case 17: 2.25
+        case 35: 2.40
+        default: 2.60
+        }
     }
 }

@@ -1,6 +1,6 @@
 /// One ligand of a glass fragment: its kind, its atoms and the Zn it binds.
 public struct GlassLigand: Sendable, Equatable {
-    /// Im and bIm are anionic (bridging or terminal); the capped ones are neutral.
+    /// Im, bIm, mIm and dcIm are anionic (bridging or terminal); the capped ones are neutral.
     public enum Kind: String, Sendable, CaseIterable {
         case imidazolate = "Im"
         case benzimidazolate = "bIm"
@@ -8,8 +8,22 @@ public struct GlassLigand: Sendable, Equatable {
         case benzimidazole = "HbIm"
         case methylimidazole = "MeIm"
         case methylbenzimidazole = "MebIm"
+        /// 2-methylimidazolate (ZIF-8), its N–H and N-methyl caps (1,2-dimethylimidazole).
+        case twoMethylImidazolate = "mIm"
+        case twoMethylImidazole = "HmIm"
+        case dimethylImidazole = "MemIm"
+        /// 4,5-dichloroimidazolate (ZIF-71), its N–H and N-methyl caps.
+        case dichloroImidazolate = "dcIm"
+        case dichloroImidazole = "HdcIm"
+        case methylDichloroImidazole = "MedcIm"
 
-        public var isAnionic: Bool { self == .imidazolate || self == .benzimidazolate }
+        public var isAnionic: Bool {
+            [.imidazolate, .benzimidazolate, .twoMethylImidazolate, .dichloroImidazolate].contains(self)
+        }
+
+        /// Whether the neutral ligand carries an N–H (the HIm-type caps); tells HmIm from MeIm,
+        /// which share the formula C4H6N2.
+        public var hasNitrogenHydrogen: Bool { [.imidazole, .benzimidazole, .twoMethylImidazole, .dichloroImidazole].contains(self) }
 
         /// The composition of the free ligand (Hill order), used to recognise it in a file.
         public var formula: String {
@@ -20,6 +34,12 @@ public struct GlassLigand: Sendable, Equatable {
             case .benzimidazole: "C7H6N2"
             case .methylimidazole: "C4H6N2"
             case .methylbenzimidazole: "C8H8N2"
+            case .twoMethylImidazolate: "C4H5N2"
+            case .twoMethylImidazole: "C4H6N2"
+            case .dimethylImidazole: "C5H8N2"
+            case .dichloroImidazolate: "C3HCl2N2"
+            case .dichloroImidazole: "C3H2Cl2N2"
+            case .methylDichloroImidazole: "C4H4Cl2N2"
             }
         }
     }

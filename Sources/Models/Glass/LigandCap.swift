@@ -1,8 +1,9 @@
-import Foundation
 import Structures
 
 /// What closes a terminal ligand's free N so the fragment stays neutral: an H (imidazole,
-/// HIm) or a methyl (1-methylimidazole, MeIm, which has no N–H proton to lose).
+/// HIm) or a methyl (1-methylimidazole, MeIm, which has no N–H proton to lose). On a ligand
+/// variant the cap goes onto that ring: HIm on mIm gives 2-methylimidazole HmIm, MeIm on dcIm
+/// gives MedcIm.
 public enum LigandCap: String, Sendable, CaseIterable {
     case hIm = "HIm"
     case meIm = "MeIm"
@@ -15,7 +16,6 @@ public enum LigandCap: String, Sendable, CaseIterable {
 
     static let nitrogenHydrogen = 1.01
     static let nitrogenCarbon = 1.46
-    static let carbonHydrogen = 1.09
 
     /// The cap atoms on nitrogen `n` whose ring neighbours are `a` and `b` (ring normal
     /// `normal`): heavy atom first, then its H.
@@ -26,14 +26,7 @@ public enum LigandCap: String, Sendable, CaseIterable {
             return [(1, n + Self.nitrogenHydrogen * out)]
         case .meIm:
             let c = n + Self.nitrogenCarbon * out
-            let side = Geo3.unit(Geo3.cross(out, normal))!
-            let tilt = (180 - 109.47) * Double.pi / 180
-            let hydrogens = (0..<3).map { k -> (z: Int, position: Vec3) in
-                let phi = Double(k) * 2 * Double.pi / 3
-                let radial = normal * cos(phi) + side * sin(phi)
-                return (1, c + Self.carbonHydrogen * (out * cos(tilt) + radial * sin(tilt)))
-            }
-            return [(6, c)] + hydrogens
+            return [(6, c)] + Methyl.hydrogens(carbon: c, axis: out, normal: normal).map { (1, $0) }
         }
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 import Structures
 
-/// A cut perovskite fragment A_N B_N X_3N (atoms ordered B, X, A; B centroid at the origin)
-/// with the X atoms that face the glass.
+/// A cut perovskite fragment A_N B_N X_3N (atoms ordered B, X, A — a molecular A whole, its
+/// atoms together; B centroid at the origin) with the X atoms that face the glass.
 public struct PerovskiteFragment: Sendable {
     public var structure: Structure
     public var roles: PerovskiteRoles
@@ -18,7 +18,7 @@ public struct PerovskiteFragment: Sendable {
         let n = [normal.x, normal.y, normal.z].map { String(format: "%.6f", $0) }.joined(separator: " ")
         return [
             ("units", "\(units)"), ("surface", "(\(surface.description))"), ("surface_normal", n),
-            ("roles", "A=\(symbol(roles.a)) B=\(symbol(roles.b)) X=\(symbol(roles.x))"),
+            ("roles", "A=\(roles.symbols.a) B=\(roles.symbols.b) X=\(roles.symbols.x)"),
             ("glass_facing", facing.map { "\($0 + 1)" }.joined(separator: " ")),
         ]
     }
@@ -27,6 +27,4 @@ public struct PerovskiteFragment: Sendable {
     public func extendedXYZ(source: String) -> String {
         ExtendedXYZ.render(structure, info: info + [("source", source)])
     }
-
-    private func symbol(_ z: Int) -> String { Element.symbol(z) ?? "Z\(z)" }
 }

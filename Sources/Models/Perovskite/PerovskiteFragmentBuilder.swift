@@ -3,11 +3,14 @@ import Structures
 
 /// Cuts compact, stoichiometric, neutral A_N B_N X_3N fragments from an ABX3 cell
 /// (DESIGN.md §3): the N B nearest the centre, then 3N X (bridging first, then terminal X
-/// spread over the B with fewest X), then the N A with the most X neighbours.
+/// spread over the B with fewest X), then the N A with the most X neighbours. A molecular A
+/// cation is one site at its centroid and comes out whole.
 public enum PerovskiteFragmentBuilder {
-    public static func build(cell: Structure, spec: PerovskiteFragmentSpec) throws -> PerovskiteFragment {
+    public static func build(cell input: Structure, spec: PerovskiteFragmentSpec) throws -> PerovskiteFragment {
         guard spec.units >= 1 else { throw ModelBuildError("--units must be at least 1 (got \(spec.units))") }
-        let roles = try PerovskiteRoles.identify(in: cell)
+        let sites = try PerovskiteSites(input)
+        let cell = sites.cell
+        let roles = try PerovskiteRoles.identify(sites: sites)
         let lattice = cell.lattice!
         let cutoffs = PerovskiteCutoffs(cell: cell, lattice: lattice, roles: roles)
         let centre = lattice.cartesian(fromFractional: spec.centre)
@@ -15,7 +18,7 @@ public enum PerovskiteFragmentBuilder {
         while true {
             let images = LatticeImages(cell: cell, lattice: lattice, centre: centre, radius: radius)
             if let cut = Cut(images: images, roles: roles, cutoffs: cutoffs, centre: centre, units: spec.units, radius: radius) {
-                return fragment(cut, roles: roles, cutoffs: cutoffs, lattice: lattice, cell: cell, spec: spec)
+                return fragment(cut, roles: roles, cutoffs: cutoffs, lattice: lattice, sites: sites, spec: spec)
             }
             radius *= 1.5
         }
@@ -29,10 +32,12 @@ public enum PerovskiteFragmentBuilder {
     }
 
     static func fragment(_ cut: Cut, roles: PerovskiteRoles, cutoffs: PerovskiteCutoffs, lattice: Lattice,
-                         cell: Structure, spec: PerovskiteFragmentSpec) -> PerovskiteFragment {
-        let atoms = cut.b + cut.x + cut.a
+                         sites: PerovskiteSites, spec: PerovskiteFragmentSpec) -> PerovskiteFragment {
+        let atoms = (cut.b + cut.x + cut.a).flatMap { site in
+            sites.members[site.source].map { (z: $0.z, position: site.position + $0.offset) }
+        }
         let origin = Geo3.centroid(cut.b.map(\.position))
-        let name = spec.name ?? "\(cell.name)-\(spec.units)fu-\(spec.surface)"
+        let name = spec.name ?? "\(sites.cell.name)-\(spec.units)fu-\(spec.surface)"
         let structure = Structure(name: name, atomicNumbers: atoms.map(\.z), positions: atoms.map { $0.position - origin })
         let normal = spec.surface.normal(in: lattice)
         let facing = GlassFacingSites.find(in: structure, bIndices: Array(0..<spec.units),

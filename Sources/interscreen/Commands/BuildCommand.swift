@@ -70,8 +70,11 @@ struct BuildCommand: ParsableCommand {
         @Option(help: "Number of Zn.")
         var zn: Int = 1
 
-        @Option(help: "Number of benzimidazolates (bIm).")
+        @Option(help: "Number of benzimidazolates (bIm; with --ligand Im only).")
         var bim: Int = 0
+
+        @Option(help: "Imidazolate: Im (ZIF-4/ZIF-62), mIm (2-methylimidazolate, ZIF-8-like) or dcIm (4,5-dichloroimidazolate, ZIF-71-like).")
+        var ligand: String = "Im"
 
         @Option(help: "Cap of the neutral terminal ligands: HIm or MeIm (1-methylimidazole, no N–H).")
         var cap: String = "HIm"
@@ -79,7 +82,7 @@ struct BuildCommand: ParsableCommand {
         @Option(help: "Fractional point of the crystal cell whose nearest Zn seeds the cluster (x,y,z).")
         var centre: String = "0.5,0.5,0.5"
 
-        @Option(help: "Structure name (default zn<n>[-bim<k>][-meim]).")
+        @Option(help: "Structure name (default zn<n>[-mim|-dcim][-bim<k>][-meim]).")
         var name: String?
 
         @Option(name: [.short, .customLong("output")], help: "Output file (.extxyz).")
@@ -87,7 +90,10 @@ struct BuildCommand: ParsableCommand {
 
         func run() throws {
             guard let ligandCap = LigandCap(name: cap) else { throw ValidationError("--cap must be HIm or MeIm (got '\(cap)')") }
-            let spec = GlassFragmentSpec(zinc: zn, benzimidazolates: bim, cap: ligandCap,
+            guard let variant = GlassLigandVariant(name: ligand) else {
+                throw ValidationError("--ligand must be Im, mIm or dcIm (got '\(ligand)')")
+            }
+            let spec = GlassFragmentSpec(zinc: zn, benzimidazolates: bim, ligand: variant, cap: ligandCap,
                                          centre: try BuildFiles.vector(centre, option: "--centre"), name: name)
             let structure = try StructureFile.read(path: crystal)
             let fragment = try BuildFiles.attempt { try GlassFragmentBuilder.build(crystal: structure, spec: spec) }

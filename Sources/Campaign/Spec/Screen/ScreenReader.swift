@@ -87,8 +87,15 @@ struct ScreenReader {
         let bim = MethodReader.checked(t, "bim", t.integer("bim"), "must be ≥ 0", { $0 >= 0 }) ?? 0
         var cap = LigandCap.hIm
         if let text = MethodReader.oneOf(t, "cap", ["HIm", "MeIm"]) { cap = text == "MeIm" ? .meIm : .hIm }
+        var ligand = GlassLigandVariant.imidazolate
+        if let text = MethodReader.oneOf(t, "ligand", GlassLigandVariant.allCases.map(\.rawValue)) {
+            ligand = GlassLigandVariant(name: text) ?? .imidazolate
+        }
+        if ligand != .imidazolate, bim > 0 {
+            context.report(t.line("bim"), "`bim` applies to imidazolate glasses only (ligand = \"Im\")")
+        }
         guard let name, let crystal else { return nil }
-        let spec = GlassFragmentSpec(zinc: zinc, benzimidazolates: bim, cap: cap, name: name)
+        let spec = GlassFragmentSpec(zinc: zinc, benzimidazolates: bim, ligand: ligand, cap: cap, name: name)
         return ScreenSpec.Glass(name: name, crystal: crystal, spec: spec, line: t.line)
     }
 
