@@ -143,7 +143,14 @@ struct RunCommand: ParsableCommand {
         try coordinator.evaluateVerdicts()
         try CampaignSummary(store: store, campaign: plan.campaign, rows: coordinator.taskRows,
                             invalid: plan.invalidStructures).print()
-        if !job.verdicts.isEmpty { try VerdictTable(store: store, campaign: plan.campaign).print() }
+        if !job.verdicts.isEmpty {
+            let stored = try store.verdicts(campaign: plan.campaign)
+            if stored.count > 1 {
+                PairingRanking(verdicts: stored).print()   // a matrix: the ranking (`verdict` prints each table)
+            } else {
+                try VerdictTable(store: store, campaign: plan.campaign).print()
+            }
+        }
         let code = Self.exitCode(end, progress: coordinator.progress)
         try store.finishRun(id: runRecord.id ?? 0, exitStatus: Int(code ?? 0))
         let resume = "interscreen run \(spec)" + (db.map { " --db \($0)" } ?? "") + (shard.map { " --shard \($0)" } ?? "")

@@ -29,6 +29,7 @@ struct VerdictCommand: ParsableCommand {
             printFlushed(String(decoding: data, as: UTF8.self))
         } else {
             try VerdictTable(store: store, campaign: campaign).print()
+            if verdicts.count > 1 { PairingRanking(verdicts: verdicts).print() }
         }
     }
 
@@ -44,6 +45,7 @@ struct VerdictCommand: ParsableCommand {
             "ddE_interface_kj": value(v.ddEBoltzmannKJ), "ddE_interface_lowest_kj": value(v.ddELowestKJ),
             "bulk_preference_kj": value(v.bulkPreferenceKJ), "margin_kj": value(v.marginKJ),
             "uncertainty_kj": value(v.uncertaintyKJ), "formula_units": v.formulaUnits, "temperature_k": v.temperature,
+            "margin_kj_per_unit": value(v.marginKJ.map { $0 / max(v.formulaUnits, 1) }),
             "verdict": v.verdict, "reaction_ids": v.reactionIDs, "excluded": v.excluded, "verdict_id": v.id ?? 0,
         ]
     }
