@@ -31,8 +31,8 @@ struct ReactionEvaluator {
             let row = rows[index]
             switch row.state {
             case .done:
-                if let flag = row.flags?.split(separator: ",").first(where: { $0.hasPrefix("topology") }) {
-                    return .excluded("species \(name) (\(row.key)) is flagged \(flag): its structure changed "
+                if let (key, flag) = Self.topologyFlag(from: index, plan: plan, rows: rows) {
+                    return .excluded("species \(name) (\(key)) is flagged \(flag): its structure changed "
                         + "chemically while optimising")
                 }
                 species.append((name, coefficient, row))
@@ -42,6 +42,19 @@ struct ReactionEvaluator {
             }
         }
         return .ready(species)
+    }
+
+    /// The first topology flag on task `index` or on the tasks it depends on (the single point of
+    /// an optimised geometry carries none itself: the optimisation that made the geometry does).
+    static func topologyFlag(from index: Int, plan: CampaignPlan, rows: [TaskRecord]) -> (key: String, flag: Substring)? {
+        var next: Int? = index
+        while let i = next {
+            if let flag = rows[i].flags?.split(separator: ",").first(where: { $0.hasPrefix("topology") }) {
+                return (rows[i].key, flag)
+            }
+            next = plan.tasks[i].dependsOn
+        }
+        return nil
     }
 
     /// Computes and stores the reaction if its inputs are settled; returns the row, or nil if waiting.

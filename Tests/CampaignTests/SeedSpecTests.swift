@@ -1,0 +1,39 @@
+import Foundation
+import Structures
+import XCTest
+@testable import Campaign
+
+/// The shipped seed-study specs parse, and the default job computes exactly the geometries the
+/// full job optimised (same content hashes), so the two give the same reaction energies.
+final class SeedSpecTests: XCTestCase {
+    func testTheFullSpecOptimisesTheProductsWithTheFrameworkFrozen() throws {
+        let full = try JobSpecParser.parse(path: Repository.path("jobs/cspbi3-agzif62-full.toml"))
+        let products = full.structures.filter { $0.name.contains("_zn1_k1_") }
+        XCTAssertEqual(products.count, 12)
+        XCTAssertTrue(products.allSatisfy { $0.method.recipe == .optimizeThenSinglePoint && $0.method.freeze == "1-39" })
+        let bulk = try XCTUnwrap(full.reactions.first { $0.name == "bulk delta-alpha" })
+        XCTAssertEqual(bulk.normalization?.count, 64)
+        XCTAssertEqual(full.verdicts.map(\.name), ["frozen framework"])
+        XCTAssertEqual(full.structures.first { $0.name == "alpha_bulk" }?.structure.count, 320)
+    }
+
+    func testTheDefaultSpecComputesTheOptimisedGeometriesItNames() throws {
+        let spec = try JobSpecParser.parse(path: Repository.path("jobs/cspbi3-agzif62.toml"))
+        XCTAssertEqual(spec.invalidStructures.map(\.name), [])
+        XCTAssertTrue(spec.structures.allSatisfy { $0.method.recipe == .singlePoint })
+        XCTAssertEqual(spec.verdicts.map(\.name), ["frozen framework"])
+        // Each optimised file names the content hash the full run stored for it.
+        let optimized = spec.structures.filter { $0.file.contains("clusters/models/optimized/") }
+        XCTAssertFalse(optimized.isEmpty)
+        for entry in optimized {
+            let frame = try XYZFormat.readAll(try String(contentsOfFile: entry.file, encoding: .utf8), file: entry.file,
+                                              name: entry.name)[0]
+            XCTAssertEqual(frame.info["hash"], entry.structure.contentHash, entry.file)
+        }
+        // Every interface reaction's product is one of those files, and the bulk reaction is per CsPbI3.
+        for reaction in spec.reactions where reaction.name.hasPrefix("interface") {
+            XCTAssertTrue(optimized.contains { $0.name == reaction.products[0].name }, reaction.name)
+        }
+        XCTAssertEqual(spec.reactions.first { $0.name == "bulk delta-alpha" }?.normalization?.count, 32)
+    }
+}
