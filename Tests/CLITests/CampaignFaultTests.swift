@@ -8,7 +8,7 @@ final class CampaignFaultTests: XCTestCase {
     func testKill9OfWholeMPIJobThenRerunLosesAndDuplicatesNothing() throws {
         let cli = try CLIHarness()
         let fixture = CampaignFixture(cli: cli)
-        let spec = try fixture.writeSpec(extraStructures: try fixture.perturbedCopies(30))
+        let spec = try fixture.writeSpec(extraStructures: try fixture.perturbedCopies(100))
         let reference = try cli.run(["run", spec, "--db", cli.path("reference.sqlite")])
         XCTAssertEqual(reference.status, 0, reference.stderr)
 
@@ -40,7 +40,8 @@ final class CampaignFaultTests: XCTestCase {
     func testSIGTERMDrainsCommitsAndResumes() throws {
         let cli = try CLIHarness()
         let fixture = CampaignFixture(cli: cli)
-        let spec = try fixture.writeSpec(extraStructures: try fixture.perturbedCopies(30))
+        // Enough tasks that the signal lands mid-run on a fast machine too: 30 were done in 1.3 s on CI.
+        let spec = try fixture.writeSpec(extraStructures: try fixture.perturbedCopies(150))
         XCTAssertEqual(try cli.run(["run", spec, "--db", cli.path("reference.sqlite")]).status, 0)
         for underMPI in [false, true] {
             let db = cli.path("term-\(underMPI).sqlite")
@@ -55,7 +56,7 @@ final class CampaignFaultTests: XCTestCase {
             let job = try ChildProcess(command)
             defer { job.terminate() }
             do {
-                _ = try waitForCalculations(db: db, atLeast: 3, while: job)
+                _ = try waitForCalculations(db: db, atLeast: 1, while: job)
             } catch {
                 XCTFail("\(error); mpi \(underMPI); stderr: \((try? String(contentsOf: errURL, encoding: .utf8)) ?? "")")
                 return

@@ -46,7 +46,8 @@ struct CampaignFixture {
         let base = try StructureFile.read(path: CLIHarness.fragment("Zn-Im2-HIm2"))
         return try (0..<count).map { i in
             var s = base
-            s.positions[i % s.count].y += 0.004 * Double(i + 1)
+            // (atom, size) pairs are unique, and no atom moves more than a few hundredths of an Å.
+            s.positions[i % s.count].y += 0.004 * Double(i / s.count + 1)
             let file = cli.path("\(prefix)-\(i).extxyz")
             try StructureFile.write(s, to: file)
             return "[[structures]]\nname = \"\(prefix)-\(i)\"\nfiles = \"\(file)\"\n"
