@@ -11,12 +11,9 @@ public struct EngineOptimizer: GeometryOptimizing {
             throw EngineError(.unsupported, "unknown optimisation level '\(level)'")
         }
         let frozen = try freeze.map { try FreezeSpec(parsing: $0).frozenAtoms(in: structure) } ?? []
-        let optimizer = Optimizer(calculator: calculator, settings: settings,
-                                  options: OptimizationOptions(level: convergence, frozenAtoms: frozen))
-        let outcome = try optimizer.optimize(structure)
-        return TaskReport.Optimization(
-            finalStructure: outcome.structure, converged: outcome.converged, cycles: outcome.cycles,
-            gradientEvaluations: outcome.gradientEvaluations, energies: outcome.steps.compactMap(\.energy),
-            gradientNorms: outcome.steps.compactMap(\.gradientNorm), result: outcome.result)
+        let options = OptimizationOptions(level: convergence, frozenAtoms: frozen)
+        let outcome = try Optimizer(calculator: calculator, settings: settings, options: options).optimize(structure)
+        return TaskReport.Optimization(outcome: outcome, identity: OptimizationIdentity(structure: structure, options: options),
+                                       freezeSpec: freeze ?? "")
     }
 }

@@ -21,26 +21,25 @@ public struct TaskOrder: Codable, Sendable {
 
 /// What a worker sends back: the result, or a classified failure, with the settings actually used.
 public struct TaskReport: Codable, Sendable {
-    /// The optimisation part of a result.
+    /// The optimisation part of a result: everything the store's optimisation row and its
+    /// cycles need, so campaign optimisations are audited like `interscreen opt` ones.
     public struct Optimization: Codable, Sendable {
-        public var finalStructure: Structure
-        public var converged: Bool
-        public var cycles: Int
-        public var gradientEvaluations: Int
-        public var energies: [Double]
-        public var gradientNorms: [Double]
-        /// Energy and gradient at `finalStructure` (the last evaluation of the optimiser).
-        public var result: CalculationResult
+        public var outcome: OptimizationOutcome
+        /// Input, options and constraints as hashed for the optimisations table.
+        public var identity: OptimizationIdentity
+        /// The freeze selection as written in the spec ("" when nothing is frozen).
+        public var freezeSpec: String
 
-        public init(finalStructure: Structure, converged: Bool, cycles: Int, gradientEvaluations: Int,
-                    energies: [Double], gradientNorms: [Double], result: CalculationResult) {
-            self.result = result
-            self.finalStructure = finalStructure
-            self.converged = converged
-            self.cycles = cycles
-            self.gradientEvaluations = gradientEvaluations
-            self.energies = energies
-            self.gradientNorms = gradientNorms
+        /// The optimised geometry, or the lowest reached when not converged.
+        public var finalStructure: Structure { outcome.structure }
+        public var converged: Bool { outcome.converged }
+        /// Energy and gradient at `finalStructure` (the last evaluation of the optimiser).
+        public var result: CalculationResult { outcome.result }
+
+        public init(outcome: OptimizationOutcome, identity: OptimizationIdentity, freezeSpec: String) {
+            self.outcome = outcome
+            self.identity = identity
+            self.freezeSpec = freezeSpec
         }
     }
 

@@ -192,6 +192,7 @@ public final class CampaignCoordinator: WorkSource {
         var evaluated = input
         var parent: String?
         if let optimization = report.optimization {
+            try saveOptimization(optimization, input: input, report: report)
             evaluated = optimization.finalStructure
             evaluated.name = "\(task.structureName)-opt"
             parent = input.contentHash
@@ -213,6 +214,15 @@ public final class CampaignCoordinator: WorkSource {
         rows[id].message = nil
         try store.updateTask(rows[id])
         dispatcher.finish(id, succeeded: true)
+    }
+
+    /// The optimisation row and its cycles, as `interscreen opt` stores them (first result wins).
+    private func saveOptimization(_ optimization: TaskReport.Optimization, input: Structure,
+                                  report: TaskReport) throws {
+        try store.saveOptimization(
+            inputHash: input.contentHash, settings: report.settingsUsed, identity: optimization.identity,
+            freezeSpec: optimization.freezeSpec, outcome: optimization.outcome, runID: runID,
+            startedAt: report.startedAt, finishedAt: Date(), host: report.host, version: version)
     }
 
     /// Hands an optimised geometry to the task that computes on it.

@@ -18,7 +18,7 @@ import Structures
 /// to 1e-5 Å (as in the structure content hash), sorted. So the same constraint hashes alike when
 /// written differently (`Cs,Pb,I` or `1-40`) or when the input file lists the atoms in another
 /// order, in step with the structure hash, which ignores atom order too.
-public struct OptimizationIdentity: Sendable, Hashable {
+public struct OptimizationIdentity: Sendable, Hashable, Codable {
     /// Changes whenever the optimiser's path for the same input would change.
     public static let algorithm = "tr-bfgs-lindh-1"
 

@@ -62,7 +62,7 @@ public struct OptimizationStep: Sendable, Codable, Equatable {
 }
 
 /// What an optimisation produced.
-public struct OptimizationOutcome: Sendable {
+public struct OptimizationOutcome: Sendable, Codable {
     public var status: OptimizationStatus
     public var converged: Bool { status.isConverged }
     /// The optimised structure, or — when not converged — the lowest-energy geometry reached.

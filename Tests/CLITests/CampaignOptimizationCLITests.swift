@@ -1,0 +1,59 @@
+import Foundation
+import Store
+import Structures
+import XCTest
+
+/// Optimisations run by a campaign are stored like `interscreen opt` ones: the optimisation row,
+/// its cycles and its output, linked to the task.
+final class CampaignOptimizationCLITests: XCTestCase {
+    func testCampaignOptimisationRowsMatchTheOptCommand() throws {
+        let cli = try CLIHarness()
+        let input = try distortedImidazole(cli)
+        let table = "[[structures]]\nname = \"him-distorted\"\nfiles = \"\(input)\"\ntask = \"opt+sp\"\nopt_level = \"normal\"\n"
+        let spec = try CampaignFixture(cli: cli).writeSpec(extraStructures: [table])
+        let mpi = try cli.run(["-n", "3", "--oversubscribe", CLIHarness.binary.path, "run", spec,
+                               "--db", cli.path("mpi.sqlite")], executable: CampaignCLITests.mpirun)
+        XCTAssertEqual(mpi.status, 0, mpi.stdout + mpi.stderr)
+        let alone = try cli.run(["run", spec, "--db", cli.path("alone.sqlite")])
+        XCTAssertEqual(alone.status, 0, alone.stdout + alone.stderr)
+        let direct = try cli.run(["opt", input, "--level", "normal", "--db", cli.path("opt.sqlite"), "--json"])
+        XCTAssertEqual(direct.status, 0, direct.stderr)
+        let reference = try XCTUnwrap(try ResultsStore(path: cli.path("opt.sqlite")).optimizations().first)
+
+        for db in ["mpi.sqlite", "alone.sqlite"] {
+            let store = try ResultsStore(path: cli.path(db))
+            let task = try XCTUnwrap(try store.tasks().first { $0.kind == "optimization" }, db)
+            let rows = try store.optimizations()
+            XCTAssertEqual(rows.count, 1, "\(db): one optimisation row per optimisation task")
+            let row = try XCTUnwrap(rows.first)
+            XCTAssertEqual(row.inputHash, task.inputHash, db)
+            XCTAssertEqual(row.outputHash, task.outputHash, db)
+            XCTAssertEqual(row.runID, task.runID, db)
+            XCTAssertTrue(row.converged, db)
+            XCTAssertEqual(row.level, "normal", db)
+            let steps = try store.optimizationSteps(id: try XCTUnwrap(row.id))
+            XCTAssertEqual(steps.count, row.cycles, "\(db): every cycle stored")
+            XCTAssertEqual(steps.last?.energyHartree.map { $0 >= row.energyHartree }, true, db)
+            let calculation = try XCTUnwrap(try store.calculations().first { $0.id == task.calculationID })
+            XCTAssertEqual(calculation.energyHartree, row.energyHartree, "\(db): task result is the optimiser's last energy")
+
+            // The same optimisation as `interscreen opt` on the same file: same identity, same path.
+            XCTAssertEqual(row.optionsHash, reference.optionsHash, db)
+            XCTAssertEqual(row.outputHash, reference.outputHash, db)
+            XCTAssertEqual(row.energyHartree, reference.energyHartree, db)
+            XCTAssertEqual(row.cycles, reference.cycles, db)
+        }
+    }
+
+    /// Imidazole pulled off its minimum, so the optimiser has work to do.
+    private func distortedImidazole(_ cli: CLIHarness) throws -> String {
+        var s = try StructureFile.read(path: CLIHarness.fragment("HIm"))
+        for i in s.positions.indices {
+            let k = Double(i + 1)
+            s.positions[i] += Vec3(0.06 * cos(k), 0.05 * sin(2 * k), 0.04 * cos(3 * k))
+        }
+        let path = cli.path("him-distorted.extxyz")
+        try StructureFile.write(s, to: path)
+        return path
+    }
+}
