@@ -34,20 +34,36 @@ struct SimulateCommand: ParsableCommand {
         let rows = try ResultsStore(path: db).tasks(campaign: campaign).filter { $0.state == .done && $0.wallSeconds != nil }
         guard !rows.isEmpty else { throw ValidationError("no finished tasks with measured times in \(db)") }
         let replay = ReplayTasks(rows: rows, count: tasks ?? rows.count)
-        let outcomes = Dispatcher.Policy.allCases.map { ($0, ReplaySimulator.run(replay.tasks, workers: ranks, policy: $0)) }
+        let rowsOut = Dispatcher.Policy.allCases.map { policy in
+            Row(policy: policy, predictions: "recorded", outcome: ReplaySimulator.run(replay.tasks, workers: ranks, policy: policy))
+        } + [Row(policy: .longestFirst, predictions: "exact",
+                 outcome: ReplaySimulator.run(replay.withExactPredictions().tasks, workers: ranks, policy: .longestFirst))]
         if json {
-            let objects = outcomes.map { policy, o in
-                ["policy": policy.rawValue, "ranks": o.workers, "tasks": o.tasks, "makespan_seconds": o.makespanSeconds,
-                 "busy_seconds": o.busySeconds, "efficiency": o.efficiency, "lower_bound_seconds": o.lowerBoundSeconds] as [String: Any]
-            }
-            let data = try JSONSerialization.data(withJSONObject: objects, options: [.sortedKeys, .prettyPrinted])
+            let data = try JSONSerialization.data(withJSONObject: rowsOut.map(\.json), options: [.sortedKeys, .prettyPrinted])
             printFlushed(String(decoding: data, as: UTF8.self))
             return
         }
         printFlushed("\(replay.tasks.count) tasks (from \(rows.count) recorded) on \(ranks) ranks")
-        for (policy, o) in outcomes {
-            printFlushed(String(format: "%-14@ makespan %.1f s (lower bound %.1f s), efficiency %.3f",
-                                policy.rawValue, o.makespanSeconds, o.lowerBoundSeconds, o.efficiency))
+        for row in rowsOut { printFlushed(row.text) }
+        printFlushed("(exact: the same policy if every prediction had equalled the measured time; "
+                     + "the gap to it is the cost model's, not the policy's)")
+    }
+
+    /// One replay: a policy, which predictions it saw, and what it measured.
+    private struct Row {
+        var policy: Dispatcher.Policy
+        var predictions: String
+        var outcome: ReplaySimulator.Outcome
+
+        var json: [String: Any] {
+            ["policy": policy.rawValue, "predictions": predictions, "ranks": outcome.workers, "tasks": outcome.tasks,
+             "makespan_seconds": outcome.makespanSeconds, "busy_seconds": outcome.busySeconds,
+             "efficiency": outcome.efficiency, "lower_bound_seconds": outcome.lowerBoundSeconds]
+        }
+
+        var text: String {
+            String(format: "%-14@ %-9@ predictions: makespan %.1f s (lower bound %.1f s), efficiency %.3f",
+                   policy.rawValue, predictions, outcome.makespanSeconds, outcome.lowerBoundSeconds, outcome.efficiency)
         }
     }
 }
@@ -75,6 +91,15 @@ struct ReplayTasks {
                 previous = id
             }
         }
+    }
+}
+
+extension ReplayTasks {
+    /// The same tasks with every prediction set to the measured time: the policy's ceiling.
+    func withExactPredictions() -> ReplayTasks {
+        var copy = self
+        for i in copy.tasks.indices { copy.tasks[i].node.predictedSeconds = copy.tasks[i].actualSeconds }
+        return copy
     }
 }
 
