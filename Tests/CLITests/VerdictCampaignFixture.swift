@@ -14,8 +14,10 @@ struct VerdictCampaignFixture {
 
     /// Runs campaign `campaign` with verdict `verdict` (active "alpha", inactive "delta").
     /// With `doubled`, each phase gets a second configuration: its reaction taken twice (energy × 2).
+    /// With `sizes`, one verdict per fragment size, named as a screen names them ("<verdict> 8fu").
     func run(campaign: String, verdict: String = "frozen framework", formulaUnits: Int = 8, doubled: Bool = false,
-             file: StaticString = #filePath, line: UInt = #line) throws {
+             sizes: [Int] = [], file: StaticString = #filePath, line: UInt = #line) throws {
+        let verdicts = sizes.isEmpty ? [(verdict, formulaUnits)] : sizes.map { ("\(verdict) \($0)fu", $0) }
         let cs4 = "[[structures]]\nname = \"Cs4PbI6\"\nfiles = \"\(CLIHarness.fragment("Cs4PbI6"))\"\n"
         var spec = try String(contentsOfFile: try CampaignFixture(cli: cli).writeSpec(name: campaign, extraStructures: [cs4]),
                               encoding: .utf8)
@@ -28,16 +30,22 @@ struct VerdictCampaignFixture {
         normalize = { per = "CsI", count = 2 }
 
         \(doubled ? Self.doubledReactions : "")
-        [[verdicts]]
-        name = "\(verdict)"
-        active_phase = "alpha"
-        inactive_phase = "delta"
-        active = "iodide*"
-        inactive = "Cs2PbI4 from*"
-        bulk = "bulk stand-in"
-        formula_units = \(formulaUnits)
-        reference = { bulk = -18, active = -1224, inactive = -1033, source = "Li et al. 2023" }
         """
+        for (name, units) in verdicts {
+            spec += """
+
+            [[verdicts]]
+            name = "\(name)"
+            active_phase = "alpha"
+            inactive_phase = "delta"
+            active = "iodide*"
+            inactive = "Cs2PbI4 from*"
+            bulk = "bulk stand-in"
+            formula_units = \(units)
+            reference = { bulk = -18, active = -1224, inactive = -1033, source = "Li et al. 2023" }
+
+            """
+        }
         let path = cli.path("\(campaign).toml")
         try spec.write(toFile: path, atomically: true, encoding: .utf8)
         let run = try cli.run(["run", path, "--db", database])

@@ -9,7 +9,8 @@ final class ScreenSpecTests: XCTestCase {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().path
 
-    static func spec(cells: String = "\(repository)/clusters/bulk", treatment: String = "frozen framework") -> String {
+    static func spec(cells: String = "\(repository)/clusters/bulk", treatment: String = "frozen framework",
+                     units: String = "8") -> String {
         """
         [campaign]
         name = "matrix"
@@ -22,7 +23,7 @@ final class ScreenSpecTests: XCTestCase {
 
         [[perovskites]]
         name = "CsPbI3"
-        units = 8
+        units = \(units)
         active = { phase = "alpha", cell = "\(cells)/CsPbI3-alpha.cif", bulk = "2x2x2" }
         inactive = { phase = "delta", cell = "\(cells)/CsPbI3-delta.cif", bulk = "1x2x1" }
 
@@ -95,5 +96,42 @@ final class ScreenSpecTests: XCTestCase {
         let problems = try sandbox.problems(Self.spec(cells: "/nonexistent"))
         XCTAssertEqual(problems.map(\.line), [13, 14], "\(problems)")
         XCTAssertTrue(problems.allSatisfy { $0.message.contains("does not exist") }, "\(problems)")
+    }
+
+    func testEachFragmentSizeGetsItsOwnProductsAndVerdict() throws {
+        let sandbox = try SpecSandbox()
+        let job = try sandbox.parse(Self.spec(treatment: "unrelaxed", units: "[6, 8]"))
+        XCTAssertEqual(job.pairings.map(\.name), ["CsPbI3/ZIF-4", "CsPbI3/ZIF-62"], "one pairing, several sizes")
+        let names = job.structures.map(\.name)
+        for name in ["CsPbI3-alpha-6fu", "CsPbI3-alpha-8fu", "CsPbI3-delta-6fu", "CsPbI3-delta-8fu"] {
+            XCTAssertTrue(names.contains(name), "missing \(name)")
+        }
+        XCTAssertEqual(names.filter { $0.hasSuffix("-bulk") }.count, 2, "one bulk cell per phase whatever the sizes")
+        XCTAssertEqual(job.verdicts.map(\.name), ["CsPbI3/ZIF-4 6fu", "CsPbI3/ZIF-4 8fu", "CsPbI3/ZIF-62 6fu", "CsPbI3/ZIF-62 8fu"])
+        for pairing in job.pairings {
+            let verdicts = job.verdicts.filter { ScreenNames.pairingAndSize(ofVerdict: $0.name).pairing == pairing.name }
+            var counted = 0
+            for verdict in verdicts {
+                let units = try XCTUnwrap(ScreenNames.pairingAndSize(ofVerdict: verdict.name).units)
+                XCTAssertEqual(verdict.formulaUnits, Double(units))
+                let active = job.reactions.filter { ReactionPattern.matches(verdict.activeReactions, $0.name) }
+                let inactive = job.reactions.filter { ReactionPattern.matches(verdict.inactiveReactions, $0.name) }
+                XCTAssertFalse(active.isEmpty || inactive.isEmpty, verdict.name)
+                // Each size's verdict takes exactly the reactions of its own fragments.
+                XCTAssertTrue(active.allSatisfy { $0.reactants.contains { $0.name == "CsPbI3-alpha-\(units)fu" } }, verdict.name)
+                XCTAssertTrue(inactive.allSatisfy { $0.reactants.contains { $0.name == "CsPbI3-delta-\(units)fu" } }, verdict.name)
+                counted += active.count
+            }
+            XCTAssertEqual(counted, pairing.activeProducts, pairing.name)
+        }
+        XCTAssertEqual(ScreenNames.pairingAndSize(ofVerdict: "CsPbI3/ZIF-62").units, nil)
+    }
+
+    func testBadFragmentSizesAreSpecErrors() throws {
+        let sandbox = try SpecSandbox()
+        for units in ["[8, 8]", "1", "[]", "\"8\""] {
+            let problems = try sandbox.problems(Self.spec(cells: "/nonexistent", units: units))
+            XCTAssertTrue(problems.contains { $0.line == 12 && $0.message.contains("`units`") }, "\(units): \(problems)")
+        }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Campaign
 import Foundation
 import Store
 
@@ -36,7 +37,8 @@ struct VerdictCommand: ParsableCommand {
     static func object(_ v: VerdictRecord) -> [String: Any] {
         func value(_ x: Double?) -> Any { x.map { $0 as Any } ?? NSNull() }
         return [
-            "campaign": v.campaign, "protocol": v.name, "active_phase": v.activePhase, "inactive_phase": v.inactivePhase,
+            "campaign": v.campaign, "protocol": v.name,
+            "pairing": ScreenNames.pairingAndSize(ofVerdict: v.name).pairing, "active_phase": v.activePhase, "inactive_phase": v.inactivePhase,
             "bulk_delta_minus_alpha_kj_per_unit": value(v.bulkKJPerUnit),
             "reaction_energy_kj": [
                 v.activePhase: ["lowest": value(v.activeLowestKJ), "boltzmann": value(v.activeBoltzmannKJ)],

@@ -1,32 +1,63 @@
+import Campaign
 import Foundation
 import Store
 
-/// The pairings of a campaign ranked by stabilisation margin per formula unit, best first, with
-/// the verdict and its spread over configurations; each line names its verdict row.
+/// The pairings of a campaign ranked by stabilisation margin per formula unit, best first. A
+/// pairing screened at several fragment sizes ("CsPbI3/ZIF-62 8fu", "… 12fu") is one row: the
+/// mean margin per unit over its sizes, the spread over sites and over sizes, and every verdict row.
 struct PairingRanking {
     let verdicts: [VerdictRecord]
 
-    /// Ranked rows: verdicts with a margin first (largest margin per unit first), then the rest.
-    var ranked: [VerdictRecord] {
-        verdicts.sorted { a, b in
-            switch (Self.perUnit(a.marginKJ, a), Self.perUnit(b.marginKJ, b)) {
-            case let (x?, y?): return x != y ? x > y : a.name < b.name
+    /// One pairing of one campaign, over all its fragment sizes.
+    struct Row {
+        var campaign: String
+        var pairing: String
+        /// The verdict rows, smallest fragment first.
+        var sizes: [VerdictRecord]
+
+        /// Per-unit margins of the sizes that have one.
+        var margins: [Double] { sizes.compactMap { PairingRanking.perUnit($0.marginKJ, $0) } }
+        /// Mean margin per formula unit over the sizes.
+        var margin: Double? { margins.isEmpty ? nil : margins.reduce(0, +) / Double(margins.count) }
+        /// The largest per-unit spread over sites and orientations among the sizes.
+        var siteSpread: Double? { sizes.compactMap { PairingRanking.perUnit($0.uncertaintyKJ, $0) }.max() }
+        /// Half the range of the per-unit margins over the sizes (nil with one size).
+        var sizeSpread: Double? { margins.count > 1 ? (margins.max()! - margins.min()!) / 2 : nil }
+        /// The verdict, or "depends on fragment size" when the sizes disagree.
+        var verdict: String {
+            let distinct = Set(sizes.map(\.verdict))
+            return distinct.count == 1 ? sizes[0].verdict : "depends on fragment size"
+        }
+    }
+
+    /// Pairings with a margin first (largest mean margin per unit first), then the rest.
+    var ranked: [Row] {
+        let groups = Dictionary(grouping: verdicts) { v in
+            "\(v.campaign)\u{0}\(ScreenNames.pairingAndSize(ofVerdict: v.name).pairing)"
+        }
+        let rows = groups.values.map { group in
+            Row(campaign: group[0].campaign, pairing: ScreenNames.pairingAndSize(ofVerdict: group[0].name).pairing,
+                sizes: group.sorted { $0.formulaUnits < $1.formulaUnits })
+        }
+        return rows.sorted { a, b in
+            switch (a.margin, b.margin) {
+            case let (x?, y?): return x != y ? x > y : (a.campaign, a.pairing) < (b.campaign, b.pairing)
             case (.some, nil): return true
             case (nil, .some): return false
-            case (nil, nil): return a.name < b.name
+            case (nil, nil): return (a.campaign, a.pairing) < (b.campaign, b.pairing)
             }
         }
     }
 
     func print() {
         printFlushed("\nPairings ranked by stabilisation margin (kJ/mol per formula unit; > 0: the interface keeps the active phase)")
-        printFlushed("| rank | pairing | margin / unit | ± spread / unit | margin (fragment) | verdict | verdict row |")
-        printFlushed("|---|---|---|---|---|---|---|")
-        for (k, v) in ranked.enumerated() {
-            let margin = Self.perUnit(v.marginKJ, v).map(Self.kj) ?? "–"
-            let spread = Self.perUnit(v.uncertaintyKJ, v).map(Self.kj) ?? "–"
-            let whole = v.marginKJ.map(Self.kj) ?? "–"
-            printFlushed("| \(k + 1) | \(v.campaign) \(v.name) | \(margin) | \(spread) | \(whole) | \(v.verdict) | \(v.id ?? 0) |")
+        printFlushed("| rank | pairing | margin / unit | ± sites / unit | ± sizes / unit | fragment sizes (fu) | verdict | verdict rows |")
+        printFlushed("|---|---|---|---|---|---|---|---|")
+        for (k, row) in ranked.enumerated() {
+            let sizes = row.sizes.map { String(format: "%g", $0.formulaUnits) }.joined(separator: ", ")
+            let ids = row.sizes.map { String($0.id ?? 0) }.joined(separator: ", ")
+            printFlushed("| \(k + 1) | \(row.campaign) \(row.pairing) | \(Self.kj(row.margin)) | \(Self.kj(row.siteSpread)) "
+                         + "| \(Self.kj(row.sizeSpread)) | \(sizes) | \(row.verdict) | \(ids) |")
         }
     }
 
@@ -35,5 +66,5 @@ struct PairingRanking {
         return value / v.formulaUnits
     }
 
-    static func kj(_ value: Double) -> String { String(format: "%.1f", value) }
+    static func kj(_ value: Double?) -> String { value.map { String(format: "%.1f", $0) } ?? "–" }
 }

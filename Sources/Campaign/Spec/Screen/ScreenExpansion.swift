@@ -23,9 +23,9 @@ struct ScreenExpansion {
         var out = Output()
         let fragments = screen.perovskites.map { perovskite(out: &out, $0) }
         let glasses = screen.glasses.map { glass(out: &out, $0) }
-        for (p, phases) in zip(screen.perovskites, fragments) {
+        for (p, sized) in zip(screen.perovskites, fragments) {
             for (g, glass) in zip(screen.glasses, glasses) {
-                pairing(out: &out, p, phases, g, glass)
+                pairing(out: &out, p, sized, g, glass)
             }
         }
         return out
@@ -33,47 +33,65 @@ struct ScreenExpansion {
 
     // MARK: - Perovskites
 
-    /// The two phases' fragments (nil where the cut failed) after adding them, their bulk cells
-    /// and the bulk reaction.
-    private func perovskite(out: inout Output, _ p: ScreenSpec.Perovskite) -> [PerovskiteFragment?] {
+    /// One fragment size of a perovskite: the two phases' bulk-cut fragments (nil where the cut failed).
+    struct SizedFragments {
+        var units: Int
+        var phases: [PerovskiteFragment?]
+    }
+
+    /// The fragments of every size after adding them, the two bulk cells and the bulk reaction.
+    private func perovskite(out: inout Output, _ p: ScreenSpec.Perovskite) -> [SizedFragments] {
         var bulkUnits: [Int?] = []
-        let fragments = [p.active, p.inactive].map { phase -> PerovskiteFragment? in
-            let names = ScreenNames(perovskite: p.name, phase: phase.name, units: p.units)
-            guard let cell = attempt(out: &out, names.fragment, phase.cell, p.line, { try StructureFile.read(path: phase.cell) })
-            else { bulkUnits.append(nil); return nil }
-            let bulk = attempt(out: &out, names.bulk, phase.cell, p.line) { () -> Structure in
-                var s = try Supercell.build(cell, matrix: phase.bulkSupercell)
-                s.name = names.bulk
-                return s
+        var sized = p.units.map { SizedFragments(units: $0, phases: []) }
+        for phase in [p.active, p.inactive] {
+            let names = ScreenNames(perovskite: p.name, phase: phase.name)
+            let cell = attempt(out: &out, names.fragment(units: p.units[0]), phase.cell, p.line) {
+                try StructureFile.read(path: phase.cell)
             }
-            if let bulk {
-                let units = FormulaUnits.count(in: bulk)
-                add(&out, names.bulk, phase.cell, bulk, units: units, recipe: .singlePoint, freeze: nil, line: p.line)
-                bulkUnits.append(units)
-            } else {
-                bulkUnits.append(nil)
+            bulkUnits.append(cell.flatMap { bulk(out: &out, names, phase, $0, line: p.line) })
+            for i in sized.indices {
+                sized[i].phases.append(cell.flatMap { fragment(out: &out, p, names, phase, $0, units: sized[i].units) })
             }
-            let fragment = attempt(out: &out, names.fragment, phase.cell, p.line) {
-                try PerovskiteFragmentBuilder.build(cell: cell, spec: PerovskiteFragmentSpec(units: p.units, surface: p.surface,
-                                                                                            name: names.fragment))
-            }
-            if let fragment {
-                add(&out, names.fragment, phase.cell, fragment.structure, units: p.units, recipe: .singlePoint, freeze: nil,
-                    line: p.line)
-            }
-            return fragment
         }
         if let active = bulkUnits[0], let inactive = bulkUnits[1] {
             out.reactions.append(bulkReaction(p, activeUnits: active, inactiveUnits: inactive))
         }
-        return fragments
+        return sized
+    }
+
+    /// Adds the bulk supercell of one phase; its formula units, or nil when it cannot be built.
+    private func bulk(out: inout Output, _ names: ScreenNames, _ phase: ScreenSpec.Phase, _ cell: Structure,
+                      line: Int) -> Int? {
+        let bulk = attempt(out: &out, names.bulk, phase.cell, line) { () -> Structure in
+            var s = try Supercell.build(cell, matrix: phase.bulkSupercell)
+            s.name = names.bulk
+            return s
+        }
+        guard let bulk else { return nil }
+        let units = FormulaUnits.count(in: bulk)
+        add(&out, names.bulk, phase.cell, bulk, units: units, recipe: .singlePoint, freeze: nil, line: line)
+        return units
+    }
+
+    /// Adds the bulk-cut fragment of one phase and size; nil when it cannot be cut.
+    private func fragment(out: inout Output, _ p: ScreenSpec.Perovskite, _ names: ScreenNames, _ phase: ScreenSpec.Phase,
+                          _ cell: Structure, units: Int) -> PerovskiteFragment? {
+        let name = names.fragment(units: units)
+        let fragment = attempt(out: &out, name, phase.cell, p.line) {
+            try PerovskiteFragmentBuilder.build(cell: cell, spec: PerovskiteFragmentSpec(units: units, surface: p.surface,
+                                                                                        name: name))
+        }
+        if let fragment {
+            add(&out, name, phase.cell, fragment.structure, units: units, recipe: .singlePoint, freeze: nil, line: p.line)
+        }
+        return fragment
     }
 
     /// E(inactive) − E(active) per formula unit: a·active → b·inactive with a·n_active = b·n_inactive.
     private func bulkReaction(_ p: ScreenSpec.Perovskite, activeUnits: Int, inactiveUnits: Int) -> ReactionSpec {
         let common = FormulaUnitsLCM.lcm(activeUnits, inactiveUnits)
-        let active = ScreenNames(perovskite: p.name, phase: p.active.name, units: p.units)
-        let inactive = ScreenNames(perovskite: p.name, phase: p.inactive.name, units: p.units)
+        let active = ScreenNames(perovskite: p.name, phase: p.active.name)
+        let inactive = ScreenNames(perovskite: p.name, phase: p.inactive.name)
         return ReactionSpec(name: ScreenNames.bulkReaction(p),
                             reactants: [(active.bulk, Double(common / activeUnits))],
                             products: [(inactive.bulk, Double(common / inactiveUnits))],
@@ -95,39 +113,52 @@ struct ScreenExpansion {
 
     // MARK: - Pairings
 
-    private func pairing(out: inout Output, _ p: ScreenSpec.Perovskite, _ phases: [PerovskiteFragment?],
+    /// Products and reactions of one pairing for every fragment size, and one verdict per size
+    /// whose two phases both have products.
+    private func pairing(out: inout Output, _ p: ScreenSpec.Perovskite, _ sized: [SizedFragments],
                          _ g: ScreenSpec.Glass, _ glass: GlassFragment?) {
         let pairing = ScreenNames.pairing(p, g)
-        var counts: [Int] = []
-        var skipped: [String] = []
-        for (phase, fragment) in zip([p.active, p.inactive], phases) {
-            guard let fragment, let glass else { counts.append(0); continue }
-            var made = 0
-            for k in screen.options.exchangeCounts {
-                let spec = ExchangeSpec(k: k, sites: screen.options.sites, orientations: screen.options.orientations)
-                let result = attempt(out: &out, "\(pairing) \(phase.name) k\(k)", phase.cell, g.line) {
-                    try ExchangeBuilder.enumerate(surface: PerovskiteSurface(fragment), glass: glass, spec: spec)
-                }
-                let products = result?.products ?? []
-                skipped += (result?.skipped ?? []).map { "\($0.name): \($0.reason)" }
-                for product in products {
-                    addProduct(&out, product, fragment: fragment.structure.name, glass: glass.structure.name,
-                               reaction: ScreenNames.reaction(pairing, phase: phase.name, product: product.name),
-                               file: phase.cell, line: g.line)
-                }
-                made += products.count
+        var summary = PairingSummary(name: pairing, perovskite: p.name, glass: g.name, activeProducts: 0,
+                                     inactiveProducts: 0)
+        for size in sized {
+            let counts = zip([p.active, p.inactive], size.phases).map { phase, fragment in
+                products(out: &out, pairing, phase, fragment, glass, g, skipped: &summary.skipped)
             }
-            counts.append(made)
+            summary.activeProducts += counts[0]
+            summary.inactiveProducts += counts[1]
+            guard counts.allSatisfy({ $0 > 0 }) else { continue }
+            let fragments = size.phases.map { $0?.structure.name ?? "" }
+            out.verdicts.append(VerdictSpec(
+                name: ScreenNames.verdict(pairing, units: size.units, sizes: sized.count),
+                activePhase: p.active.name, inactivePhase: p.inactive.name,
+                activeReactions: ScreenNames.reactionPattern(pairing, phase: p.active.name, fragment: fragments[0]),
+                inactiveReactions: ScreenNames.reactionPattern(pairing, phase: p.inactive.name, fragment: fragments[1]),
+                bulkReaction: ScreenNames.bulkReaction(p), formulaUnits: Double(size.units),
+                temperature: screen.options.temperature, line: screen.line))
         }
-        out.pairings.append(PairingSummary(name: pairing, perovskite: p.name, glass: g.name,
-                                           activeProducts: counts[0], inactiveProducts: counts[1], skipped: skipped))
-        guard counts.allSatisfy({ $0 > 0 }) else { return }
-        out.verdicts.append(VerdictSpec(
-            name: pairing, activePhase: p.active.name, inactivePhase: p.inactive.name,
-            activeReactions: ScreenNames.reactionPattern(pairing, phase: p.active.name),
-            inactiveReactions: ScreenNames.reactionPattern(pairing, phase: p.inactive.name),
-            bulkReaction: ScreenNames.bulkReaction(p), formulaUnits: Double(p.units),
-            temperature: screen.options.temperature, line: screen.line))
+        out.pairings.append(summary)
+    }
+
+    /// Adds the exchange products of one phase fragment with the glass for every k; how many were made.
+    private func products(out: inout Output, _ pairing: String, _ phase: ScreenSpec.Phase, _ fragment: PerovskiteFragment?,
+                          _ glass: GlassFragment?, _ g: ScreenSpec.Glass, skipped: inout [String]) -> Int {
+        guard let fragment, let glass else { return 0 }
+        var made = 0
+        for k in screen.options.exchangeCounts {
+            let spec = ExchangeSpec(k: k, sites: screen.options.sites, orientations: screen.options.orientations)
+            let result = attempt(out: &out, "\(pairing) \(fragment.structure.name) k\(k)", phase.cell, g.line) {
+                try ExchangeBuilder.enumerate(surface: PerovskiteSurface(fragment), glass: glass, spec: spec)
+            }
+            let products = result?.products ?? []
+            skipped += (result?.skipped ?? []).map { "\($0.name): \($0.reason)" }
+            for product in products {
+                addProduct(&out, product, fragment: fragment.structure.name, glass: glass.structure.name,
+                           reaction: ScreenNames.reaction(pairing, phase: phase.name, product: product.name),
+                           file: phase.cell, line: g.line)
+            }
+            made += products.count
+        }
+        return made
     }
 
     private func addProduct(_ out: inout Output, _ product: ExchangeProduct, fragment: String, glass: String,

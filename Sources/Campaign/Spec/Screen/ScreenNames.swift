@@ -1,17 +1,30 @@
 /// Names of everything a pairing matrix creates, in one place (reactions and verdicts find each
 /// other by these names).
-struct ScreenNames {
+public struct ScreenNames {
     let perovskite: String
     let phase: String
-    let units: Int
 
-    /// "CsPbI3-alpha-8fu": the bulk-cut fragment.
-    var fragment: String { "\(perovskite)-\(phase)-\(units)fu" }
+    /// "CsPbI3-alpha-8fu": the bulk-cut fragment of `units` formula units.
+    func fragment(units: Int) -> String { "\(perovskite)-\(phase)-\(units)fu" }
     /// "CsPbI3-alpha-bulk": the bulk supercell.
     var bulk: String { "\(perovskite)-\(phase)-bulk" }
 
     /// "CsPbI3/ZIF-62".
     static func pairing(_ p: ScreenSpec.Perovskite, _ g: ScreenSpec.Glass) -> String { "\(p.name)/\(g.name)" }
+
+    /// The verdict of one fragment size: "CsPbI3/ZIF-62" when the perovskite has one size,
+    /// "CsPbI3/ZIF-62 8fu" per size when it has several.
+    static func verdict(_ pairing: String, units: Int, sizes: Int) -> String {
+        sizes > 1 ? "\(pairing) \(units)fu" : pairing
+    }
+
+    /// The pairing and fragment size a verdict name stands for ("CsPbI3/ZIF-62 8fu" → ("CsPbI3/ZIF-62", 8));
+    /// names without a size suffix are their own pairing.
+    public static func pairingAndSize(ofVerdict name: String) -> (pairing: String, units: Int?) {
+        guard let space = name.lastIndex(of: " "), name.hasSuffix("fu"),
+              let units = Int(name[name.index(after: space)...].dropLast(2)) else { return (name, nil) }
+        return (String(name[..<space]), units)
+    }
 
     /// "bulk CsPbI3 delta-alpha".
     static func bulkReaction(_ p: ScreenSpec.Perovskite) -> String {
@@ -23,9 +36,9 @@ struct ScreenNames {
         "interface \(pairing) \(phase) \(product)"
     }
 
-    /// The glob matching every reaction of one phase of a pairing.
-    static func reactionPattern(_ pairing: String, phase: String) -> String {
-        "interface \(escaped(pairing)) \(escaped(phase)) *"
+    /// The glob matching the reactions of one phase of a pairing whose products grew from `fragment`.
+    static func reactionPattern(_ pairing: String, phase: String, fragment: String) -> String {
+        "interface \(escaped(pairing)) \(escaped(phase)) \(escaped(fragment))_*"
     }
 
     /// `text` with glob characters bracketed, so it matches itself only.

@@ -44,7 +44,7 @@ struct ScreenReader {
     private func readPerovskite(_ t: TableReader) -> ScreenSpec.Perovskite? {
         t.checkKeys(SpecKeys.perovskite)
         let name = required(t, "name")
-        let units = MethodReader.checked(t, "units", t.integer("units"), "must be ≥ 2", { $0 >= 2 })
+        let units = t.read("units", expected: "an integer ≥ 2 or an array of distinct integers ≥ 2", Self.fragmentSizes)
         if !t.has("units") { context.report(t.line, "[[perovskites]] needs `units` (formula units of each fragment)") }
         var surface = MillerIndex(0, 0, 1)
         if let text = t.string("surface") {
@@ -139,6 +139,12 @@ struct ScreenReader {
                 seen[name] = line
             }
         }
+    }
+
+    /// `units = 8` or `units = [8, 12]`: distinct fragment sizes, each ≥ 2.
+    private static func fragmentSizes(_ value: TOMLValueConvertible) -> [Int]? {
+        let sizes = value.int.map { [$0] } ?? positiveIntegers(value) ?? []
+        return !sizes.isEmpty && sizes.allSatisfy({ $0 >= 2 }) && Set(sizes).count == sizes.count ? sizes : nil
     }
 
     private static func positiveIntegers(_ value: TOMLValueConvertible) -> [Int]? {

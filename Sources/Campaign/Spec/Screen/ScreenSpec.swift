@@ -16,10 +16,11 @@ struct ScreenSpec {
         var temperature: Double = 300
     }
 
-    /// One perovskite: its active and inactive phase, the fragment size and surface.
+    /// One perovskite: its active and inactive phase, the fragment sizes and surface.
     struct Perovskite {
         var name: String
-        var units: Int
+        /// Formula units of the bulk-cut fragments; each size gets its own fragments, products and verdict.
+        var units: [Int]
         var surface: MillerIndex
         var active: Phase
         var inactive: Phase
