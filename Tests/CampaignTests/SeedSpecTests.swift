@@ -36,4 +36,19 @@ final class SeedSpecTests: XCTestCase {
         }
         XCTAssertEqual(spec.reactions.first { $0.name == "bulk delta-alpha" }?.normalization?.count, 32)
     }
+
+    func testTheRelaxedSpecFreesEveryOptimisationAndComparesBothProtocols() throws {
+        let spec = try JobSpecParser.parse(path: Repository.path("jobs/cspbi3-agzif62-relaxed.toml"))
+        XCTAssertEqual(spec.invalidStructures.map(\.name), [])
+        let optimised = spec.structures.filter { $0.method.recipe == .optimizeThenSinglePoint }
+        XCTAssertEqual(optimised.count, 6)
+        XCTAssertTrue(optimised.allSatisfy { $0.method.freeze == nil }, "protocols (b) and (c) freeze nothing")
+        XCTAssertEqual(spec.verdicts.count, 2)
+        // (b) starts from the relaxed fragment, (c) from the bulk cut; both end in the same relaxed product.
+        for reaction in spec.reactions where reaction.name.hasPrefix("interface") {
+            let fragment = reaction.reactants.map(\.name).first { $0.hasSuffix("8") || $0.hasSuffix("8_relaxed") }
+            XCTAssertEqual(fragment?.hasSuffix("_relaxed"), reaction.name.contains("protocol-b"), reaction.name)
+            XCTAssertTrue(optimised.contains { $0.name == reaction.products[0].name }, reaction.name)
+        }
+    }
 }
