@@ -45,6 +45,38 @@ final class CampaignOptimizationCLITests: XCTestCase {
         }
     }
 
+    func testAnotherCampaignReusesAStoredOptimisationOnlyWithTheSameIdentity() throws {
+        let cli = try CLIHarness()
+        let input = try distortedImidazole(cli)
+        let fixture = CampaignFixture(cli: cli)
+        func spec(_ name: String, level: String) throws -> String {
+            try fixture.writeSpec(name: name, extraStructures: [
+                "[[structures]]\nname = \"him-distorted\"\nfiles = \"\(input)\"\ntask = \"opt+sp\"\nopt_level = \"\(level)\"\n"])
+        }
+        let db = cli.path("shared.sqlite")
+        XCTAssertEqual(try cli.run(["run", try spec("first", level: "normal"), "--db", db]).status, 0)
+        let store = try ResultsStore(path: db)
+        let calculations = try store.calculations().count
+
+        let second = try cli.run(["run", try spec("second", level: "normal"), "--db", db])
+        XCTAssertEqual(second.status, 0, second.stdout + second.stderr)
+        XCTAssertEqual(try store.calculations().count, calculations, "nothing computed again")
+        XCTAssertEqual(try store.optimizations().count, 1)
+        let tasks = try store.tasks(campaign: "second")
+        let opt = try XCTUnwrap(tasks.first { $0.kind == "optimization" })
+        XCTAssertEqual(opt.state, .done)
+        XCTAssertTrue(opt.message?.contains("answered from the database (optimisation") == true, opt.message ?? "")
+        let firstOpt = try XCTUnwrap(try store.tasks(campaign: "first").first { $0.kind == "optimization" })
+        XCTAssertEqual(opt.outputHash, firstOpt.outputHash)
+        XCTAssertEqual(opt.calculationID, firstOpt.calculationID)
+        XCTAssertTrue(tasks.allSatisfy { $0.state == .done })
+
+        // Another level is another optimisation.
+        let third = try cli.run(["run", try spec("third", level: "tight"), "--db", db])
+        XCTAssertEqual(third.status, 0, third.stdout + third.stderr)
+        XCTAssertEqual(try store.optimizations().count, 2)
+    }
+
     /// Imidazole pulled off its minimum, so the optimiser has work to do.
     private func distortedImidazole(_ cli: CLIHarness) throws -> String {
         var s = try StructureFile.read(path: CLIHarness.fragment("HIm"))

@@ -7,13 +7,24 @@ public struct EngineOptimizer: GeometryOptimizing {
 
     public func optimize(_ structure: Structure, settings: Settings, level: String, freeze: String?,
                          calculator: Calculator) throws -> TaskReport.Optimization {
+        let options = try Self.options(for: structure, level: level, freeze: freeze)
+        let outcome = try Optimizer(calculator: calculator, settings: settings, options: options).optimize(structure)
+        return TaskReport.Optimization(outcome: outcome, identity: OptimizationIdentity(structure: structure, options: options),
+                                       freezeSpec: freeze ?? "")
+    }
+
+    /// The options a campaign task optimises with: its level and its frozen atoms.
+    public static func options(for structure: Structure, level: String, freeze: String?) throws -> OptimizationOptions {
         guard let convergence = ConvergenceLevel(name: level) else {
             throw EngineError(.unsupported, "unknown optimisation level '\(level)'")
         }
         let frozen = try freeze.map { try FreezeSpec(parsing: $0).frozenAtoms(in: structure) } ?? []
-        let options = OptimizationOptions(level: convergence, frozenAtoms: frozen)
-        let outcome = try Optimizer(calculator: calculator, settings: settings, options: options).optimize(structure)
-        return TaskReport.Optimization(outcome: outcome, identity: OptimizationIdentity(structure: structure, options: options),
-                                       freezeSpec: freeze ?? "")
+        return OptimizationOptions(level: convergence, frozenAtoms: frozen)
+    }
+
+    /// The identity the optimisations table knows this task's optimisation by.
+    public static func identity(of structure: Structure, level: String?, freeze: String?) throws -> OptimizationIdentity {
+        OptimizationIdentity(structure: structure,
+                             options: try options(for: structure, level: level ?? "normal", freeze: freeze))
     }
 }

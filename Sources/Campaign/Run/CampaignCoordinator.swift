@@ -167,10 +167,12 @@ public final class CampaignCoordinator: WorkSource {
         }
     }
 
-    /// A single point whose (structure, settings) is already stored is done without computing.
+    /// A single point whose (structure, settings) is already stored is done without computing;
+    /// so is an optimisation whose (input, settings, options) is, with the single point at its end.
     private func answerFromCache(_ id: Int) throws -> Bool {
         let task = plan.tasks[id]
-        guard task.kind == .singlePoint, let hash = rows[id].inputHash,
+        if task.kind == .optimization { return try answerOptimizationFromCache(id) }
+        guard let hash = rows[id].inputHash,
               let cached = try store.cachedCalculation(structureHash: hash, settingsHash: task.settings.hash) else {
             return false
         }
@@ -179,6 +181,31 @@ public final class CampaignCoordinator: WorkSource {
         rows[id].message = "answered from the database (calculation \(cached.id ?? 0))"
         rows[id].finishedAt = Date()
         try store.updateTask(rows[id])
+        dispatcher.skip(id, succeeded: true)
+        return true
+    }
+
+    /// The optimisation of task `id` as stored by any campaign or `interscreen opt`, flagged as
+    /// a fresh one would be; false when the database lacks it or its final single point.
+    private func answerOptimizationFromCache(_ id: Int) throws -> Bool {
+        let task = plan.tasks[id]
+        guard let input = task.input ?? inputs[id],
+              let identity = try? EngineOptimizer.identity(of: input, level: task.optimizationLevel, freeze: task.freeze),
+              let cached = try store.cachedOptimization(inputHash: input.contentHash, settingsHash: task.settings.hash,
+                                                        optionsHash: identity.hash),
+              let calculation = try store.cachedCalculation(structureHash: cached.outputHash, settingsHash: task.settings.hash),
+              var output = try store.structure(hash: cached.outputHash) else { return false }
+        output.name = "\(task.structureName)-opt"
+        let flags = (cached.converged ? [] : ["optimization_not_converged"])
+            + TaskExecutor.topologyFlags(start: input, end: output)
+        rows[id].state = .done
+        rows[id].calculationID = calculation.id
+        rows[id].outputHash = cached.outputHash
+        rows[id].flags = flags.isEmpty ? nil : flags.joined(separator: ",")
+        rows[id].message = "answered from the database (optimisation \(cached.id ?? 0))"
+        rows[id].finishedAt = Date()
+        try store.updateTask(rows[id])
+        try passOutput(of: id, structure: output)
         dispatcher.skip(id, succeeded: true)
         return true
     }
