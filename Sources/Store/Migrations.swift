@@ -6,7 +6,8 @@ import GRDB
 /// records applied migrations in `grdb_migrations`, so reopening a database runs only new ones.
 enum StoreMigrations {
     /// Names of all migrations, in order (the last one is the current schema version).
-    static let names = ["v1-initial", CampaignMigration.name, OptimizationMigration.name, VerdictMigration.name]
+    static let names = ["v1-initial", CampaignMigration.name, OptimizationMigration.name, VerdictMigration.name,
+                      LeanWritesMigration.name]
 
     static func makeMigrator() -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -14,6 +15,7 @@ enum StoreMigrations {
         migrator.registerMigration(CampaignMigration.name, migrate: CampaignMigration.migrate)
         migrator.registerMigration(OptimizationMigration.name, migrate: OptimizationMigration.migrate)
         migrator.registerMigration(VerdictMigration.name, migrate: VerdictMigration.migrate)
+        migrator.registerMigration(LeanWritesMigration.name, migrate: LeanWritesMigration.migrate)
         return migrator
     }
 

@@ -20,43 +20,52 @@ extension ResultsStore {
                                 kind: CalculationKind = .singlepoint, runID: Int64?,
                                 startedAt: Date, finishedAt: Date, host: String,
                                 version: String) throws -> CalculationRecord {
-        let record = try Self.calculationRecord(structureHash: structureHash, settings: settings, result: result,
-                                                kind: kind, runID: runID, startedAt: startedAt,
-                                                finishedAt: finishedAt, host: host, version: version)
+        let record = Self.calculationRecord(structureHash: structureHash, settingsHash: settings.hash, settings: settings,
+                                            result: result, kind: kind, runID: runID, startedAt: startedAt,
+                                            finishedAt: finishedAt, host: host, version: version)
         return try pool.write { db in try Self.insert(record, settings: settings, db) }
     }
 
     /// Saves the structure (if new) and its calculation in one transaction: one commit per result.
     ///
-    /// The campaign's hot path (`ResultInserter`: cached statements, no read-back). When the
-    /// identity already exists, the stored row is returned unchanged (the first result wins).
+    /// The campaign's hot path (`ResultInserter`: cached statements bound by hand, no read-back;
+    /// the settings row is inserted once per store). When the identity already exists, the stored
+    /// row is returned unchanged (the first result wins).
     @discardableResult
     public func saveCalculation(of structure: Structure, hash: String, sourceFile: String?, parentHash: String? = nil,
                                 settings: Settings, result: CalculationResult,
                                 kind: CalculationKind = .singlepoint, runID: Int64?, startedAt: Date,
                                 finishedAt: Date, host: String, version: String) throws -> CalculationRecord {
-        let structureRecord = StructureRecord(structure, hash: hash, sourceFile: sourceFile, parentHash: parentHash)
         let settingsRecord = try knownSettings.record(for: settings)
-        var record = try Self.calculationRecord(structureHash: hash, settings: settings, result: result, kind: kind,
-                                                runID: runID, startedAt: DatabaseTimestamp.stored(startedAt),
-                                                finishedAt: DatabaseTimestamp.stored(finishedAt), host: host,
-                                                version: version)
-        return try pool.write { db in
-            try ResultInserter.insertStructure(structureRecord, db)
-            try ResultInserter.insertSettings(settingsRecord, db)
+        let settingsStored = knownSettings.isStored(settingsRecord.hash)
+        var record = Self.calculationRecord(structureHash: hash, settingsHash: settingsRecord.hash, settings: settings,
+                                            result: result, kind: kind, runID: runID, startedAt: startedAt,
+                                            finishedAt: finishedAt, host: host, version: version)
+        let saved = try commitTransaction { db -> CalculationRecord in
+            if try !ResultInserter.structureExists(hash, db) {
+                try ResultInserter.insertStructure(structure, hash: hash, sourceFile: sourceFile, parentHash: parentHash,
+                                                   createdAt: Date(), db)
+            }
+            if !settingsStored { try ResultInserter.insertSettings(settingsRecord, db) }
             guard let id = try ResultInserter.insertCalculation(record, db) else {
                 return try Self.calculation(hash, settingsRecord.hash, kind, db) ?? record
             }
             record.id = id
+            // The dates as a later lookup reads them (stored to the millisecond).
+            record.startedAt = DatabaseTimestamp.stored(startedAt)
+            record.finishedAt = DatabaseTimestamp.stored(finishedAt)
             return record
         }
+        if !settingsStored { knownSettings.markStored(settingsRecord.hash) }
+        return saved
     }
 
-    private static func calculationRecord(structureHash: String, settings: Settings, result: CalculationResult,
-                                          kind: CalculationKind, runID: Int64?, startedAt: Date, finishedAt: Date,
-                                          host: String, version: String) throws -> CalculationRecord {
+    private static func calculationRecord(structureHash: String, settingsHash: String, settings: Settings,
+                                          result: CalculationResult, kind: CalculationKind, runID: Int64?,
+                                          startedAt: Date, finishedAt: Date, host: String,
+                                          version: String) -> CalculationRecord {
         CalculationRecord(
-            id: nil, structureHash: structureHash, settingsHash: settings.hash, kind: kind,
+            id: nil, structureHash: structureHash, settingsHash: settingsHash, kind: kind,
             method: settings.method.rawValue, energyHartree: result.energy, gradient: result.gradient,
             gradientNorm: result.gradientNorm, charges: result.charges, gapEV: result.gapEV,
             sccIterations: result.sccIterations, sccConverged: result.sccConverged,
@@ -80,10 +89,9 @@ extension ResultsStore {
 
     static func calculation(_ structureHash: String, _ settingsHash: String, _ kind: CalculationKind,
                             _ db: Database) throws -> CalculationRecord? {
-        try CalculationRecord
-            .filter(Column("structure_hash") == structureHash)
-            .filter(Column("settings_hash") == settingsHash)
-            .filter(Column("kind") == kind.rawValue)
-            .fetchOne(db)
+        // A cached statement: resuming a campaign looks up every pending single point.
+        let statement = try db.cachedStatement(sql:
+            "SELECT * FROM calculations WHERE structure_hash = ? AND settings_hash = ? AND kind = ?")
+        return try CalculationRecord.fetchOne(statement, arguments: [structureHash, settingsHash, kind.rawValue])
     }
 }

@@ -9,11 +9,14 @@ extension ResultsStore {
     @discardableResult
     public func saveStructure(_ structure: Structure, hash: String, sourceFile: String?,
                               parentHash: String? = nil) throws -> StructureRecord {
-        try pool.write { db in
+        try commitTransaction { db in
             if let existing = try StructureRecord.fetchOne(db, key: hash) { return existing }
-            let record = StructureRecord(structure, hash: hash, sourceFile: sourceFile, parentHash: parentHash)
-            try record.insert(db)
-            return try StructureRecord.fetchOne(db, key: hash) ?? record
+            let createdAt = Date()
+            try ResultInserter.insertStructure(structure, hash: hash, sourceFile: sourceFile, parentHash: parentHash,
+                                               createdAt: createdAt, db)
+            // The row as stored: positions round-trip bit for bit, the date to the millisecond.
+            return StructureRecord(structure, hash: hash, sourceFile: sourceFile, parentHash: parentHash,
+                                   createdAt: DatabaseTimestamp.stored(createdAt))
         }
     }
 

@@ -6,28 +6,44 @@ extension ResultsStore {
     /// plan order. A task whose definition changed (other settings, level, input) starts over;
     /// an unchanged one keeps its state, so a rerun resumes where the last one stopped.
     public func syncTasks(campaign: String, planned: [TaskRecord]) throws -> [TaskRecord] {
-        try pool.write { db in
-            var existing: [String: TaskRecord] = [:]
-            for row in try TaskRecord.filter(Column("campaign") == campaign).fetchAll(db) { existing[row.key] = row }
-            return try planned.map { plan in
-                guard var row = existing[plan.key] else {
-                    var fresh = plan
-                    try fresh.insert(db)
-                    return fresh
+        try commitTransaction { db in
+            let stored = try TaskRows.fetch(campaign: campaign, expected: planned.count, db)
+            // Usually the plan lists the stored rows in the same order: match by position, and
+            // index the keys only when it does not.
+            var byKey: [String: Int]?
+            func storedIndex(_ position: Int, _ key: String) -> Int? {
+                if byKey == nil, position < stored.count, stored[position].key == key { return position }
+                if byKey == nil {
+                    byKey = Dictionary(stored.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
                 }
-                if row.definitionHash != plan.definitionHash {
-                    var reset = plan
-                    reset.id = row.id
-                    try reset.update(db)
-                    return reset
-                }
-                if row.predictedSeconds != plan.predictedSeconds || row.inputHash != plan.inputHash && plan.inputHash != nil {
-                    row.predictedSeconds = plan.predictedSeconds
-                    row.inputHash = row.inputHash ?? plan.inputHash
-                    try row.update(db)
-                }
-                return row
+                return byKey?[key]
             }
+            var synced: [TaskRecord] = []
+            synced.reserveCapacity(planned.count)
+            for (position, plan) in planned.enumerated() {
+                guard let index = storedIndex(position, plan.key) else {
+                    var fresh = plan
+                    try TaskRows.insert(&fresh, db)
+                    synced.append(fresh)
+                    continue
+                }
+                if stored[index].definitionHash != plan.definitionHash {
+                    var reset = plan
+                    reset.id = stored[index].id
+                    try TaskRows.update(reset, db)
+                    synced.append(reset)
+                    continue
+                }
+                synced.append(stored[index])
+                let row = synced.count - 1
+                if synced[row].predictedSeconds != plan.predictedSeconds
+                    || synced[row].inputHash != plan.inputHash && plan.inputHash != nil {
+                    synced[row].predictedSeconds = plan.predictedSeconds
+                    synced[row].inputHash = synced[row].inputHash ?? plan.inputHash
+                    try TaskRows.update(synced[row], db)
+                }
+            }
+            return synced
         }
     }
 
@@ -46,7 +62,7 @@ extension ResultsStore {
                     task.message = "was running during \(task.crashes) runs that died (a crash in the engine?); "
                         + "not retried automatically"
                 }
-                try task.update(db)
+                try TaskRows.update(task, db)
                 return task
             }
         }
@@ -54,22 +70,19 @@ extension ResultsStore {
 
     /// Saves a task row as it is now (state, result links, failure), committed on return.
     public func updateTask(_ task: TaskRecord) throws {
-        try pool.write { db in try task.update(db) }
+        try commitTransaction { db in try TaskRows.update(task, db) }
     }
 
     /// Updates many task rows in one transaction.
     public func updateTasks(_ tasks: [TaskRecord]) throws {
-        try pool.write { db in
-            for task in tasks { try task.update(db) }
+        try commitTransaction { db in
+            for task in tasks { try TaskRows.update(task, db) }
         }
     }
 
     /// Every task of `campaign` (all campaigns when nil), in id order.
     public func tasks(campaign: String? = nil) throws -> [TaskRecord] {
-        try pool.read { db in
-            let request = campaign.map { TaskRecord.filter(Column("campaign") == $0) } ?? TaskRecord.all()
-            return try request.order(Column("id")).fetchAll(db)
-        }
+        try pool.read { db in try TaskRows.fetch(campaign: campaign, expected: 0, db) }
     }
 
     /// The calculation row with this id.

@@ -5,8 +5,8 @@ import GRDB
 /// failures. Thread-safe; share one instance per process.
 ///
 /// Durability: every `save…` runs in its own transaction that is committed before the method
-/// returns. `DatabasePool` puts the database in WAL mode with `synchronous=NORMAL`: a commit is
-/// written into the `-wal` file with write(2) before COMMIT returns, so it lives in the kernel's
+/// returns. `DatabasePool` puts the database in WAL mode, with `synchronous=NORMAL` (`StoreTuning`):
+/// a commit is written into the `-wal` file with write(2) before COMMIT returns, so it lives in the kernel's
 /// page cache and survives the process being killed (kill -9, a segfault, an MPI abort) — the next
 /// opener replays the WAL. What NORMAL gives up is only the fsync at each commit: an operating
 /// system crash or power loss may lose the last few commits, never corrupt the file.
@@ -31,9 +31,10 @@ public final class ResultsStore: Sendable {
         // Another process (an `export` or `status` while a screen runs) may hold the write lock
         // for a moment: wait for it instead of failing with SQLITE_BUSY.
         config.busyMode = .timeout(30)
-        // WAL + NORMAL: a commit is in the WAL (page cache) when COMMIT returns — it survives a
-        // killed process — without an fsync per result (FULL made each commit ~1.6 ms here).
-        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        // WAL + NORMAL and a long WAL between checkpoints: see `StoreTuning`.
+        config.prepareDatabase { db in
+            for pragma in StoreTuning.connectionPragmas { try db.execute(sql: pragma) }
+        }
         pool = try Self.open(path: path, configuration: config)
     }
 
@@ -55,10 +56,13 @@ public final class ResultsStore: Sendable {
         }
     }
 
-    /// Errors that mean "another process is opening or migrating this file right now".
+    /// Errors that mean "another process is opening or migrating this file right now": a busy
+    /// lock, a table another migrator created, or a migration another migrator recorded first
+    /// (v5 changes only existing tables, so a second run of it fails only when recording it).
     static func isConcurrentOpen(_ error: DatabaseError) -> Bool {
         error.resultCode == .SQLITE_BUSY
             || (error.resultCode == .SQLITE_ERROR && (error.message ?? "").contains("already exists"))
+            || (error.resultCode == .SQLITE_CONSTRAINT && (error.message ?? "").contains("grdb_migrations"))
     }
 
     /// Names of the migrations applied to this database, in order.

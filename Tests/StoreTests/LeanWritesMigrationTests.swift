@@ -1,0 +1,83 @@
+import Foundation
+import GRDB
+import XCTest
+@testable import Store
+
+/// A database made by the previous schema (v1–v4, as earlier versions created it) opens, is
+/// migrated to v5 (secondary indexes dropped, `calculations` without AUTOINCREMENT) and keeps
+/// every row, id and link.
+final class LeanWritesMigrationTests: XCTestCase {
+    /// A file at the v4 schema holding a run, two calculations and a task that points at one.
+    private func makeV4Database() throws -> (path: String, calculations: [CalculationRecord], task: TaskRecord) {
+        let path = try StoreFixtures.databasePath(self)
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                withIntermediateDirectories: true)
+        let queue = try DatabaseQueue(path: path)
+        try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
+        try StoreMigrations.makeMigrator().migrate(queue, upTo: VerdictMigration.name)
+        return try queue.write { db in
+            var run = RunRecord(id: nil, command: "interscreen run old.toml", interscreenVersion: "0.0.9", host: "node01", pid: 7,
+                                startedAt: Date(), finishedAt: nil, exitStatus: nil)
+            try run.insert(db)
+            var saved: [CalculationRecord] = []
+            for (name, structure) in [("water", StoreFixtures.water), ("alpha", StoreFixtures.alpha)] {
+                try StructureRecord(structure, hash: "h-\(name)", sourceFile: "\(name).xyz").insert(db)
+                _ = try ResultsStore.upsertSettings(try SettingsRecord(StoreFixtures.gfn2), db)
+                let result = StoreFixtures.result(atoms: structure.count)
+                var record = CalculationRecord(
+                    id: nil, structureHash: "h-\(name)", settingsHash: StoreFixtures.gfn2.hash, kind: .singlepoint,
+                    method: "gfn2", energyHartree: result.energy, gradient: result.gradient,
+                    gradientNorm: result.gradientNorm, charges: result.charges, gapEV: result.gapEV,
+                    sccIterations: 12, sccConverged: true, wallSeconds: 0.5, engineVersion: "libxtb 6.5.1",
+                    interscreenVersion: "0.0.9", host: "node01", runID: run.id, startedAt: Date(), finishedAt: Date())
+                try record.insert(db)
+                saved.append(try XCTUnwrap(try CalculationRecord.fetchOne(db, key: record.id)))
+            }
+            var task = TaskRecord(campaign: "old", key: "alpha/sp", kind: "singlepoint", structureName: "alpha",
+                                  inputHash: "h-alpha", definitionHash: "d", settingsHash: StoreFixtures.gfn2.hash,
+                                  predictedSeconds: 2)
+            task.state = .done
+            task.calculationID = saved[1].id
+            try task.insert(db)
+            return (path, saved, try XCTUnwrap(try TaskRecord.fetchOne(db, key: task.id)))
+        }
+    }
+
+    func testAnOldDatabaseOpensMigratedWithEveryRowAndLink() throws {
+        let old = try makeV4Database()
+        let store = try ResultsStore(path: old.path)
+        XCTAssertEqual(try store.appliedMigrations(), StoreMigrations.names)
+        XCTAssertEqual(try store.integrityCheck(), "ok")
+        for calculation in old.calculations {
+            let hit = try XCTUnwrap(try store.cachedCalculation(structureHash: calculation.structureHash,
+                                                                settingsHash: calculation.settingsHash))
+            XCTAssertEqual(hit, calculation, "same id, same columns, gradient bit for bit")
+        }
+        XCTAssertEqual(try store.tasks(campaign: "old"), [old.task])
+        XCTAssertEqual(try store.calculation(id: try XCTUnwrap(old.task.calculationID))?.structureHash, "h-alpha")
+        try store.pool.read { db in
+            XCTAssertEqual(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check"), [])
+            let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'calculations'") ?? ""
+            XCTAssertFalse(sql.uppercased().contains("AUTOINCREMENT"), sql)
+            XCTAssertTrue(sql.contains("UNIQUE (\"structure_hash\", \"settings_hash\", \"kind\")"), sql)
+            let indexes = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
+            XCTAssertEqual(Set(indexes).intersection(["structures_on_formula", "structures_on_parent_hash",
+                                                      "calculations_on_settings_hash", "calculations_on_run_id"]), [])
+            XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_sequence WHERE name = 'calculations'"), 0)
+        }
+        // New results continue after the old ids, through the commit path.
+        let next = try store.saveCalculation(of: StoreFixtures.water, hash: "h-new", sourceFile: nil,
+                                             settings: StoreFixtures.gfn2, result: StoreFixtures.result(atoms: 3),
+                                             runID: nil, startedAt: Date(), finishedAt: Date(), host: "h", version: "v")
+        XCTAssertEqual(next.id, (old.calculations.compactMap(\.id).max() ?? 0) + 1)
+        XCTAssertEqual(try store.counts().calculations, 3)
+    }
+
+    func testMigratingTwiceIsANoOp() throws {
+        let old = try makeV4Database()
+        _ = try ResultsStore(path: old.path)
+        let reopened = try ResultsStore(path: old.path)
+        XCTAssertEqual(try reopened.appliedMigrations(), StoreMigrations.names)
+        XCTAssertEqual(try reopened.counts().calculations, 2)
+    }
+}
