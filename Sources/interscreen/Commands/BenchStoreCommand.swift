@@ -21,6 +21,8 @@ struct BenchStoreCommand: ParsableCommand {
     var dir: String = NSTemporaryDirectory()
 
     func run() throws {
+        // The scratch databases (~30 MB) go when the measurement ends, whatever happens.
+        defer { for name in ["commits", "plan"] { _ = freshPath(name) } }
         let commitRate = try measureCommits()
         let planning = try measurePlanning()
         let object: [String: Any] = ["rows": rows, "rows_per_second": commitRate, "tasks": tasks,
@@ -75,6 +77,7 @@ struct BenchStoreCommand: ParsableCommand {
         return (first, resume, resumeStore)
     }
 
+    /// The scratch database `name` of this process, removed (with its WAL) if it exists.
     private func freshPath(_ name: String) -> String {
         let path = (dir as NSString).appendingPathComponent("interscreen-bench-\(name)-\(getpid()).sqlite")
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
