@@ -17,12 +17,21 @@ import Structures
 /// Hessians of the repository's fragments (xtb --hess, bond-projected curvatures): Pb–I 0.069
 /// (2.84 Å, PbI3⁻) and 0.023 (3.10 Å, Cs4PbI6), Cs–I 0.013 (3.58 Å). A heavy atom paired with a
 /// light one takes the larger of that value and Lindh's with the heavy atom as period 3 (Zn–N
-/// 2.1 Å: 0.14 against GFN2's 0.17–0.21).
+/// 2.1 Å: 0.14 against GFN2's 0.17–0.21). Terms among H–Ar atoms only are scaled by
+/// `lightScale` (0.7).
 enum ModelHessian {
     /// Force-constant prefactors (Lindh 1995).
     static let kStretch = 0.45
     static let kBend = 0.15
     static let kTorsion = 0.005
+    /// Factor on every stretch, bend and torsion whose atoms are all H–Ar (Lindh's own domain).
+    /// Lindh's constants were fitted to ab initio Hessians; with GFN2 they start the optimiser too
+    /// stiff: on Zn(Im)2(HIm)2 from six perturbed starts (bench/optimize and five more seeds) the
+    /// unscaled model needed 11–35 gradients (mean 1.47 × xtb's), 0.7 × it 13–16 (0.86 × xtb's,
+    /// every start within 1e-5 Eh of xtb's energy or below); 0.65 and 0.75 each lost one start,
+    /// 0.5 and a uniform 0.7 on all terms were worse. Terms with a heavier atom (Zn–N, Pb–I, Cs–I)
+    /// keep their GFN2-calibrated values, so the CsPbI3 fragments are not affected.
+    static let lightScale = 0.7
 
     /// The 3N×3N model Hessian (row-major) for atoms `numbers` at `x` (Bohr, x1 y1 z1 x2 …).
     static func lindh(numbers: [Int], x: [Double]) -> [Double] {
@@ -60,10 +69,16 @@ enum ModelHessian {
             }
         }
 
+        // Terms among H–Ar atoms only are Lindh's, scaled by `lightScale` for GFN2.
+        let light = numbers.map { $0 <= 18 }
+        func organic(_ atoms: Int...) -> Double {
+            atoms.allSatisfy { light[$0] } ? lightScale : 1
+        }
+
         // Stretches: every pair above a tiny threshold.
         for i in 0..<n {
             for j in (i + 1)..<n {
-                let k = kStretch * rho[i * n + j]
+                let k = kStretch * rho[i * n + j] * organic(i, j)
                 guard k > 1e-8 else { continue }
                 let d = pos(i) - pos(j)
                 let e = d / length(d)
@@ -77,7 +92,7 @@ enum ModelHessian {
             for a in 0..<nb.count {
                 for c in (a + 1)..<max(nb.count, a + 1) {
                     let i = nb[a], k = nb[c]
-                    let force = kBend * rho[i * n + j] * rho[j * n + k]
+                    let force = kBend * rho[i * n + j] * rho[j * n + k] * organic(i, j, k)
                     guard force > 1e-8, let b = bend(pos(i), pos(j), pos(k)) else { continue }
                     add(force, [i, j, k], b)
                 }
@@ -90,7 +105,7 @@ enum ModelHessian {
                 let rjk = rho[j * n + k]
                 for i in neighbours[j] where i != k {
                     for l in neighbours[k] where l != j && l != i {
-                        let force = kTorsion * rho[i * n + j] * rjk * rho[k * n + l]
+                        let force = kTorsion * rho[i * n + j] * rjk * rho[k * n + l] * organic(i, j, k, l)
                         guard force > 1e-8, let b = torsion(pos(i), pos(j), pos(k), pos(l)) else { continue }
                         add(force, [i, j, k, l], b)
                     }

@@ -5,7 +5,7 @@ import Structures
 /// (input hash, settings hash, `OptimizationIdentity.hash`) is the identity the store caches by.
 ///
 ///     optimization-v1
-///     algorithm=tr-bfgs-lindh-1
+///     algorithm=tr-bfgs-lindh-2
 ///     step=newton | rfo
 ///     hessian=model+bfgs30 | bfgs
 ///     trust=0.5/0.001/1.5 atom_step=0.5 scc_retry=auto
@@ -20,7 +20,7 @@ import Structures
 /// order, in step with the structure hash, which ignores atom order too.
 public struct OptimizationIdentity: Sendable, Hashable, Codable {
     /// Changes whenever the optimiser's path for the same input would change.
-    public static let algorithm = "tr-bfgs-lindh-1"
+    public static let algorithm = "tr-bfgs-lindh-2"
 
     public let canonicalText: String
     public var hash: String { SHA256.hex(of: canonicalText) }
