@@ -49,6 +49,12 @@ final class RankingCLITests: XCTestCase {
         XCTAssertEqual(Double(cells[2])!, (perUnit[0] + perUnit[1]) / 2, accuracy: 0.05, "mean over sizes")
         XCTAssertEqual(Double(cells[4])!, abs(perUnit[0] - perUnit[1]) / 2, accuracy: 0.05, "half the range over sizes")
         XCTAssertEqual(cells[5], "2, 6")
+        // The sizes' verdict sentences differ in their numbers; the row states what they conclude.
+        let sentences = stored.compactMap { $0["verdict"] as? String }
+        XCTAssertEqual(Set(sentences).count, 2, "\(sentences)")
+        let heads = Set(sentences.map { $0.components(separatedBy: " (")[0] })
+        XCTAssertEqual(heads.count, 1, "both sizes conclude the same here: \(sentences)")
+        XCTAssertEqual(cells[6], heads.first, "the shared conclusion, not 'depends on fragment size'")
         let ids = Set(try stored.map { try XCTUnwrap($0["verdict_id"] as? Int) })
         XCTAssertEqual(Set(cells[7].split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }), ids)
         XCTAssertTrue(table.stdout.contains("| single CsPbI3/ZIF-4 |"), table.stdout)

@@ -23,10 +23,12 @@ struct PairingRanking {
         var siteSpread: Double? { sizes.compactMap { PairingRanking.perUnit($0.uncertaintyKJ, $0) }.max() }
         /// Half the range of the per-unit margins over the sizes (nil with one size).
         var sizeSpread: Double? { margins.count > 1 ? (margins.max()! - margins.min()!) / 2 : nil }
-        /// The verdict, or "depends on fragment size" when the sizes disagree.
+        /// The verdict (with one size its whole sentence; with several, the conclusion they share
+        /// without the per-size numbers), or "depends on fragment size" when they disagree.
         var verdict: String {
-            let distinct = Set(sizes.map(\.verdict))
-            return distinct.count == 1 ? sizes[0].verdict : "depends on fragment size"
+            guard sizes.count > 1 else { return sizes[0].verdict }
+            let conclusions = Set(sizes.map { PairingRanking.conclusion(of: $0.verdict) })
+            return conclusions.count == 1 ? conclusions.first! : "depends on fragment size"
         }
     }
 
@@ -59,6 +61,13 @@ struct PairingRanking {
             printFlushed("| \(k + 1) | \(row.campaign) \(row.pairing) | \(Self.kj(row.margin)) | \(Self.kj(row.siteSpread)) "
                          + "| \(Self.kj(row.sizeSpread)) | \(sizes) | \(row.verdict) | \(ids) |")
         }
+    }
+
+    /// "interface does not stabilise alpha (margin −352 ± 102 kJ/mol; …); within the configuration
+    /// spread: not conclusive" → "interface does not stabilise alpha; not conclusive".
+    static func conclusion(of sentence: String) -> String {
+        let head = sentence.components(separatedBy: " (").first ?? sentence
+        return sentence.hasSuffix("not conclusive") ? head + "; not conclusive" : head
     }
 
     static func perUnit(_ value: Double?, _ v: VerdictRecord) -> Double? {
