@@ -60,12 +60,23 @@ public struct PhaseVerdict: Sendable, Equatable {
         guard let margin, let dde = ddEBoltzmann else {
             return "no verdict: reactions missing for \(active.isEmpty ? activePhase : inactivePhase)"
         }
-        let says = margin > 0 ? "interface stabilises \(activePhase)" : "interface does not stabilise \(activePhase)"
         let sign = margin >= 0 ? "+" : "−"
-        var text = "\(says) (margin \(sign)\(Self.kj(abs(margin))) ± \(Self.kj(uncertainty)) kJ/mol; "
+        var text = "\(Self.says(margin: margin, activePhase: activePhase)) "
+            + "(margin \(sign)\(Self.kj(abs(margin))) ± \(Self.kj(uncertainty)) kJ/mol; "
             + "ΔΔE \(Self.kj(dde)) vs bulk preference \(Self.kj(bulkPreference)) kJ/mol)"
         if abs(margin) < uncertainty { text += "; within the configuration spread: not conclusive" }
         return text
+    }
+
+    /// What a verdict concludes, without its numbers: "interface stabilises alpha", or
+    /// "interface does not stabilise alpha; not conclusive" when the margin is within the spread.
+    public static func conclusion(margin: Double, uncertainty: Double, activePhase: String) -> String {
+        let says = says(margin: margin, activePhase: activePhase)
+        return abs(margin) < uncertainty ? says + "; not conclusive" : says
+    }
+
+    private static func says(margin: Double, activePhase: String) -> String {
+        margin > 0 ? "interface stabilises \(activePhase)" : "interface does not stabilise \(activePhase)"
     }
 
     static func kj(_ value: Double) -> String {

@@ -1,3 +1,4 @@
+import Analysis
 import Campaign
 import Foundation
 import Store
@@ -27,7 +28,10 @@ struct PairingRanking {
         /// without the per-size numbers), or "depends on fragment size" when they disagree.
         var verdict: String {
             guard sizes.count > 1 else { return sizes[0].verdict }
-            let conclusions = Set(sizes.map { PairingRanking.conclusion(of: $0.verdict) })
+            let conclusions = Set(sizes.map { v in
+                v.marginKJ.map { PhaseVerdict.conclusion(margin: $0, uncertainty: v.uncertaintyKJ ?? 0,
+                                                         activePhase: v.activePhase) } ?? v.verdict
+            })
             return conclusions.count == 1 ? conclusions.first! : "depends on fragment size"
         }
     }
@@ -61,13 +65,6 @@ struct PairingRanking {
             printFlushed("| \(k + 1) | \(row.campaign) \(row.pairing) | \(Self.kj(row.margin)) | \(Self.kj(row.siteSpread)) "
                          + "| \(Self.kj(row.sizeSpread)) | \(sizes) | \(row.verdict) | \(ids) |")
         }
-    }
-
-    /// "interface does not stabilise alpha (margin −352 ± 102 kJ/mol; …); within the configuration
-    /// spread: not conclusive" → "interface does not stabilise alpha; not conclusive".
-    static func conclusion(of sentence: String) -> String {
-        let head = sentence.components(separatedBy: " (").first ?? sentence
-        return sentence.hasSuffix("not conclusive") ? head + "; not conclusive" : head
     }
 
     static func perUnit(_ value: Double?, _ v: VerdictRecord) -> Double? {
