@@ -112,14 +112,10 @@ final class CommitPathTests: XCTestCase {
         let store = try ResultsStore(path: try StoreFixtures.databasePath(self))
         var bad = StoreFixtures.result(atoms: 3)
         bad.gradient[2][1] = .infinity
-        XCTAssertThrowsError(try store.saveCalculation(of: StoreFixtures.water, hash: "w", sourceFile: nil,
-                                                       settings: StoreFixtures.gfn2, result: bad, runID: nil,
-                                                       startedAt: Date(), finishedAt: Date(), host: "h", version: "v"))
+        XCTAssertThrowsError(try StoreFixtures.commitWater(store, hash: "w", result: bad))
         XCTAssertNil(try store.settings(hash: StoreFixtures.gfn2.hash), "rolled back with the calculation")
         XCTAssertNil(try store.structure(hash: "w"), "rolled back with the calculation")
-        try store.saveCalculation(of: StoreFixtures.water, hash: "w", sourceFile: nil, settings: StoreFixtures.gfn2,
-                                  result: StoreFixtures.result(atoms: 3), runID: nil, startedAt: Date(),
-                                  finishedAt: Date(), host: "h", version: "v")
+        try StoreFixtures.commitWater(store, hash: "w")
         XCTAssertEqual(try store.settings(hash: StoreFixtures.gfn2.hash), StoreFixtures.gfn2)
         XCTAssertEqual(try store.counts().calculations, 1)
         XCTAssertEqual(try store.integrityCheck(), "ok")

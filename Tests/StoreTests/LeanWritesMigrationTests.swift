@@ -66,9 +66,7 @@ final class LeanWritesMigrationTests: XCTestCase {
             XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_sequence WHERE name = 'calculations'"), 0)
         }
         // New results continue after the old ids, through the commit path.
-        let next = try store.saveCalculation(of: StoreFixtures.water, hash: "h-new", sourceFile: nil,
-                                             settings: StoreFixtures.gfn2, result: StoreFixtures.result(atoms: 3),
-                                             runID: nil, startedAt: Date(), finishedAt: Date(), host: "h", version: "v")
+        let next = try StoreFixtures.commitWater(store, hash: "h-new")
         XCTAssertEqual(next.id, (old.calculations.compactMap(\.id).max() ?? 0) + 1)
         XCTAssertEqual(try store.counts().calculations, 3)
     }

@@ -47,9 +47,7 @@ final class ResultInserterTests: XCTestCase {
         let store = try ResultsStore(path: try StoreFixtures.databasePath(self))
         var result = StoreFixtures.result(atoms: 3)
         result.gradient[0][0] = .nan
-        XCTAssertThrowsError(try store.saveCalculation(of: StoreFixtures.water, hash: "h", sourceFile: nil,
-                                                       settings: StoreFixtures.gfn2, result: result, runID: nil,
-                                                       startedAt: Date(), finishedAt: Date(), host: "h", version: "v"))
+        XCTAssertThrowsError(try StoreFixtures.commitWater(store, hash: "h", result: result))
         XCTAssertEqual(try store.calculations().count, 0)
     }
 }

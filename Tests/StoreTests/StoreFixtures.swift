@@ -48,4 +48,12 @@ enum StoreFixtures {
             structureHash: hash, settings: gfn2, result: result(atoms: structure.count, energy: energy),
             runID: runID, startedAt: Date(), finishedAt: Date(), host: "node01", version: "0.1.0")
     }
+
+    /// Commits water and a GFN2 calculation of it in one transaction (the campaign's path).
+    @discardableResult
+    static func commitWater(_ store: ResultsStore, hash: String,
+                            result: CalculationResult = result(atoms: 3)) throws -> CalculationRecord {
+        try store.saveCalculation(of: water, hash: hash, sourceFile: nil, settings: gfn2, result: result, runID: nil,
+                                  startedAt: Date(), finishedAt: Date(), host: "h", version: "v")
+    }
 }
