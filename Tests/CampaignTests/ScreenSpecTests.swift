@@ -134,4 +134,31 @@ final class ScreenSpecTests: XCTestCase {
             XCTAssertTrue(problems.contains { $0.line == 12 && $0.message.contains("`units`") }, "\(units): \(problems)")
         }
     }
+
+    func testMaxProductsAndLigandsBoundTheEnumeration() throws {
+        let sandbox = try SpecSandbox()
+        let full = try sandbox.parse(Self.spec(treatment: "unrelaxed"))
+        let bounded = Self.spec(treatment: "unrelaxed")
+            .replacingOccurrences(of: "orientations = 1", with: "orientations = 1\nmax_products = 1")
+            .replacingOccurrences(of: "name = \"ZIF-4\"", with: "name = \"ZIF-4\"\nligands = [2]")
+        let job = try sandbox.parse(bounded)
+        for pairing in full.pairings {
+            XCTAssertGreaterThan(pairing.activeProducts + pairing.inactiveProducts, 2, "the unbounded matrix has more to cut")
+        }
+        XCTAssertEqual(job.pairings.map(\.activeProducts), [1, 1])
+        XCTAssertEqual(job.pairings.map(\.inactiveProducts), [1, 1])
+        let zif4 = job.structures.map(\.name).filter { $0.contains("_ZIF-4_k1_") }
+        XCTAssertEqual(zif4.count, 2, "\(zif4)")
+        XCTAssertTrue(zif4.allSatisfy { $0.contains("_im2_") }, "only ligand 2 moves: \(zif4)")
+    }
+
+    func testBadBoundsAreSpecErrors() throws {
+        let sandbox = try SpecSandbox()
+        let spec = Self.spec(cells: "/nonexistent")
+            .replacingOccurrences(of: "orientations = 1", with: "orientations = 1\nmax_products = 0")
+            .replacingOccurrences(of: "name = \"ZIF-4\"", with: "name = \"ZIF-4\"\nligands = [2, 2]")
+        let problems = try sandbox.problems(spec)
+        XCTAssertTrue(problems.contains { $0.line == 8 && $0.message.contains("max_products") }, "\(problems)")
+        XCTAssertTrue(problems.contains { $0.line == 19 && $0.message.contains("ligands") }, "\(problems)")
+    }
 }

@@ -51,4 +51,17 @@ final class SeedSpecTests: XCTestCase {
             XCTAssertTrue(optimised.contains { $0.name == reaction.products[0].name }, reaction.name)
         }
     }
+
+    func testTheZn4SpecExchangesTwoLigandsOnEverySitePair() throws {
+        let spec = try JobSpecParser.parse(path: Repository.path("jobs/cspbi3-zn4-k2.toml"))
+        XCTAssertEqual(spec.invalidStructures.map(\.name), [])
+        let products = spec.structures.filter { $0.name.contains("_k2_") }
+        XCTAssertEqual(products.count, 8, "\(products.map(\.name))")
+        // 40 perovskite atoms less the two iodides that moved onto Zn stay frozen.
+        XCTAssertTrue(products.allSatisfy { $0.structure.count == 144 && $0.method.freeze == "1-38" },
+                      "\(products.map { ($0.structure.count, $0.method.freeze ?? "-") })")
+        let glass = try XCTUnwrap(spec.structures.first { $0.name == "ZIF-4" })
+        XCTAssertEqual(glass.structure.count, 104)
+        XCTAssertEqual(spec.verdicts.map(\.name), ["CsPbI3/ZIF-4"])
+    }
 }

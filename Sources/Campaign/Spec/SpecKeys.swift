@@ -12,9 +12,9 @@ enum SpecKeys {
     static let verdict = ["name", "active_phase", "inactive_phase", "active", "inactive", "bulk", "formula_units",
                           "temperature", "reference"]
 
-    static let screen = ["k", "sites", "orientations", "protocol", "temperature"]
+    static let screen = ["k", "sites", "orientations", "max_products", "protocol", "temperature"]
     static let perovskite = ["name", "units", "surface", "active", "inactive"]
-    static let glass = ["name", "crystal", "zn", "bim", "ligand", "cap"]
+    static let glass = ["name", "crystal", "zn", "bim", "ligand", "cap", "ligands"]
 
     /// Where a key that is misplaced in another table belongs, for the "unknown key" message.
     static let homes: [String: String] = {

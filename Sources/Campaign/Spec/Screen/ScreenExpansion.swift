@@ -145,7 +145,8 @@ struct ScreenExpansion {
         guard let fragment, let glass else { return 0 }
         var made = 0
         for k in screen.options.exchangeCounts {
-            let spec = ExchangeSpec(k: k, sites: screen.options.sites, orientations: screen.options.orientations)
+            let spec = ExchangeSpec(k: k, sites: screen.options.sites, ligands: g.ligands,
+                                    orientations: screen.options.orientations, maxProducts: screen.options.maxProducts)
             let result = attempt(out: &out, "\(pairing) \(fragment.structure.name) k\(k)", phase.cell, g.line) {
                 try ExchangeBuilder.enumerate(surface: PerovskiteSurface(fragment), glass: glass, spec: spec)
             }

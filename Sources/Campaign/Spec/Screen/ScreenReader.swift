@@ -32,6 +32,9 @@ struct ScreenReader {
         if let n = MethodReader.checked(t, "orientations", t.integer("orientations"), "must be ≥ 1", { $0 >= 1 }) {
             o.orientations = n
         }
+        if let n = MethodReader.checked(t, "max_products", t.integer("max_products"), "must be ≥ 1", { $0 >= 1 }) {
+            o.maxProducts = n
+        }
         if let text = MethodReader.oneOf(t, "protocol", ScreenProtocol.allCases.map(\.rawValue)) {
             o.treatment = ScreenProtocol(rawValue: text)!
         }
@@ -94,9 +97,11 @@ struct ScreenReader {
         if ligand != .imidazolate, bim > 0 {
             context.report(t.line("bim"), "`bim` applies to imidazolate glasses only (ligand = \"Im\")")
         }
-        guard let name, let crystal else { return nil }
+        let ligands = t.has("ligands")
+            ? t.read("ligands", expected: "an array of distinct ligand numbers ≥ 1", Self.distinctPositiveIntegers) : []
+        guard let name, let crystal, let ligands else { return nil }
         let spec = GlassFragmentSpec(zinc: zinc, benzimidazolates: bim, ligand: ligand, cap: cap, name: name)
-        return ScreenSpec.Glass(name: name, crystal: crystal, spec: spec, line: t.line)
+        return ScreenSpec.Glass(name: name, crystal: crystal, spec: spec, ligands: ligands, line: t.line)
     }
 
     /// The ZIF crystal the glass fragments are cut from unless a table names another.
@@ -145,6 +150,10 @@ struct ScreenReader {
     private static func fragmentSizes(_ value: TOMLValueConvertible) -> [Int]? {
         let sizes = value.int.map { [$0] } ?? positiveIntegers(value) ?? []
         return !sizes.isEmpty && sizes.allSatisfy({ $0 >= 2 }) && Set(sizes).count == sizes.count ? sizes : nil
+    }
+
+    private static func distinctPositiveIntegers(_ value: TOMLValueConvertible) -> [Int]? {
+        positiveIntegers(value).flatMap { Set($0).count == $0.count ? $0 : nil }
     }
 
     private static func positiveIntegers(_ value: TOMLValueConvertible) -> [Int]? {

@@ -11,6 +11,8 @@ struct ScreenSpec {
         var sites: Int = 3
         /// Placements of the glass unit per site.
         var orientations: Int = 2
+        /// At most this many distinct products per phase fragment and k (nil = all): a budget cap.
+        var maxProducts: Int?
         var treatment: ScreenProtocol = .frozenFramework
         /// Temperature of the Boltzmann weighting over configurations, K.
         var temperature: Double = 300
@@ -39,6 +41,8 @@ struct ScreenSpec {
         var name: String
         var crystal: String
         var spec: GlassFragmentSpec
+        /// Ligand ordinals (1-based) that may move onto the perovskite; empty = every terminal one.
+        var ligands: [Int] = []
         var line: Int
     }
 
