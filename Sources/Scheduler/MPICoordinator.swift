@@ -37,7 +37,10 @@ public enum MPICoordinator {
                 source.abandon(ids: Array(busy.values))
                 return .stopped(signal: stop.signalNumber ?? SIGTERM, abandoned: busy.count)
             }
-            guard let message = try mpi.receive(timeout: .milliseconds(200)) else { continue }
+            guard let message = try mpi.receive(timeout: .milliseconds(200)) else {
+                source.heartbeat()
+                continue
+            }
             switch WorkTag(rawValue: message.tag) {
             case .ready:
                 idle.append(message.source)

@@ -13,11 +13,16 @@ public protocol WorkSource: AnyObject {
     var isDrained: Bool { get }
     /// Tasks held back in this run because they would not finish before the deadline.
     var deferredCount: Int { get }
+    /// The coordinator waited and no message came (about every 200 ms while every worker is busy):
+    /// a chance to report progress during long tasks.
+    func heartbeat()
 }
 
 extension WorkSource {
     /// No deadline, nothing held back.
     public var deferredCount: Int { 0 }
+    /// Nothing to do between messages.
+    public func heartbeat() {}
 }
 
 /// How a coordinated run ended.

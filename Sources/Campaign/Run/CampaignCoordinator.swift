@@ -24,8 +24,13 @@ public final class CampaignCoordinator: WorkSource {
     private let verdictSpecs: [VerdictSpec]
     private let started = Date()
     private var finishedThisRun = 0
-    /// Called after every finished task (on the coordinator's thread).
+    private var lastHeartbeat = Date.distantPast
+    /// Called after every finished task, and about once a second while tasks run (coordinator's thread).
     public var onProgress: ((CampaignProgress) -> Void)?
+    /// Worker ranks computing for this run (for the predicted ETA before any task has finished).
+    public var workers = 1
+    /// Measured / predicted seconds per task kind from earlier runs (`CostModel.calibrated`), for the ETA.
+    public var predictionScale: [String: Double] = [:]
     /// When set, tasks not expected to finish before its deadline are deferred to the next run.
     public var timeLimit: TaskTimeLimit?
 
@@ -94,6 +99,14 @@ public final class CampaignCoordinator: WorkSource {
         onProgress?(progress)
     }
 
+    /// While every worker is busy: a progress report at most once a second, so that a log shows
+    /// the run is alive during tasks of hours.
+    public func heartbeat() {
+        guard Date().timeIntervalSince(lastHeartbeat) >= 1 else { return }
+        lastHeartbeat = Date()
+        onProgress?(progress)
+    }
+
     public func abandon(ids: [Int]) {
         for id in ids {
             rows[id].state = .pending
@@ -108,13 +121,13 @@ public final class CampaignCoordinator: WorkSource {
     public var progress: CampaignProgress {
         let states = rows.map(\.state)
         let remaining = plan.tasks.indices.filter { [.pending, .running].contains(rows[$0].state) }
-            .reduce(0) { $0 + plan.tasks[$1].predictedSeconds }
+            .reduce(0) { $0 + plan.tasks[$1].predictedSeconds * (predictionScale[plan.tasks[$1].kind.rawValue] ?? 1) }
         return CampaignProgress(
             total: rows.count + plan.invalidStructures.count,
             done: states.filter { $0 == .done }.count,
             failed: states.filter { [.failed, .blocked, .quarantined].contains($0) }.count + plan.invalidStructures.count,
             running: dispatcher.running.count, finishedThisRun: finishedThisRun,
-            elapsedSeconds: Date().timeIntervalSince(started), predictedRemainingSeconds: remaining)
+            elapsedSeconds: Date().timeIntervalSince(started), predictedRemainingSeconds: remaining, workers: workers)
     }
 
     /// The task rows as they stand, in plan order.

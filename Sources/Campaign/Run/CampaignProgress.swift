@@ -11,6 +11,8 @@ public struct CampaignProgress: Sendable {
     public var elapsedSeconds: Double
     /// Predicted seconds of work left (from the cost model), for the ETA.
     public var predictedRemainingSeconds: Double
+    /// Worker ranks sharing that work.
+    public var workers: Int = 1
 
     /// Tasks per second in this run.
     public var rate: Double { elapsedSeconds > 0 ? Double(finishedThisRun) / elapsedSeconds : 0 }
@@ -21,9 +23,16 @@ public struct CampaignProgress: Sendable {
         return Double(total - done - failed) / rate
     }
 
-    /// "12/40 done, 1 failed, 2 running, 0.52 tasks/s, ETA 54 s".
+    /// Before any task of this run has finished: the cost model's work left shared by the workers.
+    public var predictedETASeconds: Double? {
+        predictedRemainingSeconds > 0 ? predictedRemainingSeconds / Double(max(1, workers)) : nil
+    }
+
+    /// "12/40 done, 1 failed, 2 running, 0.52 tasks/s, ETA 54 s" ("ETA ~3 h 5 min (predicted)"
+    /// until the first task of the run finishes).
     public var line: String {
-        let eta = etaSeconds.map { Self.duration($0) } ?? "?"
+        let eta = etaSeconds.map { Self.duration($0) }
+            ?? predictedETASeconds.map { "~\(Self.duration($0)) (predicted)" } ?? "?"
         return "\(done)/\(total) done, \(failed) failed, \(running) running, "
             + String(format: "%.2f tasks/s", rate) + ", ETA \(eta)"
     }

@@ -124,8 +124,10 @@ struct RunCommand: ParsableCommand {
                                                   verdicts: job.verdicts)
         let printer = CampaignProgressPrinter(interval: logInterval)
         coordinator.onProgress = printer.update
+        coordinator.workers = max(1, (mpi?.size ?? 2) - 1)
+        coordinator.predictionScale = CostModel.calibrated(from: try store.tasks()).scale
         printFlushed("campaign \(plan.campaign): \(plan.tasks.count) tasks, \(plan.reactions.count) reactions, "
-            + "database \(dbPath), \(mpi.map { "\($0.size - 1) worker ranks" } ?? "1 process")")
+            + "database \(dbPath), \(mpi.map { "\($0.size - 1) worker rank\($0.size == 2 ? "" : "s")" } ?? "1 process")")
         printer.update(coordinator.progress)
         let alarm = try RunDeadline.arm(option: deadline, margin: deadlineMargin, coordinator: coordinator,
                                         store: store, stop: stop)
