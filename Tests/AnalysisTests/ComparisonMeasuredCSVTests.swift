@@ -84,4 +84,18 @@ final class ComparisonMeasuredCSVTests: XCTestCase {
         XCTAssertEqual(retention.composition, 0.40)
         XCTAssertEqual(retention.sinteringTemperatureC, 350)
     }
+
+    /// jobs/measured/literature.csv: Hou et al. 2021, and its phase statement reads as stabilised.
+    func testShippedLiteratureFileReadsAndScoresTheBlackPhase() throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("jobs/measured/literature.csv").path
+        let rows = try MeasuredCSV.parse(try String(contentsOfFile: path, encoding: .utf8), file: "literature.csv")
+        XCTAssertEqual(rows.count, 3)
+        XCTAssertTrue(rows.allSatisfy { $0.pairing == "CsPbI3/agZIF-62" && $0.source.contains("Hou et al.") })
+        let phase = try XCTUnwrap(rows.first { $0.quantity == "black_phase_stabilised" })
+        XCTAssertEqual(ObservationReading.of(phase.quantity).stabilised(phase.value), true)
+        XCTAssertEqual(ObservationReading.of(phase.quantity).stabilised(.qualitative("no")), false)
+        let retention = try XCTUnwrap(rows.first { $0.quantity == "pl_retention_water_10000h" })
+        XCTAssertNil(ObservationReading.of(retention.quantity).stabilised(retention.value), "listed, not scored")
+    }
 }

@@ -37,6 +37,9 @@ public struct ObservationReading: Sendable, Equatable {
         "alpha_phase_retention": ObservationReading(
             direction: 0, stabilisedWords: ["complete", "near_complete", "mixed_alpha_delta", "partial"],
             notStabilisedWords: ["none", "delta_only"], stabilisedAbove: nil),
+        // The black (perovskite, active) phase reported stabilised in the composite, or not.
+        "black_phase_stabilised": ObservationReading(
+            direction: 0, stabilisedWords: ["yes"], notStabilisedWords: ["no"], stabilisedAbove: nil),
         // Weight fraction of the active phase in the composite: > 0 stabilised, more is more.
         "gamma_CsPbI3_wt_percent": activeFraction,
         "alpha_CsPbI3_wt_percent": activeFraction,
