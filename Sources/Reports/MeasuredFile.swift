@@ -13,4 +13,14 @@ public enum MeasuredFile {
         }
         return try MeasuredCSV.parse(text, file: path)
     }
+
+    /// The observations of several files in order (each row keeps its own file and line).
+    public static func read(_ paths: [String]) throws -> [MeasuredObservation] {
+        try paths.flatMap { try read($0) }
+    }
+
+    /// How a set of files is named in text: "a.csv" or "a.csv, b.csv"; nil for none.
+    public static func label(_ paths: [String]) -> String? {
+        paths.isEmpty ? nil : paths.joined(separator: ", ")
+    }
 }

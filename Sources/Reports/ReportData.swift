@@ -33,7 +33,7 @@ public struct ReportData: Sendable {
 
     /// Reads the rows of `campaign` (everything when nil) from `store`; with a campaign, only the
     /// calculations, optimisations and failures its tasks and reactions refer to.
-    public static func load(store: ResultsStore, campaign: String?, measured: String? = nil) throws -> ReportData {
+    public static func load(store: ResultsStore, campaign: String?, measured: [String] = []) throws -> ReportData {
         let snapshot = try store.snapshot()
         let tasks = snapshot.tasks.filter { campaign == nil || $0.campaign == campaign }
         let reactions = snapshot.reactions.filter { campaign == nil || $0.campaign == campaign }
@@ -41,7 +41,8 @@ public struct ReportData: Sendable {
             database: store.path, campaign: campaign, verdicts: try store.verdicts(campaign: campaign),
             reactions: reactions, tasks: tasks, calculations: snapshot.calculations.map(\.calculation),
             optimizations: try store.optimizations(), failures: snapshot.failures.map(\.failure),
-            observations: try measured.map(MeasuredFile.read), measuredFile: measured)
+            observations: measured.isEmpty ? nil : try MeasuredFile.read(measured),
+            measuredFile: MeasuredFile.label(measured))
         if campaign != nil { data.keepCampaignRows() }
         return data
     }

@@ -33,6 +33,19 @@ final class CompareCLITests: XCTestCase {
         XCTAssertTrue(text.stdout.contains("too few pairings to conclude (n = 1)"), text.stdout)
         XCTAssertTrue(text.stdout.contains("verdict \(seed.id) (cspbi3-agzif62: frozen framework)"), text.stdout)
         XCTAssertTrue(text.stdout.contains("→ \(seed.perUnit > 0 ? "agree" : "disagree")"), text.stdout)
+
+        // Several files at once (a shell glob): every file's rows count, each named by its own file and line.
+        let literature = VerdictCampaignFixture.li2023.replacingOccurrences(of: "li2023.csv", with: "literature.csv")
+        let both = try cli.run(["compare", "--db", pairings.database, "--measured", VerdictCampaignFixture.li2023,
+                                literature, "--json"])
+        XCTAssertEqual(both.status, 0, both.stderr)
+        let bothJSON = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(both.stdout.utf8)) as? [String: Any])
+        let bothEvidence = try XCTUnwrap((bothJSON["sign_agreement"] as? [[String: Any]])?.first?["evidence"] as? [String])
+        XCTAssertEqual(bothEvidence.filter { $0.hasPrefix(literature + ":") }, [literature + ":2"], "\(bothEvidence)")
+        XCTAssertEqual(bothEvidence.filter { $0.hasPrefix(VerdictCampaignFixture.li2023 + ":") }.count, 3)
+        let none = try cli.run(["compare", "--db", pairings.database])
+        XCTAssertNotEqual(none.status, 0)
+        XCTAssertTrue(none.stderr.contains("--measured"), none.stderr)
     }
 
     /// Three pairings whose margins differ (n = 2, 4, 8 formula units over the same energies), measured

@@ -19,8 +19,9 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Results database (SQLite).")
     var db: String = "interscreen.sqlite"
 
-    @Option(help: "Measured observations (CSV, format of jobs/measured/README.md).")
-    var measured: String
+    @Option(parsing: .upToNextOption,
+            help: "Measured observations: one or more CSV files (format of jobs/measured/README.md).")
+    var measured: [String] = []
 
     @Option(help: "Only the verdicts of this campaign.")
     var campaign: String?
@@ -30,6 +31,7 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         guard FileManager.default.fileExists(atPath: db) else { throw ValidationError("no database at \(db)") }
+        guard let files = MeasuredFile.label(measured) else { throw ValidationError("give --measured FILE.csv (one or more)") }
         let observations: [MeasuredObservation]
         do { observations = try MeasuredFile.read(measured) } catch let error as MeasuredCSVError {
             throw ValidationError(error.description)
@@ -45,7 +47,7 @@ struct CompareCommand: ParsableCommand {
                                                   options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
             printFlushed(String(decoding: data, as: UTF8.self))
         } else {
-            ComparisonText(comparison: comparison, database: db, measured: measured).lines().forEach(printFlushed)
+            ComparisonText(comparison: comparison, database: db, measured: files).lines().forEach(printFlushed)
         }
     }
 }

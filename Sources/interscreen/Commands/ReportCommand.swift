@@ -21,8 +21,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Only this campaign.")
     var campaign: String?
 
-    @Option(help: "Measured observations (CSV, jobs/measured/README.md) for the predicted-versus-measured figure.")
-    var measured: String?
+    @Option(parsing: .upToNextOption,
+            help: "Measured observations (CSV files, jobs/measured/README.md) for the predicted-versus-measured figure.")
+    var measured: [String] = []
 
     func run() throws {
         guard FileManager.default.fileExists(atPath: db) else { throw ValidationError("no database at \(db)") }
