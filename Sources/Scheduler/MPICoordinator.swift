@@ -19,7 +19,10 @@ public enum MPICoordinator {
 
         while true {
             let stopping = stop.isSet
-            if stopping, drainDeadline == nil { drainDeadline = .now + grace }
+            if stopping, drainDeadline == nil {
+                drainDeadline = .now + grace
+                source.stopRequested(running: Array(busy.values))
+            }
             if !stopping {
                 while let rank = idle.first, let (id, payload) = source.nextTask() {
                     idle.removeFirst()

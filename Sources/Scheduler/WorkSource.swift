@@ -16,6 +16,10 @@ public protocol WorkSource: AnyObject {
     /// The coordinator waited and no message came (about every 200 ms while every worker is busy):
     /// a chance to report progress during long tasks.
     func heartbeat()
+    /// A stop was requested while `ids` run: record them as interrupted at once, because the job
+    /// may be killed before the grace period ends (mpirun kills its ranks about 1 s after its
+    /// own SIGTERM). Results that still arrive are committed as usual.
+    func stopRequested(running ids: [Int])
 }
 
 extension WorkSource {
@@ -23,6 +27,8 @@ extension WorkSource {
     public var deferredCount: Int { 0 }
     /// Nothing to do between messages.
     public func heartbeat() {}
+    /// Nothing to record.
+    public func stopRequested(running ids: [Int]) {}
 }
 
 /// How a coordinated run ended.

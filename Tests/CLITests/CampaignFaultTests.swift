@@ -76,6 +76,44 @@ final class CampaignFaultTests: XCTestCase {
         }
     }
 
+    /// `kill -TERM <mpirun>` (a user's kill, or a scheduler that signals only the launcher): Open MPI
+    /// passes SIGTERM to the ranks and kills them about a second later, long before a running
+    /// optimisation ends. Rank 0 records the running tasks as interrupted as soon as it sees the
+    /// stop, so the database holds no task "running" that the next run would count as a crash.
+    func testSIGTERMToMPIRunLeavesNoTaskRunning() throws {
+        let cli = try CLIHarness()
+        let product = ProgressCLITests.product
+        let spec = try CampaignFixture(cli: cli).writeSpec(
+            extraStructures: ["[[structures]]\nname = \"product\"\nfiles = \"\(product)\"\ntask = \"opt+sp\"\n"])
+        let db = cli.path("launcher.sqlite")
+        var command = cli.command(executable: CampaignCLITests.mpirun,
+                                  arguments: ["-n", "2", "--oversubscribe", CLIHarness.binary.path, "run", spec,
+                                              "--db", db, "--grace", "600"])
+        command.standardOutput = .null
+        command.standardError = .null
+        let job = try ChildProcess(command)
+        defer { job.terminate() }
+        // The optimisation is dispatched first (longest predicted) and runs for minutes.
+        let deadline = Date().addingTimeInterval(120)
+        var running = false
+        while Date() < deadline, job.isRunning, !running {
+            running = (try? ResultsStore(path: db).tasks().contains { $0.kind == "optimization" && $0.state == .running }) ?? false
+            if !running { Thread.sleep(forTimeInterval: 0.1) }
+        }
+        XCTAssertTrue(running, "the optimisation never showed as running")
+        job.signal(SIGTERM)   // mpirun alone, not its process group
+        XCTAssertNotNil(job.wait(timeout: .seconds(120)), "mpirun outlived its SIGTERM")
+        let store = try ResultsStore(path: db)
+        let tasks = try store.tasks()
+        XCTAssertFalse(tasks.contains { $0.state == .running }, "\(tasks.map { ($0.key, $0.state) })")
+        let optimization = try XCTUnwrap(tasks.first { $0.kind == "optimization" })
+        XCTAssertEqual(optimization.state, .pending)
+        XCTAssertEqual(optimization.crashes, 0)
+        XCTAssertEqual(try store.integrityCheck(), "ok")
+        // The next run starts it again from scratch: nothing counted against it.
+        XCTAssertEqual(try store.recoverCrashedTasks(campaign: "job").count, 0)
+    }
+
     // MARK: helpers
 
     /// Every task done once, one calculation per task, reactions equal to the reference run.

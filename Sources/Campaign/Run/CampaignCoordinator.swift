@@ -108,6 +108,17 @@ public final class CampaignCoordinator: WorkSource {
     }
 
     public func abandon(ids: [Int]) {
+        markInterrupted(ids)
+    }
+
+    /// The running tasks go back to pending in the database now: if the job is killed during the
+    /// grace period they are not counted as crashes on resume; a result that still arrives is
+    /// committed over it.
+    public func stopRequested(running ids: [Int]) {
+        markInterrupted(ids)
+    }
+
+    private func markInterrupted(_ ids: [Int]) {
         for id in ids {
             rows[id].state = .pending
             rows[id].message = "interrupted by a stop request; runs again on resume"
