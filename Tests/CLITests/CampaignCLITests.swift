@@ -42,6 +42,36 @@ final class CampaignCLITests: XCTestCase {
         XCTAssertEqual(normalized.normalizedKJMol ?? .nan, (normalized.energyKJMol ?? .nan) / 1, accuracy: 1e-12)
     }
 
+    /// An optimised species' single point is answered from the optimisation's last calculation,
+    /// inside the dispatcher: when that is the run's last task, its reaction must still be formed.
+    func testAReactionCompletedByACacheAnswerIsFormed() throws {
+        let cli = try CLIHarness()
+        let spec = cli.path("rx.toml")
+        try """
+        [campaign]
+        name = "rx"
+        database = "rx.sqlite"
+
+        [[structures]]
+        name = "water"
+        files = "\(CLIHarness.fragment("water"))"
+        task = "opt+sp"
+
+        [[reactions]]
+        name = "water stays water"
+        reactants = { water = 1 }
+        products = { water = 1 }
+        """.write(toFile: spec, atomically: true, encoding: .utf8)
+        let run = try cli.run(["run", spec])
+        XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
+        let store = try ResultsStore(path: cli.path("rx.sqlite"))
+        XCTAssertTrue(try store.tasks().contains { $0.key == "water/sp" && ($0.message ?? "").hasPrefix("answered from the database") },
+                      "the single point must come from the cache for this test to mean anything")
+        let reactions = try store.reactions(campaign: "rx")
+        XCTAssertEqual(reactions.map(\.status), ["done"], "\(reactions)")
+        XCTAssertEqual(reactions.first?.energyHartree ?? .nan, 0, accuracy: 1e-12)
+    }
+
     func testRerunAnswersEverythingFromTheDatabase() throws {
         let cli = try CLIHarness()
         let spec = try CampaignFixture(cli: cli).writeSpec()

@@ -62,6 +62,8 @@ public final class CampaignCoordinator: WorkSource {
     public var deferredCount: Int { dispatcher.deferred.count }
 
     public func nextTask() -> (id: Int, payload: [UInt8])? {
+        var answered = false
+        defer { if answered { try? evaluateReactions() } }
         while let id = nextReady() {
             let task = plan.tasks[id]
             guard let input = task.input ?? inputs[id] else {
@@ -69,7 +71,10 @@ public final class CampaignCoordinator: WorkSource {
                 continue
             }
             rows[id].inputHash = input.contentHash
-            if (try? answerFromCache(id)) == true { continue }
+            if (try? answerFromCache(id)) == true {
+                answered = true   // its reactions may be complete now (the last task of a run often is)
+                continue
+            }
             rows[id].state = .running
             rows[id].runID = runID
             rows[id].startedAt = Date()
@@ -313,8 +318,9 @@ public final class CampaignCoordinator: WorkSource {
         }
     }
 
-    /// Forms the verdicts from the reactions as they stand (call when the run ends).
+    /// Forms the reactions that are still open and then the verdicts (call when the run ends).
     public func evaluateVerdicts() throws {
+        try evaluateReactions()
         for spec in verdictSpecs { try verdicts.evaluate(spec) }
     }
 }
