@@ -125,12 +125,13 @@ struct RunCommand: ParsableCommand {
         let printer = CampaignProgressPrinter(interval: logInterval)
         coordinator.onProgress = printer.update
         coordinator.workers = max(1, (mpi?.size ?? 2) - 1)
-        coordinator.predictionScale = CostModel.calibrated(from: try store.tasks()).scale
+        let costs = CostModel.calibrated(from: try store.tasks())   // one read of the history, for the ETA and the deadline
+        coordinator.predictionScale = costs.scale
         printFlushed("campaign \(plan.campaign): \(plan.tasks.count) tasks, \(plan.reactions.count) reactions, "
             + "database \(dbPath), \(mpi.map { "\($0.size - 1) worker rank\($0.size == 2 ? "" : "s")" } ?? "1 process")")
         printer.update(coordinator.progress)
         let alarm = try RunDeadline.arm(option: deadline, margin: deadlineMargin, coordinator: coordinator,
-                                        store: store, stop: stop)
+                                        costs: costs, stop: stop)
         let end: RunEnd
         if let mpi, mpi.size > 1 {
             end = try MPICoordinator.run(mpi: mpi, source: coordinator, stop: stop, grace: .seconds(grace))
