@@ -24,6 +24,7 @@ struct CLIHarness {
     init() throws {
         workdir = FileManager.default.temporaryDirectory.appendingPathComponent("interscreen-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: workdir, withIntermediateDirectories: true)
+        TestFolders.removeAtExit(workdir.path)
     }
 
     func path(_ name: String) -> String { workdir.appendingPathComponent(name).path }
