@@ -25,12 +25,17 @@ public final class CampaignCoordinator: WorkSource {
     private let started = Date()
     private var finishedThisRun = 0
     private var lastHeartbeat = Date.distantPast
+    private var tally: TaskTally
+    /// The tasks that compute on each optimisation's output.
+    private let dependents: [Int: [Int]]
     /// Called after every finished task, and about once a second while tasks run (coordinator's thread).
     public var onProgress: ((CampaignProgress) -> Void)?
     /// Worker ranks computing for this run (for the predicted ETA before any task has finished).
     public var workers = 1
     /// Measured / predicted seconds per task kind from earlier runs (`CostModel.calibrated`), for the ETA.
-    public var predictionScale: [String: Double] = [:]
+    public var predictionScale: [String: Double] = [:] {
+        didSet { tally = TaskTally(states: rows.map(\.state), weights: plan.tasks.map(weight)) }
+    }
     /// When set, tasks not expected to finish before its deadline are deferred to the next run.
     public var timeLimit: TaskTimeLimit?
 
@@ -46,6 +51,9 @@ public final class CampaignCoordinator: WorkSource {
         verdictSpecs = verdicts
         _ = try store.recoverCrashedTasks(campaign: plan.campaign)
         rows = try store.syncTasks(campaign: plan.campaign, planned: plan.tasks.map(Self.row(plan.campaign)))
+        tally = TaskTally(states: rows.map(\.state), weights: plan.tasks.map(\.predictedSeconds))
+        dependents = Dictionary(grouping: plan.tasks.filter { $0.dependsOn != nil }, by: { $0.dependsOn! })
+            .mapValues { $0.map(\.index) }
         dispatcher = Dispatcher(nodes: plan.tasks.map {
             Dispatcher.Node(id: $0.index, predictedSeconds: $0.predictedSeconds, dependencies: $0.dependsOn.map { [$0] } ?? [])
         }, policy: policy)
@@ -75,7 +83,7 @@ public final class CampaignCoordinator: WorkSource {
                 answered = true   // its reactions may be complete now (the last task of a run often is)
                 continue
             }
-            rows[id].state = .running
+            setState(id, .running)
             rows[id].runID = runID
             rows[id].startedAt = Date()
             try? store.updateTask(rows[id])
@@ -123,9 +131,20 @@ public final class CampaignCoordinator: WorkSource {
         markInterrupted(ids)
     }
 
+    /// The one place a task's state changes, so that the tally stays exact.
+    private func setState(_ id: Int, _ state: TaskState) {
+        tally.move(from: rows[id].state, to: state, weight: weight(plan.tasks[id]))
+        rows[id].state = state
+    }
+
+    /// A task's predicted seconds, scaled by what earlier runs measured for its kind.
+    private func weight(_ task: PlannedTask) -> Double {
+        task.predictedSeconds * (predictionScale[task.kind.rawValue] ?? 1)
+    }
+
     private func markInterrupted(_ ids: [Int]) {
         for id in ids {
-            rows[id].state = .pending
+            setState(id, .pending)
             rows[id].message = "interrupted by a stop request; runs again on resume"
         }
         try? store.updateTasks(ids.map { rows[$0] })
@@ -135,15 +154,13 @@ public final class CampaignCoordinator: WorkSource {
 
     /// Counts for the progress line.
     public var progress: CampaignProgress {
-        let states = rows.map(\.state)
-        let remaining = plan.tasks.indices.filter { [.pending, .running].contains(rows[$0].state) }
-            .reduce(0) { $0 + plan.tasks[$1].predictedSeconds * (predictionScale[plan.tasks[$1].kind.rawValue] ?? 1) }
-        return CampaignProgress(
+        CampaignProgress(
             total: rows.count + plan.invalidStructures.count,
-            done: states.filter { $0 == .done }.count,
-            failed: states.filter { [.failed, .blocked, .quarantined].contains($0) }.count + plan.invalidStructures.count,
+            done: tally[.done],
+            failed: tally[.failed] + tally[.blocked] + tally[.quarantined] + plan.invalidStructures.count,
             running: dispatcher.running.count, finishedThisRun: finishedThisRun,
-            elapsedSeconds: Date().timeIntervalSince(started), predictedRemainingSeconds: remaining, workers: workers)
+            elapsedSeconds: Date().timeIntervalSince(started),
+            predictedRemainingSeconds: max(0, tally.remainingSeconds), workers: workers)
     }
 
     /// The task rows as they stand, in plan order.
@@ -205,7 +222,7 @@ public final class CampaignCoordinator: WorkSource {
               let cached = try store.cachedCalculation(structureHash: hash, settingsHash: task.settings.hash) else {
             return false
         }
-        rows[id].state = .done
+        setState(id, .done)
         rows[id].calculationID = cached.id
         rows[id].message = "answered from the database (calculation \(cached.id ?? 0))"
         rows[id].finishedAt = Date()
@@ -227,7 +244,7 @@ public final class CampaignCoordinator: WorkSource {
         output.name = "\(task.structureName)-opt"
         let flags = (cached.converged ? [] : ["optimization_not_converged"])
             + TaskExecutor.topologyFlags(start: input, end: output)
-        rows[id].state = .done
+        setState(id, .done)
         rows[id].calculationID = calculation.id
         rows[id].outputHash = cached.outputHash
         rows[id].flags = flags.isEmpty ? nil : flags.joined(separator: ",")
@@ -259,7 +276,7 @@ public final class CampaignCoordinator: WorkSource {
             of: evaluated, hash: evaluated.contentHash, sourceFile: "task:\(task.key)", parentHash: parent,
             settings: report.settingsUsed, result: result, runID: runID,
             startedAt: report.startedAt, finishedAt: Date(), host: report.host, version: version)
-        rows[id].state = .done
+        setState(id, .done)
         rows[id].calculationID = calculation.id
         rows[id].attempts = report.attempts
         rows[id].flags = report.flags.isEmpty ? nil : report.flags.joined(separator: ",")
@@ -284,13 +301,13 @@ public final class CampaignCoordinator: WorkSource {
     /// Hands an optimised geometry to the task that computes on it.
     private func passOutput(of id: Int, structure: Structure?) throws {
         guard let structure else { return }
-        for dependent in plan.tasks where dependent.dependsOn == id {
-            inputs[dependent.index] = structure
+        for dependent in dependents[id] ?? [] {
+            inputs[dependent] = structure
         }
     }
 
     private func finishFailed(_ id: Int, failureClass: String, message: String) {
-        rows[id].state = .failed
+        setState(id, .failed)
         rows[id].failureClass = failureClass
         rows[id].message = message
         rows[id].finishedAt = Date()
@@ -304,7 +321,7 @@ public final class CampaignCoordinator: WorkSource {
     private func markBlocked(_ ids: [Int], cause: String) {
         guard !ids.isEmpty else { return }
         for id in ids {
-            rows[id].state = .blocked
+            setState(id, .blocked)
             rows[id].failureClass = "blocked"
             rows[id].message = "not run: \(cause) did not succeed"
         }
