@@ -26,6 +26,8 @@ public final class CampaignCoordinator: WorkSource {
     private var finishedThisRun = 0
     private var lastHeartbeat = Date.distantPast
     private var tally: TaskTally
+    /// Reactions already formed (or settled otherwise) in this run; nil until first read from the store.
+    private var settledReactions: Set<String>?
     /// The tasks that compute on each optimisation's output.
     private let dependents: [Int: [Int]]
     /// Called after every finished task, and about once a second while tasks run (coordinator's thread).
@@ -328,10 +330,17 @@ public final class CampaignCoordinator: WorkSource {
         try? store.updateTasks(ids.map { rows[$0] })
     }
 
+    /// Forms every reaction whose species are settled. A reaction stored as done by an earlier run
+    /// is not formed again; one settled in this run (done, blocked, excluded, refused) is final for
+    /// the run, since its species' states do not change back within it.
     private func evaluateReactions() throws {
-        let stored = Set(try store.reactions(campaign: plan.campaign).filter { $0.status == "done" }.map(\.name))
-        for reaction in plan.reactions where !stored.contains(reaction.name) {
-            try reactions.evaluate(reaction, plan: plan, rows: rows)
+        if settledReactions == nil {
+            settledReactions = Set(try store.reactions(campaign: plan.campaign).filter { $0.status == "done" }.map(\.name))
+        }
+        for reaction in plan.reactions where settledReactions?.contains(reaction.name) == false {
+            if try reactions.evaluate(reaction, plan: plan, rows: rows) != nil {
+                settledReactions?.insert(reaction.name)
+            }
         }
     }
 
