@@ -15,8 +15,10 @@ public struct CampaignEstimate: Sendable {
     public var lowerBoundSeconds: Double
     public var ranks: Int
     public var threadsPerRank: Int
-    /// Measured / model per task kind, from the history used ([:] when uncalibrated).
+    /// The calibration per task kind, from the history used ([:] when uncalibrated):
+    /// seconds = scale · model^exponent (exponent 1 where none was fitted).
     public var scale: [String: Double]
+    public var exponent: [String: Double]
     /// Finished tasks the calibration used.
     public var historySamples: Int
 
@@ -38,7 +40,7 @@ public struct CampaignEstimate: Sendable {
         let remaining = plan.tasks.filter { !done.contains("\($0.key)\n\($0.definitionHash)") }
         let ids = Set(remaining.map(\.index))
         let replay = remaining.map { task in
-            let seconds = task.predictedSeconds * (costs.scale[task.kind.rawValue] ?? 1)
+            let seconds = costs.seconds(kind: task.kind.rawValue, model: task.predictedSeconds)
             let deps = task.dependsOn.flatMap { ids.contains($0) ? [$0] : nil } ?? []
             return ReplaySimulator.Task(node: .init(id: task.index, predictedSeconds: seconds, dependencies: deps),
                                         actualSeconds: seconds)
@@ -52,6 +54,7 @@ public struct CampaignEstimate: Sendable {
         self.ranks = max(1, ranks)
         self.threadsPerRank = max(1, threadsPerRank)
         scale = costs.scale
+        exponent = costs.exponent
         historySamples = history.filter { $0.state == .done && $0.wallSeconds != nil }.count
     }
 }

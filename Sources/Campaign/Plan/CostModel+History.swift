@@ -11,3 +11,20 @@ extension CostModel {
         return CostModel().calibrated(with: samples)
     }
 }
+
+extension CostModel {
+    /// The rows with each prediction replaced by what a model calibrated on the *other* rows
+    /// says (k-fold cross-validation, a structure's tasks in one fold): how well history would
+    /// have predicted these tasks before they ran. Rows of a fold with no other history keep theirs.
+    public static func crossValidated(_ rows: [TaskRecord], folds: Int = 5) -> [TaskRecord] {
+        let groups = Array(Set(rows.map { "\($0.campaign)/\($0.structureName)" })).sorted()
+        let fold = Dictionary(uniqueKeysWithValues: groups.enumerated().map { ($1, $0 % max(1, folds)) })
+        func foldOf(_ row: TaskRecord) -> Int { fold["\(row.campaign)/\(row.structureName)"] ?? 0 }
+        let models = (0..<max(1, folds)).map { k in calibrated(from: rows.filter { foldOf($0) != k }) }
+        return rows.map { row in
+            var copy = row
+            copy.predictedSeconds = models[foldOf(row)].seconds(kind: row.kind, model: row.predictedSeconds)
+            return copy
+        }
+    }
+}

@@ -34,8 +34,8 @@ public final class CampaignCoordinator: WorkSource {
     public var onProgress: ((CampaignProgress) -> Void)?
     /// Worker ranks computing for this run (for the predicted ETA before any task has finished).
     public var workers = 1
-    /// Measured / predicted seconds per task kind from earlier runs (`CostModel.calibrated`), for the ETA.
-    public var predictionScale: [String: Double] = [:] {
+    /// The cost model calibrated to earlier runs (`CostModel.calibrated`), for the ETA.
+    public var costs = CostModel() {
         didSet { tally = TaskTally(states: rows.map(\.state), weights: plan.tasks.map(weight)) }
     }
     /// When set, tasks not expected to finish before its deadline are deferred to the next run.
@@ -139,9 +139,9 @@ public final class CampaignCoordinator: WorkSource {
         rows[id].state = state
     }
 
-    /// A task's predicted seconds, scaled by what earlier runs measured for its kind.
+    /// A task's predicted seconds, calibrated to what earlier runs measured for its kind.
     private func weight(_ task: PlannedTask) -> Double {
-        task.predictedSeconds * (predictionScale[task.kind.rawValue] ?? 1)
+        costs.seconds(kind: task.kind.rawValue, model: task.predictedSeconds)
     }
 
     private func markInterrupted(_ ids: [Int]) {

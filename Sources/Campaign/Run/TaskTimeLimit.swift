@@ -9,7 +9,7 @@ public struct TaskTimeLimit: Sendable {
     public var margin: Double
     /// Predictions are multiplied by this (they are medians; half the tasks take longer).
     public var safety: Double
-    /// Measured / model per task kind (a calibrated `CostModel`); the model alone for other kinds.
+    /// The model calibrated to measured history per task kind; the model alone for other kinds.
     public var costs: CostModel
 
     public init(deadline: Date, margin: Double, safety: Double = 1.5, costs: CostModel = CostModel()) {
@@ -24,7 +24,7 @@ public struct TaskTimeLimit: Sendable {
 
     /// Seconds the task is expected to take: the plan's (model) prediction scaled to history.
     public func expectedSeconds(_ task: PlannedTask) -> Double {
-        task.predictedSeconds * (costs.scale[task.kind.rawValue] ?? 1) * safety
+        costs.seconds(kind: task.kind.rawValue, model: task.predictedSeconds) * safety
     }
 
     /// True when `task`, started at `now`, is expected to finish by `lastFinish`.

@@ -59,7 +59,7 @@ struct EstimateCommand: ParsableCommand {
                 "threads_per_rank": e.threadsPerRank, "work_seconds": e.workSeconds,
                 "makespan_seconds": e.makespanSeconds, "lower_bound_seconds": e.lowerBoundSeconds,
                 "efficiency": e.efficiency, "core_hours": e.coreHours, "work_core_hours": e.workCoreHours,
-                "scale": e.scale, "history_samples": e.historySamples, "suggested_walltime": suggested.description,
+                "scale": e.scale, "exponent": e.exponent, "history_samples": e.historySamples, "suggested_walltime": suggested.description,
             ]
             let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])
             printFlushed(String(decoding: data, as: UTF8.self))
@@ -67,7 +67,9 @@ struct EstimateCommand: ParsableCommand {
         }
         printFlushed("campaign \(plan.campaign)\(part.map { " shard \($0)" } ?? ""): \(e.tasks) tasks, "
             + "\(e.remainingTasks) " + (all ? "estimated (--all)" : "still to run"))
-        let scales = e.scale.sorted { $0.key < $1.key }.map { String(format: "%@ ×%.3g", $0.key, $0.value) }
+        let scales = e.scale.sorted { $0.key < $1.key }.map { kind, scale in
+            String(format: "%@ ×%.3g", kind, scale) + (e.exponent[kind].map { String(format: " · model^%.2f", $0) } ?? "")
+        }
         printFlushed(e.historySamples == 0 || scales.isEmpty
             ? "model: size model, uncalibrated (no finished tasks in \(path))"
             : "model: calibrated from \(e.historySamples) finished task(s) in \(path): " + scales.joined(separator: ", "))

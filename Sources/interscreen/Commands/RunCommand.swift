@@ -126,7 +126,7 @@ struct RunCommand: ParsableCommand {
         coordinator.onProgress = printer.update
         coordinator.workers = max(1, (mpi?.size ?? 2) - 1)
         let costs = CostModel.calibrated(from: try store.tasks())   // one read of the history, for the ETA and the deadline
-        coordinator.predictionScale = costs.scale
+        coordinator.costs = costs
         printFlushed("campaign \(plan.campaign): \(plan.tasks.count) tasks, \(plan.reactions.count) reactions, "
             + "database \(dbPath), \(mpi.map { "\($0.size - 1) worker rank\($0.size == 2 ? "" : "s")" } ?? "1 process")")
         printer.update(coordinator.progress)
