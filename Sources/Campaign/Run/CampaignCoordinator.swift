@@ -34,16 +34,16 @@ public final class CampaignCoordinator: WorkSource {
     public var onProgress: ((CampaignProgress) -> Void)?
     /// Worker ranks computing for this run (for the predicted ETA before any task has finished).
     public var workers = 1
-    /// The cost model calibrated to earlier runs (`CostModel.calibrated`), for the ETA.
-    public var costs = CostModel() {
-        didSet { tally = TaskTally(states: rows.map(\.state), weights: plan.tasks.map(weight)) }
-    }
+    /// The cost model calibrated to earlier runs (`CostModel.calibrated`): dispatch order and ETA.
+    public let costs: CostModel
     /// When set, tasks not expected to finish before its deadline are deferred to the next run.
     public var timeLimit: TaskTimeLimit?
 
     public init(plan: CampaignPlan, store: ResultsStore, runID: Int64, host: String, version: String,
-                policy: Dispatcher.Policy = .longestFirst, verdicts: [VerdictSpec] = []) throws {
+                policy: Dispatcher.Policy = .longestFirst, verdicts: [VerdictSpec] = [],
+                costs: CostModel = CostModel()) throws {
         self.plan = plan
+        self.costs = costs
         self.store = store
         self.runID = runID
         self.host = host
@@ -53,11 +53,12 @@ public final class CampaignCoordinator: WorkSource {
         verdictSpecs = verdicts
         _ = try store.recoverCrashedTasks(campaign: plan.campaign)
         rows = try store.syncTasks(campaign: plan.campaign, planned: plan.tasks.map(Self.row(plan.campaign)))
-        tally = TaskTally(states: rows.map(\.state), weights: plan.tasks.map(\.predictedSeconds))
+        let seconds = plan.tasks.map { costs.seconds(kind: $0.kind.rawValue, model: $0.predictedSeconds) }
+        tally = TaskTally(states: rows.map(\.state), weights: seconds)
         dependents = Dictionary(grouping: plan.tasks.filter { $0.dependsOn != nil }, by: { $0.dependsOn! })
             .mapValues { $0.map(\.index) }
         dispatcher = Dispatcher(nodes: plan.tasks.map {
-            Dispatcher.Node(id: $0.index, predictedSeconds: $0.predictedSeconds, dependencies: $0.dependsOn.map { [$0] } ?? [])
+            Dispatcher.Node(id: $0.index, predictedSeconds: seconds[$0.index], dependencies: $0.dependsOn.map { [$0] } ?? [])
         }, policy: policy)
         try recordInvalidStructures()
         try settleKnownTasks()

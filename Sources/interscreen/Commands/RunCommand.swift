@@ -118,15 +118,14 @@ struct RunCommand: ParsableCommand {
         }
         let runRecord = try store.beginRun(command: CommandLine.arguments, version: InterscreenVersion.current,
                                            host: HostInfo.name)
+        let costs = CostModel.calibrated(from: try store.tasks())   // one read of the history: order, ETA, deadline
         let coordinator = try CampaignCoordinator(plan: plan, store: store, runID: runRecord.id ?? 0,
                                                   host: HostInfo.name, version: InterscreenVersion.current,
                                                   policy: Dispatcher.Policy(rawValue: policy) ?? .longestFirst,
-                                                  verdicts: job.verdicts)
+                                                  verdicts: job.verdicts, costs: costs)
         let printer = CampaignProgressPrinter(interval: logInterval)
         coordinator.onProgress = printer.update
         coordinator.workers = max(1, (mpi?.size ?? 2) - 1)
-        let costs = CostModel.calibrated(from: try store.tasks())   // one read of the history, for the ETA and the deadline
-        coordinator.costs = costs
         printFlushed("campaign \(plan.campaign): \(plan.tasks.count) tasks, \(plan.reactions.count) reactions, "
             + "database \(dbPath), \(mpi.map { "\($0.size - 1) worker rank\($0.size == 2 ? "" : "s")" } ?? "1 process")")
         printer.update(coordinator.progress)
