@@ -123,8 +123,10 @@ public final class CampaignCoordinator: WorkSource {
         onProgress?(progress)
     }
 
+    /// Tasks still running when the grace period ends go back to pending (those the stop request
+    /// already put back are not written again).
     public func abandon(ids: [Int]) {
-        markInterrupted(ids)
+        markInterrupted(ids.filter { rows[$0].state != .pending })
     }
 
     /// The running tasks go back to pending in the database now: if the job is killed during the
@@ -146,6 +148,7 @@ public final class CampaignCoordinator: WorkSource {
     }
 
     private func markInterrupted(_ ids: [Int]) {
+        guard !ids.isEmpty else { return }
         for id in ids {
             setState(id, .pending)
             rows[id].message = "interrupted by a stop request; runs again on resume"
