@@ -13,6 +13,8 @@ import Structures
 ///     max_cycles=200
 ///     frozen=none | <SHA-256 of the frozen atoms' "Z x y z" lines>
 ///     scc_restart=false
+///     coordinates=tric            (only when the optimisation steps in TRIC; see
+///                                  `OptimizationCoordinates.resolved`)
 ///
 /// The frozen atoms enter by content, not by index: their atomic numbers and positions rounded
 /// to 1e-5 Å (as in the structure content hash), sorted. So the same constraint hashes alike when
@@ -43,6 +45,15 @@ public struct OptimizationIdentity: Sendable, Hashable, Codable {
             "frozen=\(constraintsKey)",
             "scc_restart=\(options.reuseWavefunction)",
         ].joined(separator: "\n") + "\n"
+            + Self.coordinatesLine(structure: structure, options: options)
+    }
+
+    /// The line naming the coordinates actually used, empty for Cartesian (so that identities from
+    /// before TRIC existed still match): `automatic` and an explicit choice that resolve alike
+    /// are the same optimisation.
+    static func coordinatesLine(structure: Structure, options: OptimizationOptions) -> String {
+        let used = options.coordinates.resolved(for: structure, frozenAtoms: options.frozenAtoms)
+        return used == .cartesian ? "" : "coordinates=\(used.rawValue)\n"
     }
 
     /// "none", or the SHA-256 of the sorted "Z x y z" lines (Å, "%.5f") of the frozen atoms.

@@ -27,6 +27,9 @@ public struct OptimizationOptions: Sendable, Hashable {
     /// their stiffness along their new direction) and old curvature information ages out. nil: one
     /// Hessian, the model of the start geometry, BFGS-updated with every step ever after.
     public var hessianMemory: Int?
+    /// Cartesian or TRIC steps, or the choice per structure (`OptimizationCoordinates.resolved`);
+    /// with frozen atoms always Cartesian.
+    public var coordinates: OptimizationCoordinates = .automatic
 
     public init(level: ConvergenceLevel = .normal, maxCycles: Int? = nil, frozenAtoms: [Int] = [],
                 reuseWavefunction: Bool = false, sccRetryIterations: Int? = nil,
@@ -83,6 +86,9 @@ public struct Optimizer {
     /// happens later ends in an outcome (converged or not), never in a throw.
     public func optimize(_ structure: Structure,
                          onStep: ((OptimizationStep) -> Void)? = nil) throws -> OptimizationOutcome {
+        if options.coordinates.resolved(for: structure, frozenAtoms: options.frozenAtoms) == .tric {
+            return try optimizeInternal(structure, onStep: onStep)
+        }
         let clock = ContinuousClock.now
         let n = structure.count
         let frozen = Set(options.frozenAtoms)
@@ -180,13 +186,8 @@ public struct Optimizer {
             switch evaluation.result {
             case let .failure(error):
                 failures += 1
-                let radius = trust.radius
-                trust.rejected(step: length)
-                steps.append(OptimizationStep(cycle: cycle, energy: nil, gradientNorm: nil, energyChange: nil,
-                                              predictedChange: predicted, stepLength: length, trustRadius: radius,
-                                              accepted: false, sccIterationLimit: evaluation.retryLimit,
-                                              note: "calculation failed: \(Self.describe(error)); step rejected",
-                                              wallSeconds: evaluation.wallSeconds, positions: trialPositions))
+                steps.append(Self.failedCycle(cycle, error: error, evaluation: evaluation, predicted: predicted,
+                                              length: length, positions: trialPositions, trust: &trust))
                 onStep?(steps[steps.count - 1])
                 if failures >= Self.maxConsecutiveFailures { status = .sccFailure }
             case let .success(result):
@@ -217,19 +218,11 @@ public struct Optimizer {
                     if result.energy < best.result.energy {
                         best = (trialPositions, result, newNorm)
                     }
-                    let lowered = change < 0
-                    if lowered, abs(change) < options.level.energyThreshold,
-                       newNorm < options.level.gradientThreshold {
-                        status = .converged
-                    }
+                    if meetsThresholds(change: change, gradientNorm: newNorm) { status = .converged }
                 } else {
-                    trust.rejected(step: length)
-                    note = [note, "energy rose by \(String(format: "%.3e", change)) Eh: step rejected"]
-                        .compactMap { $0 }.joined(separator: "; ")
-                    if trust.atMinimum {
-                        stalls += 1
-                        if stalls >= Self.maxStalls { status = .stalled }
-                    }
+                    let rejection = Self.reject(step: length, change: change, note: note, trust: &trust, stalls: &stalls)
+                    note = rejection.note
+                    if rejection.stalled { status = .stalled }
                 }
                 steps.append(OptimizationStep(cycle: cycle, energy: result.energy, gradientNorm: newNorm,
                                               energyChange: change, predictedChange: predicted, stepLength: length,
@@ -240,24 +233,13 @@ public struct Optimizer {
             }
         }
 
-        let final = status ?? .maxCycles
         // Converged: the last accepted geometry; otherwise the lowest energy reached (in practice
         // the same geometry, since only noise-level rises are ever accepted).
-        let chosen = final == .converged ? (positions(x), current, gNorm) : best
-        var out = structure
-        out.positions = chosen.0
-        var notes = log.notes
-        if final != .converged {
-            notes.append("not converged (\(final.rawValue)): the structure is the lowest-energy geometry reached")
-        }
-        let elapsed = ContinuousClock.now - clock
-        return OptimizationOutcome(
-            status: final, structure: out, result: chosen.1, gradientNorm: chosen.2, cycles: steps.count,
-            gradientEvaluations: log.successes, failedEvaluations: log.failures,
-            raisedMaxIterations: log.raisedMaxIterations, steps: steps, frozenAtoms: options.frozenAtoms.sorted(),
-            level: options.level, maxCycles: maxCycles,
-            wallSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18,
-            notes: notes)
+        let fallback = options.coordinates == .tric && !options.frozenAtoms.isEmpty
+            ? ["TRIC does not support frozen atoms: optimised in Cartesian coordinates"] : []
+        return outcome(status ?? .maxCycles, input: structure, accepted: (positions(x), current, gNorm), best: best,
+                       steps: steps, log: log, maxCycles: maxCycles, frozenAtoms: options.frozenAtoms.sorted(),
+                       notes: fallback, started: clock)
     }
 
     // MARK: - Pieces

@@ -10,8 +10,11 @@ struct OptimizeCommand: ParsableCommand {
         commandName: "opt",
         abstract: "Optimise a geometry with GFN-xTB (xtb's convergence levels), stored in the results database.",
         discussion: """
-        The optimiser takes trust-region quasi-Newton steps in Cartesian coordinates with a \
-        Lindh-type model Hessian and damped BFGS updates (docs/optimizer.md). The result is stored as a new structure whose parent is the \
+        The optimiser takes trust-region quasi-Newton steps with a Lindh-type model Hessian and \
+        damped BFGS updates: in Cartesian coordinates for one molecule or framework, in \
+        translation-rotation internal coordinates (TRIC) when the structure holds two or more \
+        polyatomic units, such as a perovskite fragment and a zinc imidazolate after ligand \
+        exchange (docs/optimizer.md). The result is stored as a new structure whose parent is the \
         input, with every cycle's energy and gradient norm; a repeated request with the same input, \
         settings, level and frozen atoms is answered from the database. Exit status: 0 converged, \
         2 not converged (the lowest-energy geometry reached is stored and written, marked as such), \
@@ -71,11 +74,17 @@ struct OptimizeCommand: ParsableCommand {
     @Option(name: .customLong("trust-start"), help: ArgumentHelp("Initial trust radius, Bohr (tuning).", visibility: .hidden))
     var trustStart: Double?
 
+    @Option(name: .customLong("coordinates"), help: ArgumentHelp("Step coordinates: automatic (default: TRIC for two or more polyatomic fragments, else Cartesian), cartesian or tric (tuning).", visibility: .hidden))
+    var coordinates: String?
+
     func validate() throws {
         guard ConvergenceLevel(name: level) != nil else {
             throw ValidationError("--level must be one of \(ConvergenceLevel.allCases.map(\.rawValue).joined(separator: ", ")) (got '\(level)')")
         }
         if let cycles, cycles < 1 { throw ValidationError("--cycles must be at least 1 (got \(cycles))") }
+        if let coordinates, OptimizationCoordinates(rawValue: coordinates) == nil {
+            throw ValidationError("--coordinates must be automatic, cartesian or tric (got '\(coordinates)')")
+        }
         do { _ = try FreezeSpec(parsing: freeze) } catch { throw ValidationError("--freeze: \(error)") }
     }
 
@@ -90,6 +99,7 @@ struct OptimizeCommand: ParsableCommand {
         if let trustMax { options.maximumTrustRadius = trustMax }
         if let trustStart { options.initialTrustRadius = trustStart }
         options.rationalFunctionSteps = rfo
+        if let coordinates { options.coordinates = OptimizationCoordinates(rawValue: coordinates) ?? .automatic }
         if let hessianMemory { options.hessianMemory = hessianMemory > 0 ? hessianMemory : nil }
         let verbose = self.verbose
         let runner = OptimizeRunner(

@@ -1,0 +1,59 @@
+import Structures
+
+/// The rules both optimisers (Cartesian and TRIC) apply to every cycle and at the end: when a
+/// cycle meets the level's thresholds, what a rejected step does, and how the outcome is assembled.
+extension Optimizer {
+    /// True when an accepted step lowered the energy by less than the level's Econv and left the
+    /// gradient norm below its Gconv.
+    func meetsThresholds(change: Double, gradientNorm: Double) -> Bool {
+        change < 0 && abs(change) < options.level.energyThreshold && gradientNorm < options.level.gradientThreshold
+    }
+
+    /// A step that raised the energy: the trust radius shrinks, the cycle's note says so, and the
+    /// stall count grows while the radius is at its minimum. Returns the note and whether the
+    /// optimisation has stalled.
+    static func reject(step length: Double, change: Double, note: String?, trust: inout TrustRadius,
+                       stalls: inout Int) -> (note: String, stalled: Bool) {
+        trust.rejected(step: length)
+        let text = [note, "energy rose by \(String(format: "%.3e", change)) Eh: step rejected"]
+            .compactMap { $0 }.joined(separator: "; ")
+        if trust.atMinimum { stalls += 1 }
+        return (text, trust.atMinimum && stalls >= maxStalls)
+    }
+
+    /// A geometry whose calculation failed (even after the SCC retry): a rejected step, recorded
+    /// with the error and no energy.
+    static func failedCycle(_ cycle: Int, error: Error, evaluation: EvaluationLog.Evaluation, predicted: Double,
+                            length: Double, positions: [Vec3], trust: inout TrustRadius) -> OptimizationStep {
+        let radius = trust.radius
+        trust.rejected(step: length)
+        return OptimizationStep(cycle: cycle, energy: nil, gradientNorm: nil, energyChange: nil,
+                                predictedChange: predicted, stepLength: length, trustRadius: radius,
+                                accepted: false, sccIterationLimit: evaluation.retryLimit,
+                                note: "calculation failed: \(describe(error)); step rejected",
+                                wallSeconds: evaluation.wallSeconds, positions: positions)
+    }
+
+    /// The outcome: converged, the last accepted geometry; otherwise the lowest energy reached.
+    func outcome(_ status: OptimizationStatus, input structure: Structure,
+                 accepted: (positions: [Vec3], result: CalculationResult, gradientNorm: Double),
+                 best: (positions: [Vec3], result: CalculationResult, gradientNorm: Double),
+                 steps: [OptimizationStep], log: EvaluationLog, maxCycles: Int, frozenAtoms: [Int],
+                 notes extra: [String], started clock: ContinuousClock.Instant) -> OptimizationOutcome {
+        let chosen = status == .converged ? accepted : best
+        var out = structure
+        out.positions = chosen.positions
+        var notes = log.notes + extra
+        if status != .converged {
+            notes.append("not converged (\(status.rawValue)): the structure is the lowest-energy geometry reached")
+        }
+        let elapsed = ContinuousClock.now - clock
+        return OptimizationOutcome(
+            status: status, structure: out, result: chosen.result, gradientNorm: chosen.gradientNorm,
+            cycles: steps.count, gradientEvaluations: log.successes, failedEvaluations: log.failures,
+            raisedMaxIterations: log.raisedMaxIterations, steps: steps, frozenAtoms: frozenAtoms,
+            level: options.level, maxCycles: maxCycles,
+            wallSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18,
+            notes: notes)
+    }
+}
