@@ -77,6 +77,33 @@ final class CampaignOptimizationCLITests: XCTestCase {
         XCTAssertEqual(try store.optimizations().count, 2)
     }
 
+    /// Two molecules in one structure are two units: the campaign optimises them in TRIC, with the
+    /// identity and result `interscreen opt` gives the same file.
+    func testTwoUnitsAreOptimisedInInternalCoordinatesAsByOpt() throws {
+        let cli = try CLIHarness()
+        var pair = try StructureFile.read(path: try distortedImidazole(cli))
+        let second = pair.positions.map { $0 + Vec3(0, 0, 4.5) }
+        pair = Structure(name: "him-pair", atomicNumbers: pair.atomicNumbers + pair.atomicNumbers,
+                         positions: pair.positions + second)
+        let input = cli.path("him-pair.extxyz")
+        try StructureFile.write(pair, to: input)
+        let table = "[[structures]]\nname = \"him-pair\"\nfiles = \"\(input)\"\ntask = \"opt+sp\"\n"
+        let spec = try CampaignFixture(cli: cli).writeSpec(extraStructures: [table])
+        let run = try cli.run(["run", spec, "--db", cli.path("run.sqlite")])
+        XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
+        let direct = try cli.run(["opt", input, "--db", cli.path("opt.sqlite"), "--json"])
+        XCTAssertEqual(direct.status, 0, direct.stderr)
+
+        let row = try XCTUnwrap(try ResultsStore(path: cli.path("run.sqlite")).optimizations().first)
+        let reference = try XCTUnwrap(try ResultsStore(path: cli.path("opt.sqlite")).optimizations().first)
+        XCTAssertTrue(row.optionsText.contains("coordinates=tric"), row.optionsText)
+        XCTAssertTrue(row.notes.contains("TRIC coordinates"), row.notes)
+        XCTAssertTrue(row.converged, row.notes)
+        XCTAssertEqual(row.optionsHash, reference.optionsHash)
+        XCTAssertEqual(row.energyHartree, reference.energyHartree)
+        XCTAssertEqual(row.cycles, reference.cycles)
+    }
+
     /// Imidazole pulled off its minimum, so the optimiser has work to do.
     private func distortedImidazole(_ cli: CLIHarness) throws -> String {
         var s = try StructureFile.read(path: CLIHarness.fragment("HIm"))
