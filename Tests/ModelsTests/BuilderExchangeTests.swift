@@ -74,6 +74,31 @@ final class BuilderExchangeTests: XCTestCase {
         XCTAssertGreaterThan(try XCTUnwrap(AlignedRMSD.rmsd(s, bent)), 0.05)
     }
 
+    /// The deduplicator's cheap screen never exceeds the RMSD it stands in for: on every pair of
+    /// the products of a real enumeration, and zero for a moved, reordered copy.
+    func testTheRMSDLowerBoundIsALowerBound() throws {
+        let surface = PerovskiteSurface(try BuilderFixtures.fragment("alpha"))
+        let result = try ExchangeBuilder.enumerate(surface: surface, glass: BuilderFixtures.zn1(),
+                                                   spec: ExchangeSpec(k: 1, sites: 4, orientations: 2))
+        let products = result.products.map(\.structure)
+        XCTAssertGreaterThan(products.count, 4)
+        var screened = 0
+        for i in products.indices {
+            for j in products.indices where j > i {
+                let bound = try XCTUnwrap(AlignedRMSD.lowerBound(products[i], products[j]))
+                let rmsd = try XCTUnwrap(AlignedRMSD.rmsd(products[i], products[j]))
+                XCTAssertLessThanOrEqual(bound, rmsd + 1e-9, "\(i), \(j)")
+                if bound >= 0.1 { screened += 1 }
+            }
+        }
+        XCTAssertGreaterThan(screened, 0, "the bound separates some distinct products")
+        var moved = products[0]
+        let order = Array(moved.atomicNumbers.indices.reversed())
+        moved.atomicNumbers = order.map { products[0].atomicNumbers[$0] }
+        moved.positions = order.map { Vec3(-products[0].positions[$0].y, products[0].positions[$0].x, products[0].positions[$0].z) + Vec3(1, 2, 3) }
+        XCTAssertEqual(try XCTUnwrap(AlignedRMSD.lowerBound(products[0], moved)), 0, accuracy: 1e-9)
+    }
+
     func testTwoExchangesOnTheZincRing() throws {
         let surface = PerovskiteSurface(try BuilderFixtures.fragment("alpha"))
         let ring = try GlassFragmentBuilder.build(crystal: BuilderFixtures.crystal(), spec: GlassFragmentSpec(zinc: 4))

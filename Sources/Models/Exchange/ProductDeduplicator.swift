@@ -17,6 +17,9 @@ struct ProductDeduplicator {
         let hash = structure.contentHash
         if let same = kept.first(where: { $0.hash == hash }) { return (same.name, nil) }
         for other in kept where other.structure.formula == structure.formula {
+            // The superposition search is the expensive part of expanding a screen; a product whose
+            // lower bound already reaches the threshold cannot be a duplicate (margin for rounding).
+            if let bound = AlignedRMSD.lowerBound(other.structure, structure), bound >= threshold + 1e-9 { continue }
             if let rmsd = AlignedRMSD.rmsd(other.structure, structure), rmsd < threshold { return (other.name, rmsd) }
         }
         kept.append((name, hash, structure))

@@ -21,6 +21,24 @@ public enum AlignedRMSD {
         return best
     }
 
+    /// A cheap lower bound on `rmsd` (Å), nil when the compositions differ: about the centroid a
+    /// rotation or reflection keeps each atom's distance d to it, and |r − R r′| ≥ |d − d′|, so
+    /// N·RMSD² ≥ Σ (d − d′)² for the best element-preserving pairing, which for these 1-D values
+    /// pairs the sorted distances of each element. Two structures whose bound reaches a threshold
+    /// cannot be closer than it, whatever the superposition.
+    public static func lowerBound(_ a: Structure, _ b: Structure) -> Double? {
+        guard a.count == b.count, a.atomicNumbers.sorted() == b.atomicNumbers.sorted(), a.count > 0 else {
+            return nil
+        }
+        let da = centred(a.positions).map(Geo3.norm), db = centred(b.positions).map(Geo3.norm)
+        var sum = 0.0
+        for group in elementGroups(a.atomicNumbers, b.atomicNumbers) {
+            let x = group.a.map { da[$0] }.sorted(), y = group.b.map { db[$0] }.sorted()
+            sum += zip(x, y).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }
+        }
+        return (sum / Double(a.count)).squareRoot()
+    }
+
     static func centred(_ p: [Vec3]) -> [Vec3] {
         let c = Geo3.centroid(p)
         return p.map { $0 - c }
