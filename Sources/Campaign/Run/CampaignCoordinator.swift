@@ -26,8 +26,10 @@ public final class CampaignCoordinator: WorkSource {
     private var finishedThisRun = 0
     private var lastHeartbeat = Date.distantPast
     private var tally: TaskTally
-    /// Reactions already formed (or settled otherwise) in this run; nil until first read from the store.
-    private var settledReactions: Set<String>?
+    /// Reactions formed by earlier runs or settled (done, blocked, excluded, refused) in this one.
+    private var settledReactions: Set<String> = []
+    /// Each task's predicted seconds, calibrated (`costs`): dispatch order and the ETA's work left.
+    private let calibratedSeconds: [Double]
     /// The tasks that compute on each optimisation's output.
     private let dependents: [Int: [Int]]
     /// Called after every finished task, and about once a second while tasks run (coordinator's thread).
@@ -54,12 +56,14 @@ public final class CampaignCoordinator: WorkSource {
         _ = try store.recoverCrashedTasks(campaign: plan.campaign)
         rows = try store.syncTasks(campaign: plan.campaign, planned: plan.tasks.map(Self.row(plan.campaign)))
         let seconds = plan.tasks.map { costs.seconds(kind: $0.kind.rawValue, model: $0.predictedSeconds) }
+        calibratedSeconds = seconds
         tally = TaskTally(states: rows.map(\.state), weights: seconds)
         dependents = Dictionary(grouping: plan.tasks.filter { $0.dependsOn != nil }, by: { $0.dependsOn! })
             .mapValues { $0.map(\.index) }
         dispatcher = Dispatcher(nodes: plan.tasks.map {
             Dispatcher.Node(id: $0.index, predictedSeconds: seconds[$0.index], dependencies: $0.dependsOn.map { [$0] } ?? [])
         }, policy: policy)
+        settledReactions = Set(try store.reactions(campaign: plan.campaign).filter { $0.status == "done" }.map(\.name))
         try recordInvalidStructures()
         try settleKnownTasks()
         try evaluateReactions()
@@ -138,13 +142,8 @@ public final class CampaignCoordinator: WorkSource {
 
     /// The one place a task's state changes, so that the tally stays exact.
     private func setState(_ id: Int, _ state: TaskState) {
-        tally.move(from: rows[id].state, to: state, weight: weight(plan.tasks[id]))
+        tally.move(from: rows[id].state, to: state, weight: calibratedSeconds[id])
         rows[id].state = state
-    }
-
-    /// A task's predicted seconds, calibrated to what earlier runs measured for its kind.
-    private func weight(_ task: PlannedTask) -> Double {
-        costs.seconds(kind: task.kind.rawValue, model: task.predictedSeconds)
     }
 
     private func markInterrupted(_ ids: [Int]) {
@@ -338,12 +337,9 @@ public final class CampaignCoordinator: WorkSource {
     /// is not formed again; one settled in this run (done, blocked, excluded, refused) is final for
     /// the run, since its species' states do not change back within it.
     private func evaluateReactions() throws {
-        if settledReactions == nil {
-            settledReactions = Set(try store.reactions(campaign: plan.campaign).filter { $0.status == "done" }.map(\.name))
-        }
-        for reaction in plan.reactions where settledReactions?.contains(reaction.name) == false {
+        for reaction in plan.reactions where !settledReactions.contains(reaction.name) {
             if try reactions.evaluate(reaction, plan: plan, rows: rows) != nil {
-                settledReactions?.insert(reaction.name)
+                settledReactions.insert(reaction.name)
             }
         }
     }

@@ -3,6 +3,21 @@ import Structures
 /// The rules both optimisers (Cartesian and TRIC) apply to every cycle and at the end: when a
 /// cycle meets the level's thresholds, what a rejected step does, and how the outcome is assembled.
 extension Optimizer {
+    /// Positions (Å) as one flat vector in Bohr, the optimisers' working coordinates.
+    static func bohr(_ positions: [Vec3]) -> [Double] {
+        positions.flatMap { [$0.x, $0.y, $0.z].map { $0 * Units.bohrPerAngstrom } }
+    }
+
+    /// The longest single-atom displacement (Bohr) in a flat step vector of x, y, z triples.
+    static func largestAtomMove(_ step: [Double]) -> Double {
+        var largest = 0.0
+        for a in 0..<(step.count / 3) {
+            let dx = step[3 * a], dy = step[3 * a + 1], dz = step[3 * a + 2]
+            largest = max(largest, (dx * dx + dy * dy + dz * dz).squareRoot())
+        }
+        return largest
+    }
+
     /// True when an accepted step lowered the energy by less than the level's Econv and left the
     /// gradient norm below its Gconv.
     func meetsThresholds(change: Double, gradientNorm: Double) -> Bool {

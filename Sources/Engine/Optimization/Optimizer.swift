@@ -104,7 +104,7 @@ public struct Optimizer {
         var log = EvaluationLog(session: session, settings: settings, retryIterations: options.sccRetryIterations)
 
         // Geometry state: Cartesian Bohr for all atoms; frozen atoms always from the input (Å).
-        let x0 = structure.positions.flatMap { [$0.x, $0.y, $0.z].map { $0 * Units.bohrPerAngstrom } }
+        let x0 = Self.bohr(structure.positions)
         func positions(_ x: [Double]) -> [Vec3] {
             (0..<n).map { i in
                 frozen.contains(i) ? structure.positions[i]
@@ -166,11 +166,7 @@ public struct Optimizer {
             var s = step.step
             var predicted = step.predictedChange
             // Cap single-atom moves.
-            var largest = 0.0
-            for a in 0..<(dim / 3) {
-                let d = (s[3 * a] * s[3 * a] + s[3 * a + 1] * s[3 * a + 1] + s[3 * a + 2] * s[3 * a + 2]).squareRoot()
-                largest = max(largest, d)
-            }
+            let largest = Self.largestAtomMove(s)
             if largest > options.maxAtomDisplacement {
                 let scale = options.maxAtomDisplacement / largest
                 s = s.map { $0 * scale }

@@ -27,8 +27,7 @@ public enum OptimizationCoordinates: String, Sendable, Hashable, Codable, CaseIt
 
     /// True when the bond graph has two or more fragments with more than `polyatomic` atoms.
     static func hasSeveralUnits(_ structure: Structure) -> Bool {
-        let x = structure.positions.flatMap { [$0.x, $0.y, $0.z].map { $0 * Units.bohrPerAngstrom } }
-        let graph = BondGraph(numbers: structure.atomicNumbers, x: x)
+        let graph = BondGraph(numbers: structure.atomicNumbers, x: Optimizer.bohr(structure.positions))
         return graph.fragments.filter { $0.count > polyatomic }.count >= 2
     }
 }

@@ -28,7 +28,7 @@ extension Optimizer {
                                                  reuseWavefunction: options.reuseWavefunction)
         var log = EvaluationLog(session: session, settings: settings, retryIterations: options.sccRetryIterations)
         let numbers = structure.atomicNumbers
-        let x0 = structure.positions.flatMap { [$0.x, $0.y, $0.z].map { $0 * Units.bohrPerAngstrom } }
+        let x0 = Self.bohr(structure.positions)
         func positions(_ x: [Double]) -> [Vec3] {
             (0..<n).map { i in Vec3(x[3 * i], x[3 * i + 1], x[3 * i + 2]) * Units.angstromPerBohr }
         }
@@ -199,11 +199,6 @@ extension Optimizer {
 
     /// The largest single-atom displacement between two geometries (Bohr).
     static func largestAtomMove(_ a: [Double], _ b: [Double]) -> Double {
-        var largest = 0.0
-        for i in 0..<(a.count / 3) {
-            let dx = a[3 * i] - b[3 * i], dy = a[3 * i + 1] - b[3 * i + 1], dz = a[3 * i + 2] - b[3 * i + 2]
-            largest = max(largest, (dx * dx + dy * dy + dz * dz).squareRoot())
-        }
-        return largest
+        largestAtomMove(zip(a, b).map { $0 - $1 })
     }
 }
