@@ -130,7 +130,7 @@ struct RunCommand: ParsableCommand {
             + "database \(dbPath), \(mpi.map { "\($0.size - 1) worker rank\($0.size == 2 ? "" : "s")" } ?? "1 process")")
         printer.update(coordinator.progress)
         let alarm = try RunDeadline.arm(option: deadline, margin: deadlineMargin, coordinator: coordinator,
-                                        costs: costs, stop: stop)
+                                        stop: stop)
         let end: RunEnd
         if let mpi, mpi.size > 1 {
             end = try MPICoordinator.run(mpi: mpi, source: coordinator, stop: stop, grace: .seconds(grace))

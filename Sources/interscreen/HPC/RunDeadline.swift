@@ -40,12 +40,12 @@ enum RunDeadline {
         return nil
     }
 
-    /// Sets the coordinator's time limit (`costs`: the model calibrated to the database's history)
+    /// Sets the coordinator's time limit (with its cost model, calibrated to the database's history)
     /// and arms the hard stop at the deadline minus the margin. Nil when there is no deadline.
-    static func arm(option: String?, margin: Double, coordinator: CampaignCoordinator, costs: CostModel,
+    static func arm(option: String?, margin: Double, coordinator: CampaignCoordinator,
                     stop: StopSignal) throws -> DeadlineAlarm? {
         guard let (date, source) = try resolve(option: option) else { return nil }
-        let limit = TaskTimeLimit(deadline: date, margin: margin, costs: costs)
+        let limit = TaskTimeLimit(deadline: date, margin: margin, costs: coordinator.costs)
         coordinator.timeLimit = limit
         printFlushed("deadline \(stamp(date)) (from \(source)): tasks start only if predicted to end by "
             + "\(stamp(limit.lastFinish)) (margin \(Int(margin)) s)")
