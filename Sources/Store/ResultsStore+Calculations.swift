@@ -36,31 +36,14 @@ extension ResultsStore {
                                 settings: Settings, result: CalculationResult,
                                 kind: CalculationKind = .singlepoint, runID: Int64?, startedAt: Date,
                                 finishedAt: Date, host: String, version: String) throws -> CalculationRecord {
-        let settingsRecord = try knownSettings.record(for: settings)
-        let settingsStored = knownSettings.isStored(settingsRecord.hash)
-        var record = Self.calculationRecord(structureHash: hash, settingsHash: settingsRecord.hash, settings: settings,
-                                            result: result, kind: kind, runID: runID, startedAt: startedAt,
-                                            finishedAt: finishedAt, host: host, version: version)
-        let saved = try commitTransaction { db -> CalculationRecord in
-            if try !ResultInserter.structureExists(hash, db) {
-                try ResultInserter.insertStructure(structure, hash: hash, sourceFile: sourceFile, parentHash: parentHash,
-                                                   createdAt: Date(), db)
-            }
-            if !settingsStored { try ResultInserter.insertSettings(settingsRecord, db) }
-            guard let id = try ResultInserter.insertCalculation(record, db) else {
-                return try Self.calculation(hash, settingsRecord.hash, kind, db) ?? record
-            }
-            record.id = id
-            // The dates as a later lookup reads them (stored to the millisecond).
-            record.startedAt = DatabaseTimestamp.stored(startedAt)
-            record.finishedAt = DatabaseTimestamp.stored(finishedAt)
-            return record
+        try write { transaction in
+            try transaction.saveCalculation(of: structure, hash: hash, sourceFile: sourceFile, parentHash: parentHash,
+                                            settings: settings, result: result, kind: kind, runID: runID,
+                                            startedAt: startedAt, finishedAt: finishedAt, host: host, version: version)
         }
-        if !settingsStored { knownSettings.markStored(settingsRecord.hash) }
-        return saved
     }
 
-    private static func calculationRecord(structureHash: String, settingsHash: String, settings: Settings,
+    static func calculationRecord(structureHash: String, settingsHash: String, settings: Settings,
                                           result: CalculationResult, kind: CalculationKind, runID: Int64?,
                                           startedAt: Date, finishedAt: Date, host: String,
                                           version: String) -> CalculationRecord {

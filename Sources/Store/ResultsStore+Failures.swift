@@ -10,11 +10,10 @@ extension ResultsStore {
     public func saveFailure(source: String, structureHash: String?, settingsHash: String?,
                             failureClass: String, message: String, runID: Int64?, host: String,
                             at: Date = Date()) throws -> FailureRecord {
-        var record = FailureRecord(id: nil, structureHash: structureHash, settingsHash: settingsHash,
-                                   source: source, failureClass: failureClass, message: message,
-                                   host: host, runID: runID, at: at)
-        try pool.write { db in try record.insert(db) }
-        return record
+        try write { transaction in
+            try transaction.saveFailure(source: source, structureHash: structureHash, settingsHash: settingsHash,
+                                        failureClass: failureClass, message: message, runID: runID, host: host, at: at)
+        }
     }
 }
 

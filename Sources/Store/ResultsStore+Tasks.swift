@@ -70,14 +70,12 @@ extension ResultsStore {
 
     /// Saves a task row as it is now (state, result links, failure), committed on return.
     public func updateTask(_ task: TaskRecord) throws {
-        try commitTransaction { db in try TaskRows.update(task, db) }
+        try updateTasks([task])
     }
 
     /// Updates many task rows in one transaction.
     public func updateTasks(_ tasks: [TaskRecord]) throws {
-        try commitTransaction { db in
-            for task in tasks { try TaskRows.update(task, db) }
-        }
+        try write { try $0.updateTasks(tasks) }
     }
 
     /// Every task of `campaign` (all campaigns when nil), in id order.

@@ -5,7 +5,7 @@ import GRDB
 /// failures. Thread-safe; share one instance per process.
 ///
 /// Durability: every `save…` runs in its own transaction that is committed before the method
-/// returns. `DatabasePool` puts the database in WAL mode, with `synchronous=NORMAL` (`StoreTuning`):
+/// returns (`write` groups several writes in one). `DatabasePool` puts the database in WAL mode, with `synchronous=NORMAL` (`StoreTuning`):
 /// a commit is written into the `-wal` file with write(2) before COMMIT returns, so it lives in the kernel's
 /// page cache and survives the process being killed (kill -9, a segfault, an MPI abort) — the next
 /// opener replays the WAL. What NORMAL gives up is only the fsync at each commit: an operating

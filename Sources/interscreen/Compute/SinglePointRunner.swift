@@ -63,7 +63,7 @@ struct SinglePointRunner {
             let failure = FailureDescription(error)
             outcome.status = .failed(failureClass: failure.failureClass, message: failure.message)
             if let structure = outcome.structure, let hash = outcome.structureHash {
-                try? store.saveStructure(structure, hash: hash, sourceFile: file)
+                _ = try? store.saveStructure(structure, hash: hash, sourceFile: file)
             }
             _ = try? store.saveFailure(source: file, structureHash: outcome.structureHash,
                                    settingsHash: settings.hash, failureClass: failure.failureClass,
