@@ -2,6 +2,9 @@ import Foundation
 
 /// Rank 0 of an MPI run: hands tasks to ranks 1…N−1 as they ask, collects results, never computes.
 ///
+/// Each turn takes every message already waiting, hands the results to the source in one call
+/// (one commit), then hands out new tasks to the idle ranks (one commit marks them running).
+///
 /// Waits with `MPIContext.receive(timeout:)`, which sleeps between probes, so an idle coordinator
 /// does not take a core from a worker (Open MPI's blocking receive would spin).
 public enum MPICoordinator {
@@ -23,12 +26,13 @@ public enum MPICoordinator {
                 drainDeadline = .now + grace
                 source.stopRequested(running: Array(busy.values))
             }
-            if !stopping {
-                while let rank = idle.first, let (id, payload) = source.nextTask() {
-                    idle.removeFirst()
-                    busy[rank] = id
-                    try mpi.send(payload, to: rank, tag: WorkTag.task.rawValue)
+            if !stopping, !idle.isEmpty {
+                let orders = source.nextTasks(limit: idle.count)
+                for (rank, order) in zip(idle, orders) {
+                    busy[rank] = order.id
+                    try mpi.send(order.payload, to: rank, tag: WorkTag.task.rawValue)
                 }
+                idle.removeFirst(orders.count)
             }
             let nothingLeft = busy.isEmpty && (stopping || source.isDrained)
             if stopping || nothingLeft {
@@ -40,21 +44,29 @@ public enum MPICoordinator {
                 source.abandon(ids: Array(busy.values))
                 return .stopped(signal: stop.signalNumber ?? SIGTERM, abandoned: busy.count)
             }
-            guard let message = try mpi.receive(timeout: .milliseconds(200)) else {
+            guard let first = try mpi.receive(timeout: .milliseconds(200)) else {
                 source.heartbeat()
                 continue
             }
-            switch WorkTag(rawValue: message.tag) {
-            case .ready:
-                idle.append(message.source)
-            case .result:
-                if let id = busy.removeValue(forKey: message.source) {
-                    source.complete(id: id, result: message.bytes, rank: message.source)
+            // Every message already waiting is taken now, so results that arrived together are
+            // committed together (one transaction for a burst, not one per result).
+            var finished: [FinishedTask] = []
+            var message: Message? = first
+            while let current = message {
+                switch WorkTag(rawValue: current.tag) {
+                case .ready:
+                    idle.append(current.source)
+                case .result:
+                    if let id = busy.removeValue(forKey: current.source) {
+                        finished.append(FinishedTask(id: id, result: current.bytes, rank: current.source))
+                    }
+                    idle.append(current.source)
+                default:
+                    break
                 }
-                idle.append(message.source)
-            default:
-                continue
+                message = finished.count < workers ? try mpi.receive(timeout: .zero) : nil
             }
+            if !finished.isEmpty { source.complete(finished) }
         }
         if let signal = stop.signalNumber { return .stopped(signal: signal, abandoned: 0) }
         return .drained(source)

@@ -3,10 +3,12 @@
 /// The campaign implements it (plan, store, reactions); the scheduler only moves bytes and keeps
 /// workers busy. Called on the coordinator's thread only.
 public protocol WorkSource: AnyObject {
-    /// The next task to run (id and payload), or nil when none is ready now.
-    func nextTask() -> (id: Int, payload: [UInt8])?
-    /// A worker finished `id` with `result` (encoded by the worker's executor).
-    func complete(id: Int, result: [UInt8], rank: Int)
+    /// Up to `limit` tasks to run now (id and payload), fewer when fewer are ready; the source
+    /// records them as running (in one commit) before it returns them.
+    func nextTasks(limit: Int) -> [(id: Int, payload: [UInt8])]
+    /// Workers finished these tasks. Results that reached the coordinator together come in one
+    /// call, and the source commits them together.
+    func complete(_ finished: [FinishedTask])
     /// Tasks handed out but not completed when the run stopped early (they will run next time).
     func abandon(ids: [Int])
     /// True when nothing is running or ready and nothing will become ready.
@@ -22,7 +24,26 @@ public protocol WorkSource: AnyObject {
     func stopRequested(running ids: [Int])
 }
 
+/// A task a worker finished: its id, the worker's encoded report and the worker's rank.
+public struct FinishedTask: Sendable {
+    public var id: Int
+    public var result: [UInt8]
+    public var rank: Int
+
+    public init(id: Int, result: [UInt8], rank: Int) {
+        self.id = id
+        self.result = result
+        self.rank = rank
+    }
+}
+
 extension WorkSource {
+    /// The next task to run, or nil when none is ready now.
+    public func nextTask() -> (id: Int, payload: [UInt8])? { nextTasks(limit: 1).first }
+    /// A worker finished `id` with `result`.
+    public func complete(id: Int, result: [UInt8], rank: Int) {
+        complete([FinishedTask(id: id, result: result, rank: rank)])
+    }
     /// No deadline, nothing held back.
     public var deferredCount: Int { 0 }
     /// Nothing to do between messages.

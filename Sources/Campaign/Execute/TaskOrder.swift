@@ -61,6 +61,22 @@ public struct TaskReport: Codable, Sendable {
 
     public var succeeded: Bool { failureClass == nil }
 
+    public init(id: Int, settingsUsed: Settings, result: CalculationResult? = nil, optimization: Optimization? = nil,
+                failureClass: String? = nil, message: String? = nil, attempts: Int, flags: [String],
+                wallSeconds: Double, host: String, startedAt: Date) {
+        self.id = id
+        self.settingsUsed = settingsUsed
+        self.result = result
+        self.optimization = optimization
+        self.failureClass = failureClass
+        self.message = message
+        self.attempts = attempts
+        self.flags = flags
+        self.wallSeconds = wallSeconds
+        self.host = host
+        self.startedAt = startedAt
+    }
+
     public func encoded() -> [UInt8] { Array((try? JSONEncoder().encode(self)) ?? Data()) }
 
     public static func decode(_ bytes: [UInt8]) throws -> TaskReport {

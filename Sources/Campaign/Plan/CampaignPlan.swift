@@ -11,6 +11,17 @@ public struct CampaignPlan: Sendable {
     /// Structures that could not be read or validated: failed before any engine call.
     public var invalidStructures: [InvalidStructure]
 
+    /// A plan built without a job spec (benchmarks, tests): each task's final single point is
+    /// found by its structure name.
+    public init(campaign: String, tasks: [PlannedTask], reactions: [ReactionSpec] = []) {
+        self.campaign = campaign
+        self.tasks = tasks
+        self.reactions = reactions
+        invalidStructures = []
+        finalTask = [:]
+        for task in tasks where task.kind == .singlePoint { finalTask[task.structureName] = task.index }
+    }
+
     /// Plans every structure of `spec` in declaration order.
     public init(spec: JobSpec, costs: CostModel = CostModel()) {
         campaign = spec.name

@@ -28,9 +28,28 @@ public struct PlannedTask: Sendable {
     public var upstreamDefinition: String?
     public var predictedSeconds: Double
 
+    public init(index: Int, key: String, kind: Kind, structureName: String, input: Structure?, settings: Settings,
+                optimizationLevel: String? = nil, freeze: String? = nil, dependsOn: Int? = nil,
+                upstreamDefinition: String? = nil, predictedSeconds: Double) {
+        self.index = index
+        self.key = key
+        self.kind = kind
+        self.structureName = structureName
+        self.input = input
+        self.settings = settings
+        self.optimizationLevel = optimizationLevel
+        self.freeze = freeze
+        self.dependsOn = dependsOn
+        self.upstreamDefinition = upstreamDefinition
+        self.predictedSeconds = predictedSeconds
+    }
+
     /// Hash of everything that defines the task; a change makes a rerun start it over.
-    public var definitionHash: String {
-        let source = input.map { "input=\($0.contentHash)" } ?? "after=\(upstreamDefinition ?? "-")"
+    public var definitionHash: String { definitionHash(inputHash: input?.contentHash) }
+
+    /// `definitionHash`, given the input's content hash (computed once by the caller).
+    public func definitionHash(inputHash: String?) -> String {
+        let source = inputHash.map { "input=\($0)" } ?? "after=\(upstreamDefinition ?? "-")"
         let text = ["task-v1", kind.rawValue, key, source, "settings=\(settings.hash)",
                     "level=\(optimizationLevel ?? "-")", "freeze=\(freeze ?? "-")"].joined(separator: "\n")
         return SHA256.hex(of: text)

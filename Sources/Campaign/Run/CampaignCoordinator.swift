@@ -6,7 +6,8 @@ import Structures
 
 /// Rank 0's side of a campaign: the plan, its task rows, the dispatcher and the reactions.
 ///
-/// Every result is committed to the store as it arrives; task rows carry the state a rerun
+/// Every result is committed to the store as it arrives (results that arrive together, and the
+/// tasks handed out together, in one transaction each); task rows carry the state a rerun
 /// resumes from (done tasks are skipped, tasks that were running when a run died get a crash
 /// counted, twice-crashed tasks are quarantined, and single points already in the database for
 /// the same structure and settings are answered from it).
@@ -18,7 +19,10 @@ public final class CampaignCoordinator: WorkSource {
     let version: String
     private var dispatcher: Dispatcher
     private(set) var rows: [TaskRecord]
+    /// The input geometry of each task that computes on an optimisation's output, once known.
     private var inputs: [Int: Structure] = [:]
+    /// The content hash of each task's input, computed once (from the plan, or when passed on).
+    private var inputHashes: [Int: String] = [:]
     private let reactions: ReactionEvaluator
     private let verdicts: VerdictEvaluator
     private let verdictSpecs: [VerdictSpec]
@@ -54,7 +58,9 @@ public final class CampaignCoordinator: WorkSource {
         self.verdicts = VerdictEvaluator(campaign: plan.campaign, store: store)
         verdictSpecs = verdicts
         _ = try store.recoverCrashedTasks(campaign: plan.campaign)
-        rows = try store.syncTasks(campaign: plan.campaign, planned: plan.tasks.map(Self.row(plan.campaign)))
+        let planned = plan.tasks.map(Self.row(plan.campaign))
+        for (index, row) in planned.enumerated() { inputHashes[index] = row.inputHash }
+        rows = try store.syncTasks(campaign: plan.campaign, planned: planned)
         let seconds = plan.tasks.map { costs.seconds(kind: $0.kind.rawValue, model: $0.predictedSeconds) }
         calibratedSeconds = seconds
         tally = TaskTally(states: rows.map(\.state), weights: seconds)
@@ -76,16 +82,16 @@ public final class CampaignCoordinator: WorkSource {
     /// Tasks held back because they would not finish before the deadline (`timeLimit`).
     public var deferredCount: Int { dispatcher.deferred.count }
 
-    public func nextTask() -> (id: Int, payload: [UInt8])? {
+    public func nextTasks(limit: Int) -> [(id: Int, payload: [UInt8])] {
+        var orders: [(id: Int, payload: [UInt8])] = []
         var answered = false
-        defer { if answered { try? evaluateReactions() } }
-        while let id = nextReady() {
+        while orders.count < limit, let id = nextReady() {
             let task = plan.tasks[id]
-            guard let input = task.input ?? inputs[id] else {
+            guard let input = task.input ?? inputs[id], let hash = inputHashes[id] else {
                 finishFailed(id, failureClass: "internal", message: "\(task.key): input geometry unavailable")
                 continue
             }
-            rows[id].inputHash = input.contentHash
+            rows[id].inputHash = hash
             if (try? answerFromCache(id)) == true {
                 answered = true   // its reactions may be complete now (the last task of a run often is)
                 continue
@@ -93,28 +99,34 @@ public final class CampaignCoordinator: WorkSource {
             setState(id, .running)
             rows[id].runID = runID
             rows[id].startedAt = Date()
-            try? store.updateTask(rows[id])
             let order = TaskOrder(id: id, key: task.key, kind: task.kind, structure: input, settings: task.settings,
                                   optimizationLevel: task.optimizationLevel, freeze: task.freeze)
-            return (id, order.encoded())
+            orders.append((id, order.encoded()))
         }
-        return nil
+        // Running before any worker has them: a run that dies now counts them as crashed.
+        if !orders.isEmpty { try? store.updateTasks(orders.map { rows[$0.id] }) }
+        if answered { try? evaluateReactions() }
+        return orders
     }
 
-    public func complete(id: Int, result: [UInt8], rank: Int) {
+    /// Commits the results in one transaction (each one isolated: a result that cannot be stored
+    /// fails its task alone), then releases their dependents and forms the reactions they complete.
+    public func complete(_ finished: [FinishedTask]) {
+        let settled: [SettledTask]
         do {
-            let report = try TaskReport.decode(result)
-            rows[id].rank = rank
-            if report.succeeded {
-                try commitSuccess(id, report: report)
-            } else {
-                rows[id].attempts = report.attempts
-                finishFailed(id, failureClass: report.failureClass ?? "internal", message: report.message ?? "")
-            }
+            settled = try store.write { transaction in finished.map { write($0, transaction) } }
         } catch {
-            finishFailed(id, failureClass: "internal", message: "\(plan.tasks[id].key): \(error)")
+            // The whole commit failed (disk full, I/O error): nothing of the batch is stored.
+            settled = finished.map {
+                settledFailure($0.id, rank: $0.rank, failureClass: "internal",
+                               message: "\(plan.tasks[$0.id].key): the result could not be stored: \(error)")
+            }
+            try? store.write { transaction in
+                for task in settled { try recordFailure(task, transaction) }
+            }
         }
-        finishedThisRun += 1
+        for task in settled { apply(task) }
+        finishedThisRun += finished.count
         try? evaluateReactions()
         onProgress?(progress)
     }
@@ -182,9 +194,10 @@ public final class CampaignCoordinator: WorkSource {
 
     private static func row(_ campaign: String) -> (PlannedTask) -> TaskRecord {
         { task in
-            TaskRecord(campaign: campaign, key: task.key, kind: task.kind.rawValue, structureName: task.structureName,
-                       inputHash: task.input?.contentHash, definitionHash: task.definitionHash,
-                       settingsHash: task.settings.hash, predictedSeconds: task.predictedSeconds)
+            let inputHash = task.input?.contentHash
+            return TaskRecord(campaign: campaign, key: task.key, kind: task.kind.rawValue, structureName: task.structureName,
+                              inputHash: inputHash, definitionHash: task.definitionHash(inputHash: inputHash),
+                              settingsHash: task.settings.hash, predictedSeconds: task.predictedSeconds)
         }
     }
 
@@ -203,15 +216,15 @@ public final class CampaignCoordinator: WorkSource {
             let id = task.index
             switch rows[id].state {
             case .done:
-                if task.kind == .optimization, let hash = rows[id].outputHash {
-                    try passOutput(of: id, structure: store.structure(hash: hash))
+                if task.kind == .optimization, let hash = rows[id].outputHash, let output = try store.structure(hash: hash) {
+                    passOutput(of: id, structure: output, hash: hash)
                 }
                 dispatcher.skip(id, succeeded: true)
             case .failed, .quarantined, .blocked:
                 markBlocked(dispatcher.skip(id, succeeded: false), cause: rows[id].key)
             case .pending, .running:
-                if let input = task.input ?? inputs[id] {
-                    rows[id].inputHash = input.contentHash
+                if let hash = inputHashes[id] {
+                    rows[id].inputHash = hash
                     _ = try answerFromCache(id)
                 }
             }
@@ -240,9 +253,9 @@ public final class CampaignCoordinator: WorkSource {
     /// a fresh one would be; false when the database lacks it or its final single point.
     private func answerOptimizationFromCache(_ id: Int) throws -> Bool {
         let task = plan.tasks[id]
-        guard let input = task.input ?? inputs[id],
+        guard let input = task.input ?? inputs[id], let inputHash = inputHashes[id],
               let identity = try? EngineOptimizer.identity(of: input, level: task.optimizationLevel, freeze: task.freeze),
-              let cached = try store.cachedOptimization(inputHash: input.contentHash, settingsHash: task.settings.hash,
+              let cached = try store.cachedOptimization(inputHash: inputHash, settingsHash: task.settings.hash,
                                                         optionsHash: identity.hash),
               let calculation = try store.cachedCalculation(structureHash: cached.outputHash, settingsHash: task.settings.hash),
               var output = try store.structure(hash: cached.outputHash) else { return false }
@@ -256,71 +269,128 @@ public final class CampaignCoordinator: WorkSource {
         rows[id].message = "answered from the database (optimisation \(cached.id ?? 0))"
         rows[id].finishedAt = Date()
         try store.updateTask(rows[id])
-        try passOutput(of: id, structure: output)
+        passOutput(of: id, structure: output, hash: cached.outputHash)
         dispatcher.skip(id, succeeded: true)
         return true
     }
 
-    private func commitSuccess(_ id: Int, report: TaskReport) throws {
+    /// A finished task as committed: its new row, and for an optimisation the geometry its
+    /// dependents compute on.
+    private struct SettledTask {
+        var id: Int
+        var row: TaskRecord
+        var output: (structure: Structure, hash: String)?
+    }
+
+    /// Writes one finished task into `transaction`: its result, or its failure.
+    private func write(_ finished: FinishedTask, _ transaction: StoreTransaction) -> SettledTask {
+        let key = plan.tasks[finished.id].key
+        do {
+            let report = try TaskReport.decode(finished.result)
+            guard report.succeeded else {
+                var failure = settledFailure(finished.id, rank: finished.rank,
+                                             failureClass: report.failureClass ?? "internal", message: report.message ?? "")
+                failure.row.attempts = report.attempts
+                try recordFailure(failure, transaction)
+                return failure
+            }
+            return try transaction.isolated { try writeSuccess(finished, report: report, transaction) }
+        } catch {
+            let failure = settledFailure(finished.id, rank: finished.rank, failureClass: "internal", message: "\(key): \(error)")
+            try? recordFailure(failure, transaction)
+            return failure
+        }
+    }
+
+    private func writeSuccess(_ finished: FinishedTask, report: TaskReport,
+                              _ transaction: StoreTransaction) throws -> SettledTask {
+        let id = finished.id
         let task = plan.tasks[id]
-        guard let input = task.input ?? inputs[id], let result = report.result else {
+        guard let input = task.input ?? inputs[id], let inputHash = inputHashes[id], let result = report.result else {
             throw StoreError.corruptRow(table: "tasks", key: task.key, "success without a result")
         }
-        try store.saveStructure(input, hash: input.contentHash, sourceFile: "task:\(task.key)")
-        var evaluated = input
+        try transaction.saveStructure(input, hash: inputHash, sourceFile: "task:\(task.key)")
+        var evaluated = (structure: input, hash: inputHash)
         var parent: String?
+        var output: (structure: Structure, hash: String)?
         if let optimization = report.optimization {
-            try saveOptimization(optimization, input: input, report: report)
-            evaluated = optimization.finalStructure
-            evaluated.name = "\(task.structureName)-opt"
-            parent = input.contentHash
-            rows[id].outputHash = evaluated.contentHash
-            try passOutput(of: id, structure: evaluated)
+            try transaction.saveOptimization(
+                inputHash: inputHash, settings: report.settingsUsed, identity: optimization.identity,
+                freezeSpec: optimization.freezeSpec, outcome: optimization.outcome, runID: runID,
+                startedAt: report.startedAt, finishedAt: Date(), host: report.host, version: version)
+            var structure = optimization.finalStructure
+            structure.name = "\(task.structureName)-opt"
+            evaluated = (structure, structure.contentHash)
+            parent = inputHash
+            output = evaluated
         }
-        let calculation = try store.saveCalculation(
-            of: evaluated, hash: evaluated.contentHash, sourceFile: "task:\(task.key)", parentHash: parent,
+        let calculation = try transaction.saveCalculation(
+            of: evaluated.structure, hash: evaluated.hash, sourceFile: "task:\(task.key)", parentHash: parent,
             settings: report.settingsUsed, result: result, runID: runID,
             startedAt: report.startedAt, finishedAt: Date(), host: report.host, version: version)
-        setState(id, .done)
-        rows[id].calculationID = calculation.id
-        rows[id].attempts = report.attempts
-        rows[id].flags = report.flags.isEmpty ? nil : report.flags.joined(separator: ",")
-        rows[id].wallSeconds = report.wallSeconds
-        rows[id].host = report.host
-        rows[id].finishedAt = Date()
-        rows[id].failureClass = nil
-        rows[id].message = nil
-        try store.updateTask(rows[id])
-        dispatcher.finish(id, succeeded: true)
+        var row = rows[id]
+        row.state = .done
+        row.rank = finished.rank
+        row.outputHash = output?.hash ?? row.outputHash
+        row.calculationID = calculation.id
+        row.attempts = report.attempts
+        row.flags = report.flags.isEmpty ? nil : report.flags.joined(separator: ",")
+        row.wallSeconds = report.wallSeconds
+        row.host = report.host
+        row.finishedAt = Date()
+        row.failureClass = nil
+        row.message = nil
+        try transaction.updateTasks([row])
+        return SettledTask(id: id, row: row, output: output)
     }
 
-    /// The optimisation row and its cycles, as `interscreen opt` stores them (first result wins).
-    private func saveOptimization(_ optimization: TaskReport.Optimization, input: Structure,
-                                  report: TaskReport) throws {
-        try store.saveOptimization(
-            inputHash: input.contentHash, settings: report.settingsUsed, identity: optimization.identity,
-            freezeSpec: optimization.freezeSpec, outcome: optimization.outcome, runID: runID,
-            startedAt: report.startedAt, finishedAt: Date(), host: report.host, version: version)
+    /// The failed row of a finished task (not yet written).
+    private func settledFailure(_ id: Int, rank: Int?, failureClass: String, message: String) -> SettledTask {
+        var row = rows[id]
+        row.state = .failed
+        row.rank = rank ?? row.rank
+        row.failureClass = failureClass
+        row.message = message
+        row.finishedAt = Date()
+        return SettledTask(id: id, row: row, output: nil)
     }
 
-    /// Hands an optimised geometry to the task that computes on it.
-    private func passOutput(of id: Int, structure: Structure?) throws {
-        guard let structure else { return }
-        for dependent in dependents[id] ?? [] {
-            inputs[dependent] = structure
+    /// The failures-table row and the task row of a failed task.
+    private func recordFailure(_ failed: SettledTask, _ transaction: StoreTransaction) throws {
+        let task = plan.tasks[failed.id]
+        try transaction.saveFailure(source: task.key, structureHash: failed.row.inputHash,
+                                    settingsHash: task.settings.hash, failureClass: failed.row.failureClass ?? "internal",
+                                    message: failed.row.message ?? "", runID: runID, host: host)
+        try transaction.updateTasks([failed.row])
+    }
+
+    /// Takes a committed task into the run's state: its row, the tally, the dispatcher, and the
+    /// geometry (or the blocked state) of its dependents.
+    private func apply(_ settled: SettledTask) {
+        let id = settled.id
+        setState(id, settled.row.state)
+        rows[id] = settled.row
+        if settled.row.state == .done {
+            if let output = settled.output { passOutput(of: id, structure: output.structure, hash: output.hash) }
+            dispatcher.finish(id, succeeded: true)
+        } else {
+            markBlocked(dispatcher.finish(id, succeeded: false), cause: plan.tasks[id].key)
         }
     }
 
+    /// Hands an optimised geometry (and its content hash) to the tasks that compute on it.
+    private func passOutput(of id: Int, structure: Structure, hash: String) {
+        for dependent in dependents[id] ?? [] {
+            inputs[dependent] = structure
+            inputHashes[dependent] = hash
+        }
+    }
+
+    /// Fails a task the coordinator could not hand out (no worker ran it).
     private func finishFailed(_ id: Int, failureClass: String, message: String) {
-        setState(id, .failed)
-        rows[id].failureClass = failureClass
-        rows[id].message = message
-        rows[id].finishedAt = Date()
-        _ = try? store.saveFailure(source: plan.tasks[id].key, structureHash: rows[id].inputHash,
-                               settingsHash: plan.tasks[id].settings.hash, failureClass: failureClass,
-                               message: message, runID: runID, host: host)
-        try? store.updateTask(rows[id])
-        markBlocked(dispatcher.finish(id, succeeded: false), cause: plan.tasks[id].key)
+        let failed = settledFailure(id, rank: nil, failureClass: failureClass, message: message)
+        try? store.write { transaction in try recordFailure(failed, transaction) }
+        apply(failed)
     }
 
     private func markBlocked(_ ids: [Int], cause: String) {

@@ -1,0 +1,109 @@
+import Foundation
+import XCTest
+import Engine
+import Scheduler
+import Store
+import Structures
+@testable import Campaign
+
+/// Rank 0's commits: tasks handed out together are marked running in the database before any
+/// worker has them; results that arrive together are committed together, and a result that cannot
+/// be used fails its own task only. Read back through a second connection, as `status` would.
+final class CoordinatorCommitTests: XCTestCase {
+    private let settings = Settings(method: .gfn2)
+
+    private func waters(_ count: Int) -> [Structure] {
+        (0..<count).map { i in
+            Structure(name: "water-\(i)", atomicNumbers: [8, 1, 1],
+                      positions: [Vec3(0, 0, 0.119262 + 0.01 * Double(i)), Vec3(0, 0.763239, -0.477047),
+                                  Vec3(0, -0.763239, -0.477047)])
+        }
+    }
+
+    private func databasePath() -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("interscreen-coordinator-\(UUID().uuidString)")
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        return folder.appendingPathComponent("results.sqlite").path
+    }
+
+    private func report(_ id: Int, energy: Double) -> [UInt8] {
+        let result = CalculationResult(energy: energy, gradient: [[0, 0, 1e-3], [0, 1e-3, 0], [0, -1e-3, 0]],
+                                       charges: [-0.6, 0.3, 0.3], gapEV: 14.4, sccIterations: 9, sccConverged: true,
+                                       wallSeconds: 0.25, engine: "test")
+        return TaskReport(id: id, settingsUsed: settings, result: result, attempts: 1, flags: [], wallSeconds: 0.3,
+                          host: "worker", startedAt: Date()).encoded()
+    }
+
+    func testABurstOfResultsIsCommittedTogetherAndABadOneFailsAlone() throws {
+        let path = databasePath()
+        let store = try ResultsStore(path: path)
+        let run = try store.beginRun(command: ["test"], version: "v", host: "h")
+        let structures = waters(4)
+        let tasks = structures.enumerated().map { i, s in
+            PlannedTask(index: i, key: "\(s.name)/sp", kind: .singlePoint, structureName: s.name, input: s,
+                        settings: settings, predictedSeconds: Double(10 - i))
+        }
+        let coordinator = try CampaignCoordinator(plan: CampaignPlan(campaign: "burst", tasks: tasks), store: store,
+                                                  runID: run.id ?? 0, host: "h", version: "v")
+        let reader = try ResultsStore(path: path)
+
+        let orders = coordinator.nextTasks(limit: 3)
+        XCTAssertEqual(orders.map(\.id), [0, 1, 2], "longest predicted first")
+        XCTAssertEqual(try reader.tasks(campaign: "burst").map(\.state), [.running, .running, .running, .pending])
+        let order = try TaskOrder.decode(orders[0].payload)
+        XCTAssertEqual(order.structure.contentHash, structures[0].contentHash)
+
+        let failed = TaskReport(id: 2, settingsUsed: settings, failureClass: "scc_not_converged",
+                                message: "water-2/sp: SCC did not converge", attempts: 3, flags: [], wallSeconds: 2,
+                                host: "worker", startedAt: Date()).encoded()
+        coordinator.complete([FinishedTask(id: 0, result: report(0, energy: -5.0705), rank: 1),
+                              FinishedTask(id: 1, result: Array("not a report".utf8), rank: 2),
+                              FinishedTask(id: 2, result: failed, rank: 3)])
+
+        let rows = try reader.tasks(campaign: "burst")
+        XCTAssertEqual(rows.map(\.state), [.done, .failed, .failed, .pending])
+        XCTAssertEqual(rows.map(\.rank), [1, 2, 3, nil])
+        let calculation = try XCTUnwrap(reader.calculation(id: try XCTUnwrap(rows[0].calculationID)))
+        XCTAssertEqual(calculation.energyHartree, -5.0705)
+        XCTAssertEqual(calculation.structureHash, structures[0].contentHash)
+        XCTAssertEqual(rows[0].wallSeconds, 0.3)
+        XCTAssertEqual(rows[1].failureClass, "internal")
+        XCTAssertTrue(rows[1].message?.hasPrefix("water-1/sp: ") == true, rows[1].message ?? "")
+        XCTAssertEqual(rows[2].failureClass, "scc_not_converged")
+        XCTAssertEqual(rows[2].attempts, 3)
+        XCTAssertEqual(try reader.counts().failuresByClass, ["internal": 1, "scc_not_converged": 1])
+        XCTAssertEqual(coordinator.taskRows.map(\.state), rows.map(\.state))
+        XCTAssertEqual(coordinator.progress.done, 1)
+        XCTAssertEqual(coordinator.progress.failed, 2)
+
+        // The last task: handed out and finished alone, as a single-process run does.
+        let last = try XCTUnwrap(coordinator.nextTask())
+        XCTAssertEqual(last.id, 3)
+        coordinator.complete(id: 3, result: report(3, energy: -5.06), rank: 0)
+        XCTAssertTrue(coordinator.isDrained)
+        XCTAssertEqual(try reader.tasks(campaign: "burst").map(\.state), [.done, .failed, .failed, .done])
+        XCTAssertEqual(try reader.counts().calculations, 2)
+    }
+
+    /// The same structure under two names: the second is answered from the first one's result
+    /// when it comes up, without a worker.
+    func testATaskWhoseResultIsAlreadyStoredIsAnsweredWhenItComesUp() throws {
+        let store = try ResultsStore(path: databasePath())
+        let run = try store.beginRun(command: ["test"], version: "v", host: "h")
+        var twin = waters(1)[0]
+        twin.name = "twin"
+        let tasks = [waters(1)[0], twin].enumerated().map { i, s in
+            PlannedTask(index: i, key: "\(s.name)/sp", kind: .singlePoint, structureName: s.name, input: s,
+                        settings: settings, predictedSeconds: Double(2 - i))
+        }
+        let coordinator = try CampaignCoordinator(plan: CampaignPlan(campaign: "twins", tasks: tasks), store: store,
+                                                  runID: run.id ?? 0, host: "h", version: "v")
+        let first = try XCTUnwrap(coordinator.nextTask())
+        coordinator.complete(id: first.id, result: report(first.id, energy: -5.07), rank: 1)
+        XCTAssertNil(coordinator.nextTask())
+        XCTAssertTrue(coordinator.isDrained)
+        let rows = try store.tasks(campaign: "twins")
+        XCTAssertEqual(rows.map(\.state), [.done, .done])
+        XCTAssertEqual(rows[0].calculationID, rows[1].calculationID)
+    }
+}
