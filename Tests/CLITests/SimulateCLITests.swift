@@ -14,7 +14,7 @@ final class SimulateCLITests: XCTestCase {
             XCTAssertEqual(row["efficiency"] as? Double ?? 0, 1, accuracy: 1e-9, "\(row)")
         }
         let rows = try replay(cli, db, ["--ranks", "8", "--tasks", "300"])
-        XCTAssertEqual(rows.map { $0["predictions"] as? String }, ["recorded", "recorded", "history", "exact"])
+        XCTAssertEqual(rows.map { $0["predictions"] as? String }, ["recorded", "recorded", "history", "composition", "exact"])
         let busy = Set(rows.compactMap { $0["busy_seconds"] as? Double })
         XCTAssertEqual(busy.count, 1, "every policy replays the same tasks")
         for row in rows {

@@ -27,4 +27,22 @@ extension CostModel {
             return copy
         }
     }
+
+    /// Each row's prediction replaced by the mean measured time of the recorded rows of the same
+    /// kind and composition (`composition(row)`, e.g. the formula), in-sample: average costs known
+    /// exactly. What no prediction from the structure can know is how one run of that composition
+    /// goes (an SCC retry, the number of optimisation cycles); the replay shows what that costs.
+    public static func compositionMeans(_ rows: [TaskRecord], composition: (TaskRecord) -> String) -> [TaskRecord] {
+        let keys = rows.map { "\($0.kind)/\(composition($0))" }
+        var sums: [String: (seconds: Double, count: Int)] = [:]
+        for (key, row) in zip(keys, rows) {
+            let sum = sums[key, default: (0, 0)]
+            sums[key] = (sum.seconds + (row.wallSeconds ?? 0), sum.count + 1)
+        }
+        return zip(keys, rows).map { key, row in
+            var copy = row
+            if let sum = sums[key] { copy.predictedSeconds = sum.seconds / Double(sum.count) }
+            return copy
+        }
+    }
 }
