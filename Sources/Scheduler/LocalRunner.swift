@@ -7,6 +7,8 @@ public enum LocalRunner {
             guard let (id, payload) = source.nextTask() else { break }
             source.complete(id: id, result: execute(payload), rank: 0)
         }
+        // The source itself may have asked to stop (it could not record its work).
+        if let signal = stop.signalNumber { return .stopped(signal: signal, abandoned: 0) }
         return .drained(source)
     }
 }

@@ -42,6 +42,10 @@ public final class StopSignal: @unchecked Sendable {
     /// The number a `DeadlineAlarm` records: a stop for the deadline, not a signal from outside.
     public static let deadlineSignal = SIGALRM
 
+    /// The number recorded when the results database cannot be written (disk full, I/O error):
+    /// a stop from inside, like the deadline's.
+    public static let storeFailureSignal = SIGXFSZ
+
     private func record(_ number: Int32) {
         lock.lock()
         defer { lock.unlock() }

@@ -136,6 +136,17 @@ public final class StoreTransaction {
 }
 
 extension ResultsStore {
+    /// True when `error` says the database itself cannot be written (full disk, I/O error, a
+    /// read-only or corrupt file, a lock held too long), not that one row was wrong: a run that
+    /// meets one must stop rather than fail its tasks.
+    public static func isStorageFailure(_ error: any Error) -> Bool {
+        guard let error = error as? DatabaseError else { return false }
+        let storage: [ResultCode] = [.SQLITE_FULL, .SQLITE_IOERR, .SQLITE_BUSY, .SQLITE_LOCKED, .SQLITE_READONLY,
+                                     .SQLITE_CORRUPT, .SQLITE_NOTADB, .SQLITE_CANTOPEN, .SQLITE_NOMEM,
+                                     .SQLITE_PROTOCOL, .SQLITE_PERM, .SQLITE_NOLFS]
+        return storage.contains(error.resultCode)
+    }
+
     /// Runs `body` in one IMMEDIATE transaction, committed before this returns; an error rolls
     /// everything back and is rethrown.
     public func write<T>(_ body: (StoreTransaction) throws -> T) throws -> T {

@@ -1,8 +1,9 @@
 import Foundation
+import GRDB
 import XCTest
 import Engine
 import Scheduler
-import Store
+@testable import Store
 import Structures
 @testable import Campaign
 
@@ -105,5 +106,64 @@ final class CoordinatorCommitTests: XCTestCase {
         let rows = try store.tasks(campaign: "twins")
         XCTAssertEqual(rows.map(\.state), [.done, .done])
         XCTAssertEqual(rows[0].calculationID, rows[1].calculationID)
+    }
+
+    /// A database that refuses writes (here `PRAGMA query_only` on the writer; on a cluster a full
+    /// disk) stops the run with the store-failure signal; no task is failed, and a later run with a
+    /// writable database finishes everything.
+    func testADatabaseThatCannotBeWrittenStopsTheRunAndFailsNoTask() throws {
+        let path = databasePath()
+        let store = try ResultsStore(path: path)
+        let structures = waters(3)
+        let tasks = structures.enumerated().map { i, s in
+            PlannedTask(index: i, key: "\(s.name)/sp", kind: .singlePoint, structureName: s.name, input: s,
+                        settings: settings, predictedSeconds: Double(10 - i))
+        }
+        let plan = CampaignPlan(campaign: "full", tasks: tasks)
+        func run() throws -> Int64 { try store.beginRun(command: ["test"], version: "v", host: "h").id ?? 0 }
+        func readOnly(_ on: Bool) throws {
+            try store.pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA query_only = \(on ? 1 : 0)") }
+        }
+        func execute(_ payload: [UInt8]) -> [UInt8] {
+            let id = (try? TaskOrder.decode(payload))?.id ?? -1
+            return report(id, energy: -5.07 - Double(id))
+        }
+
+        // Handing out work is refused: nothing is sent, and the single-process loop stops.
+        let first = try CampaignCoordinator(plan: plan, store: store, runID: try run(), host: "h", version: "v")
+        let stop = StopSignal(signals: [])
+        first.stop = stop
+        try readOnly(true)
+        XCTAssertEqual(LocalRunner.run(source: first, stop: stop, execute: execute),
+                       .stopped(signal: StopSignal.storeFailureSignal, abandoned: 0))
+        XCTAssertTrue(first.storeFailure?.contains("readonly") == true, first.storeFailure ?? "")
+        try readOnly(false)
+        XCTAssertEqual(try store.tasks(campaign: "full").map(\.state), [.pending, .pending, .pending])
+
+        // Results arrive, their commit is refused: the run stops, the tasks are not failed.
+        let second = try CampaignCoordinator(plan: plan, store: store, runID: try run(), host: "h", version: "v")
+        let again = StopSignal(signals: [])
+        second.stop = again
+        let orders = second.nextTasks(limit: 2)
+        XCTAssertEqual(orders.count, 2, second.storeFailure ?? "")
+        try readOnly(true)
+        second.complete(orders.map { FinishedTask(id: $0.id, result: execute($0.payload), rank: 1) })
+        XCTAssertEqual(again.signalNumber, StopSignal.storeFailureSignal)
+        XCTAssertEqual(second.progress.failed, 0)
+        XCTAssertEqual(second.taskRows.map(\.state), [.pending, .pending, .pending])
+        try readOnly(false)
+        XCTAssertEqual(try store.counts().calculations, 0)
+        XCTAssertEqual(try store.counts().failures, 0)
+
+        // Writable again: a resumed run computes everything.
+        let third = try CampaignCoordinator(plan: plan, store: store, runID: try run(), host: "h", version: "v")
+        XCTAssertEqual(LocalRunner.run(source: third, stop: StopSignal(signals: []), execute: execute), .completed)
+        let rows = try store.tasks(campaign: "full")
+        XCTAssertEqual(rows.map(\.state), [.done, .done, .done])
+        // The two whose results were lost still said `running` (the database refused that write too):
+        // counted like a crash, as a kill at that moment would have been.
+        XCTAssertEqual(rows.map(\.crashes), [1, 1, 0])
+        let energies = try rows.map { try XCTUnwrap(store.calculation(id: try XCTUnwrap($0.calculationID))).energyHartree }
+        XCTAssertEqual(energies, [-5.07, -6.07, -7.07])
     }
 }

@@ -44,6 +44,11 @@ public final class CampaignCoordinator: WorkSource {
     public let costs: CostModel
     /// When set, tasks not expected to finish before its deadline are deferred to the next run.
     public var timeLimit: TaskTimeLimit?
+    /// Asked to stop the run (`StopSignal.storeFailureSignal`) when the database cannot be written.
+    public var stop: StopSignal?
+    /// Why the database could not be written, once that happened: the run stops, and the tasks
+    /// whose results were lost run again on resume (they are not failed).
+    public private(set) var storeFailure: String?
 
     public init(plan: CampaignPlan, store: ResultsStore, runID: Int64, host: String, version: String,
                 policy: Dispatcher.Policy = .longestFirst, verdicts: [VerdictSpec] = [],
@@ -104,7 +109,12 @@ public final class CampaignCoordinator: WorkSource {
             orders.append((id, order.encoded()))
         }
         // Running before any worker has them: a run that dies now counts them as crashed.
-        if !orders.isEmpty { try? store.updateTasks(orders.map { rows[$0.id] }) }
+        do {
+            if !orders.isEmpty { try store.updateTasks(orders.map { rows[$0.id] }) }
+        } catch {
+            stopForStorage(error, unsent: orders.map(\.id))
+            return []
+        }
         if answered { try? evaluateReactions() }
         return orders
     }
@@ -114,7 +124,10 @@ public final class CampaignCoordinator: WorkSource {
     public func complete(_ finished: [FinishedTask]) {
         let settled: [SettledTask]
         do {
-            settled = try store.write { transaction in finished.map { write($0, transaction) } }
+            settled = try store.write { transaction in try finished.map { try write($0, transaction) } }
+        } catch where ResultsStore.isStorageFailure(error) {
+            stopForStorage(error, unsent: finished.map(\.id))
+            return
         } catch {
             // The whole commit failed (disk full, I/O error): nothing of the batch is stored.
             settled = finished.map {
@@ -150,6 +163,18 @@ public final class CampaignCoordinator: WorkSource {
     /// committed over it.
     public func stopRequested(running ids: [Int]) {
         markInterrupted(ids)
+    }
+
+    /// The database cannot be written: stop the run. `ids` (results that could not be committed, or
+    /// tasks that could not be marked running) go back to pending, so the next run computes them.
+    private func stopForStorage(_ error: any Error, unsent ids: [Int]) {
+        if storeFailure == nil { storeFailure = String(describing: error) }
+        stop?.request(StopSignal.storeFailureSignal)
+        for id in ids {
+            setState(id, .pending)
+            rows[id].message = "result not stored: the database could not be written; runs again on resume"
+        }
+        try? store.updateTasks(ids.map { rows[$0] })   // if the cause has passed, the rows say so at once
     }
 
     /// The one place a task's state changes, so that the tally stays exact.
@@ -282,8 +307,9 @@ public final class CampaignCoordinator: WorkSource {
         var output: (structure: Structure, hash: String)?
     }
 
-    /// Writes one finished task into `transaction`: its result, or its failure.
-    private func write(_ finished: FinishedTask, _ transaction: StoreTransaction) -> SettledTask {
+    /// Writes one finished task into `transaction`: its result, or its failure. A storage failure
+    /// is thrown (it ends the whole batch), anything else fails this task alone.
+    private func write(_ finished: FinishedTask, _ transaction: StoreTransaction) throws -> SettledTask {
         let key = plan.tasks[finished.id].key
         do {
             let report = try TaskReport.decode(finished.result)
@@ -295,6 +321,8 @@ public final class CampaignCoordinator: WorkSource {
                 return failure
             }
             return try transaction.isolated { try writeSuccess(finished, report: report, transaction) }
+        } catch where ResultsStore.isStorageFailure(error) {
+            throw error
         } catch {
             let failure = settledFailure(finished.id, rank: finished.rank, failureClass: "internal", message: "\(key): \(error)")
             try? recordFailure(failure, transaction)

@@ -125,6 +125,7 @@ struct RunCommand: ParsableCommand {
                                                   verdicts: job.verdicts, costs: costs)
         let printer = CampaignProgressPrinter(interval: logInterval)
         coordinator.onProgress = printer.update
+        coordinator.stop = stop
         coordinator.workers = max(1, (mpi?.size ?? 2) - 1)
         printFlushed("campaign \(plan.campaign): \(plan.tasks.count) tasks, \(plan.reactions.count) reactions, "
             + "database \(dbPath), \(mpi.map { "\($0.size - 1) worker rank\($0.size == 2 ? "" : "s")" } ?? "1 process")")
@@ -142,6 +143,11 @@ struct RunCommand: ParsableCommand {
         }
         withExtendedLifetime(alarm) {}
         printer.finish(coordinator.progress)
+        let resume = "interscreen run \(spec)" + (db.map { " --db \($0)" } ?? "") + (shard.map { " --shard \($0)" } ?? "")
+        if let failure = coordinator.storeFailure {
+            return Self.stopAfterStoreFailure(failure, end: end, store: store, runID: runRecord.id ?? 0, database: dbPath,
+                                              resume: resume, mpi: mpi)
+        }
         try coordinator.evaluateVerdicts()
         try CampaignSummary(store: store, campaign: plan.campaign, rows: coordinator.taskRows,
                             invalid: plan.invalidStructures).print()
@@ -155,7 +161,6 @@ struct RunCommand: ParsableCommand {
         }
         let code = Self.exitCode(end, progress: coordinator.progress)
         try store.finishRun(id: runRecord.id ?? 0, exitStatus: Int(code ?? 0))
-        let resume = "interscreen run \(spec)" + (db.map { " --db \($0)" } ?? "") + (shard.map { " --shard \($0)" } ?? "")
         let progress = coordinator.progress
         RunDeadline.report(end, code: code, limit: coordinator.timeLimit,
                            left: progress.total - progress.done - progress.failed, resume: resume)
@@ -163,7 +168,21 @@ struct RunCommand: ParsableCommand {
         return code
     }
 
-    /// 1 some failed, 3 stopped by a signal, 4 deadline reached (resubmit), 5 nothing fitted before the deadline.
+    /// The database could not be written: say so and how to resume, skip the summary (it would
+    /// write too), exit 6.
+    static func stopAfterStoreFailure(_ failure: String, end: RunEnd, store: ResultsStore, runID: Int64, database: String,
+                                      resume: String, mpi: MPIContext?) -> Int32 {
+        let code: Int32 = 6
+        printError("stopped: the results database \(database) could not be written (\(failure)). Every result "
+            + "committed before that is kept; results that reached rank 0 after it are not stored and run again. "
+            + "Fix the cause (disk space, file system), then resume with: \(resume)")
+        try? store.finishRun(id: runID, exitStatus: Int(code))
+        if case .stopped(_, let abandoned) = end, abandoned > 0, let mpi { mpi.abort(code: code) }
+        return code
+    }
+
+    /// 1 some failed, 3 stopped by a signal, 4 deadline reached (resubmit), 5 nothing fitted before the
+    /// deadline, 6 the results database could not be written.
     static func exitCode(_ end: RunEnd, progress: CampaignProgress) -> Int32? {
         switch end {
         case .stopped(let signal, _) where signal == StopSignal.deadlineSignal:
