@@ -119,8 +119,9 @@ public final class CampaignCoordinator: WorkSource {
         return orders
     }
 
-    /// Commits the results in one transaction (each one isolated: a result that cannot be stored
-    /// fails its task alone), then releases their dependents and forms the reactions they complete.
+    /// Commits the results in one transaction, then releases their dependents and forms the
+    /// reactions they complete. A result that cannot be used fails its own task; a database that
+    /// cannot be written stops the run (`storeFailure`) and fails none.
     public func complete(_ finished: [FinishedTask]) {
         let settled: [SettledTask]
         do {
@@ -129,7 +130,7 @@ public final class CampaignCoordinator: WorkSource {
             stopForStorage(error, unsent: finished.map(\.id))
             return
         } catch {
-            // The whole commit failed (disk full, I/O error): nothing of the batch is stored.
+            // Any other error of the commit itself: nothing of the batch is stored; its tasks fail.
             settled = finished.map {
                 settledFailure($0.id, rank: $0.rank, failureClass: "internal",
                                message: "\(plan.tasks[$0.id].key): the result could not be stored: \(error)")
@@ -308,26 +309,31 @@ public final class CampaignCoordinator: WorkSource {
     }
 
     /// Writes one finished task into `transaction`: its result, or its failure. A storage failure
-    /// is thrown (it ends the whole batch), anything else fails this task alone.
+    /// is thrown (it ends the whole batch); anything else undoes this task's writes and fails it alone.
     private func write(_ finished: FinishedTask, _ transaction: StoreTransaction) throws -> SettledTask {
-        let key = plan.tasks[finished.id].key
         do {
-            let report = try TaskReport.decode(finished.result)
-            guard report.succeeded else {
-                var failure = settledFailure(finished.id, rank: finished.rank,
-                                             failureClass: report.failureClass ?? "internal", message: report.message ?? "")
-                failure.row.attempts = report.attempts
-                try recordFailure(failure, transaction)
-                return failure
-            }
-            return try transaction.isolated { try writeSuccess(finished, report: report, transaction) }
+            return try transaction.isolated { try writeReport(finished, transaction) }
         } catch where ResultsStore.isStorageFailure(error) {
             throw error
         } catch {
-            let failure = settledFailure(finished.id, rank: finished.rank, failureClass: "internal", message: "\(key): \(error)")
-            try? recordFailure(failure, transaction)
+            let failure = settledFailure(finished.id, rank: finished.rank, failureClass: "internal",
+                                         message: "\(plan.tasks[finished.id].key): \(error)")
+            try recordFailure(failure, transaction)
             return failure
         }
+    }
+
+    /// The worker's report, decoded and written: a failure as reported, or the result.
+    private func writeReport(_ finished: FinishedTask, _ transaction: StoreTransaction) throws -> SettledTask {
+        let report = try TaskReport.decode(finished.result)
+        guard report.succeeded else {
+            var failure = settledFailure(finished.id, rank: finished.rank,
+                                         failureClass: report.failureClass ?? "internal", message: report.message ?? "")
+            failure.row.attempts = report.attempts
+            try recordFailure(failure, transaction)
+            return failure
+        }
+        return try writeSuccess(finished, report: report, transaction)
     }
 
     private func writeSuccess(_ finished: FinishedTask, report: TaskReport,
