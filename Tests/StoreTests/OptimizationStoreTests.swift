@@ -90,7 +90,7 @@ final class OptimizationStoreTests: XCTestCase {
         let tight = OptimizationIdentity(structure: StoreFixtures.water, options: .init(level: .tight, frozenAtoms: [0]))
         XCTAssertNil(try store.cachedOptimization(inputHash: StoreFixtures.water.contentHash,
                                                   settingsHash: StoreFixtures.gfn2.hash, optionsHash: tight.hash))
-        try save(store, outcome(), identity: tight)
+        _ = try save(store, outcome(), identity: tight)
         XCTAssertEqual(try store.optimizations().count, 2)
     }
 

@@ -49,13 +49,15 @@ extension Optimizer {
                                 wallSeconds: evaluation.wallSeconds, positions: positions)
     }
 
-    /// The outcome: converged, the last accepted geometry; otherwise the lowest energy reached.
-    func outcome(_ status: OptimizationStatus, input structure: Structure,
-                 accepted: (positions: [Vec3], result: CalculationResult, gradientNorm: Double),
-                 best: (positions: [Vec3], result: CalculationResult, gradientNorm: Double),
-                 steps: [OptimizationStep], log: EvaluationLog, maxCycles: Int, frozenAtoms: [Int],
-                 notes extra: [String], started clock: ContinuousClock.Instant) -> OptimizationOutcome {
-        let chosen = status == .converged ? accepted : best
+    /// The outcome: converged, the last accepted geometry (`accepted`, its positions); otherwise
+    /// the lowest energy reached.
+    func outcome(_ path: OptimizationPath, input structure: Structure, accepted: [Vec3], log: EvaluationLog,
+                 maxCycles: Int, frozenAtoms: [Int], notes extra: [String],
+                 started clock: ContinuousClock.Instant) -> OptimizationOutcome {
+        let status = path.status ?? .maxCycles
+        let steps = path.steps
+        let chosen: OptimizationPath.Point = status == .converged
+            ? (accepted, path.current, path.gradientNorm) : path.best
         var out = structure
         out.positions = chosen.positions
         var notes = log.notes + extra

@@ -120,29 +120,20 @@ public struct Optimizer {
         case let .failure(error): throw error
         }
         var x = x0
-        var current = firstResult
         var g = Self.freeGradient(firstResult, free)
         let external = frozen.isEmpty && n > 1 ? ExternalModes(x: x0) : nil
-        var gNorm = Self.norm(external?.project(Self.expand(g, free, 3 * n)).restricted(to: free) ?? g)
-        var steps = [OptimizationStep(cycle: 1, energy: firstResult.energy, gradientNorm: gNorm, energyChange: nil,
-                                      predictedChange: nil, stepLength: 0, trustRadius: options.initialTrustRadius,
-                                      accepted: true, sccIterationLimit: start.retryLimit, note: start.note,
-                                      wallSeconds: start.wallSeconds, positions: structure.positions)]
-        onStep?(steps[0])
-        var best = (positions: structure.positions, result: firstResult, gradientNorm: gNorm)
-        var status: OptimizationStatus? = gNorm < options.level.gradientThreshold || dim == 0 ? .converged : nil
+        let gNorm = Self.norm(external?.project(Self.expand(g, free, 3 * n)).restricted(to: free) ?? g)
+        var path = OptimizationPath(start: start, result: firstResult, gradientNorm: gNorm, positions: structure.positions,
+                                    options: options, converged: gNorm < options.level.gradientThreshold || dim == 0)
+        onStep?(path.steps[0])
 
         // Model Hessian over the free coordinates.
         var hessian = options.hessianMemory == nil ? Self.initialHessian(structure, x: x0, free: free) : []
-        var trust = TrustRadius(initial: options.initialTrustRadius, minimum: options.minimumTrustRadius,
-                                maximum: options.maximumTrustRadius)
-        var failures = 0
-        var stalls = 0
         var history: [([Double], [Double])] = []
 
-        while status == nil {
-            if steps.count >= maxCycles {
-                status = .maxCycles
+        while path.status == nil {
+            if path.steps.count >= maxCycles {
+                path.status = .maxCycles
                 break
             }
             // The step: trust-region Newton (or RS-RFO) on the (projected) Hessian.
@@ -161,7 +152,7 @@ public struct Optimizer {
                 gp = modes.project(g)
             }
             let eigen = SymmetricEigen(h, n: dim)
-            let step = QuasiNewtonStep(eigen: eigen, gradient: gp, trustRadius: trust.radius,
+            let step = QuasiNewtonStep(eigen: eigen, gradient: gp, trustRadius: path.trust.radius,
                                        model: options.rationalFunctionSteps ? .rationalFunction : .newton)
             var s = step.step
             var predicted = step.predictedChange
@@ -177,19 +168,15 @@ public struct Optimizer {
             for (k, c) in free.enumerated() { trial[c] += s[k] }
             let trialPositions = positions(trial)
             let evaluation = log.evaluate(trialPositions)
-            let cycle = steps.count + 1
 
             switch evaluation.result {
             case let .failure(error):
-                failures += 1
-                steps.append(Self.failedCycle(cycle, error: error, evaluation: evaluation, predicted: predicted,
-                                              length: length, positions: trialPositions, trust: &trust))
-                onStep?(steps[steps.count - 1])
-                if failures >= Self.maxConsecutiveFailures { status = .sccFailure }
+                // Recorded first: `onStep?(…)` would skip evaluating its argument without a callback.
+                let failed = path.recordFailure(error, evaluation: evaluation, predicted: predicted, length: length,
+                                                positions: trialPositions)
+                onStep?(failed)
             case let .success(result):
-                failures = 0
                 let gNew = Self.freeGradient(result, free)
-                let change = result.energy - current.energy
                 let y = zip(gNew, g).map { $0 - $1 }
                 if options.hessianMemory == nil {
                     HessianUpdate.dampedBFGS(&hessian, n: dim, step: s, gradientChange: y)
@@ -200,32 +187,15 @@ public struct Optimizer {
                 }
                 let projected = external.map { _ in ExternalModes(x: trial).project(gNew) } ?? gNew
                 let newNorm = Self.norm(projected)
-                let radius = trust.radius
-                let accept = change <= Self.noiseTolerance
-                var note = evaluation.note
-                if accept {
-                    let ratio = predicted < 0 ? change / predicted : 0
-                    trust.accepted(ratio: ratio, step: length)
+                let judgement = path.judge(result, gradientNorm: newNorm, positions: trialPositions, predicted: predicted,
+                                           length: length, note: evaluation.note, meetsThresholds: meetsThresholds)
+                if judgement.accepted {
                     x = trial
-                    current = result
                     g = gNew
-                    gNorm = newNorm
-                    stalls = 0
-                    if result.energy < best.result.energy {
-                        best = (trialPositions, result, newNorm)
-                    }
-                    if meetsThresholds(change: change, gradientNorm: newNorm) { status = .converged }
-                } else {
-                    let rejection = Self.reject(step: length, change: change, note: note, trust: &trust, stalls: &stalls)
-                    note = rejection.note
-                    if rejection.stalled { status = .stalled }
                 }
-                steps.append(OptimizationStep(cycle: cycle, energy: result.energy, gradientNorm: newNorm,
-                                              energyChange: change, predictedChange: predicted, stepLength: length,
-                                              trustRadius: radius, accepted: accept,
-                                              sccIterationLimit: evaluation.retryLimit, note: note,
-                                              wallSeconds: evaluation.wallSeconds, positions: trialPositions))
-                onStep?(steps[steps.count - 1])
+                let recorded = path.record(judgement, result: result, gradientNorm: newNorm, predicted: predicted,
+                                           length: length, evaluation: evaluation, positions: trialPositions)
+                onStep?(recorded)
             }
         }
 
@@ -233,9 +203,8 @@ public struct Optimizer {
         // the same geometry, since only noise-level rises are ever accepted).
         let fallback = options.coordinates == .tric && !options.frozenAtoms.isEmpty
             ? ["TRIC does not support frozen atoms: optimised in Cartesian coordinates"] : []
-        return outcome(status ?? .maxCycles, input: structure, accepted: (positions(x), current, gNorm), best: best,
-                       steps: steps, log: log, maxCycles: maxCycles, frozenAtoms: options.frozenAtoms.sorted(),
-                       notes: fallback, started: clock)
+        return outcome(path, input: structure, accepted: positions(x), log: log, maxCycles: maxCycles,
+                       frozenAtoms: options.frozenAtoms.sorted(), notes: fallback, started: clock)
     }
 
     // MARK: - Pieces

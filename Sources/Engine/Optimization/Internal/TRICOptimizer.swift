@@ -41,33 +41,24 @@ extension Optimizer {
         case let .failure(error): throw error
         }
         var x = x0
-        var current = firstResult
         var gx = flat(firstResult)
         let external = n > 1 ? ExternalModes(x: x0) : nil
-        var gNorm = Self.norm(external?.project(gx) ?? gx)
-        var steps = [OptimizationStep(cycle: 1, energy: firstResult.energy, gradientNorm: gNorm, energyChange: nil,
-                                      predictedChange: nil, stepLength: 0, trustRadius: options.initialTrustRadius,
-                                      accepted: true, sccIterationLimit: start.retryLimit, note: start.note,
-                                      wallSeconds: start.wallSeconds, positions: structure.positions)]
-        onStep?(steps[0])
-        var best = (positions: structure.positions, result: firstResult, gradientNorm: gNorm)
-        var status: OptimizationStatus? = gNorm < options.level.gradientThreshold ? .converged : nil
+        let gNorm = Self.norm(external?.project(gx) ?? gx)
+        var path = OptimizationPath(start: start, result: firstResult, gradientNorm: gNorm, positions: structure.positions,
+                                    options: options, converged: gNorm < options.level.gradientThreshold)
+        onStep?(path.steps[0])
 
         var coordinates = InternalCoordinates(numbers: numbers, x: x)
         var map = coordinates.inverseMap(x)
         var gq = InternalCoordinates.apply(map, gx, rows: coordinates.dimension)
         var rebuilds = 0
         var fallbacks = 0
-        var trust = TrustRadius(initial: options.initialTrustRadius, minimum: options.minimumTrustRadius,
-                                maximum: options.maximumTrustRadius)
-        var failures = 0
-        var stalls = 0
         var history: [InternalHistoryEntry] = []
         let memory = options.hessianMemory ?? Int.max
 
-        while status == nil {
-            if steps.count >= maxCycles {
-                status = .maxCycles
+        while path.status == nil {
+            if path.steps.count >= maxCycles {
+                path.status = .maxCycles
                 break
             }
             let d = coordinates.dimension
@@ -76,7 +67,7 @@ extension Optimizer {
                 HessianUpdate.dampedBFGS(&h, n: d, step: entry.s, gradientChange: entry.y)
             }
             let eigen = SymmetricEigen(h, n: d)
-            let step = QuasiNewtonStep(eigen: eigen, gradient: gq, trustRadius: trust.radius,
+            let step = QuasiNewtonStep(eigen: eigen, gradient: gq, trustRadius: path.trust.radius,
                                        model: options.rationalFunctionSteps ? .rationalFunction : .newton)
             var target = step.step
             // Cap single-atom moves: first on the linear Cartesian step, then on the back-transformed one.
@@ -105,19 +96,15 @@ extension Optimizer {
             let length = Self.norm(target)
             let trialPositions = positions(trial)
             let evaluation = log.evaluate(trialPositions)
-            let cycle = steps.count + 1
 
             switch evaluation.result {
             case let .failure(error):
-                failures += 1
-                steps.append(Self.failedCycle(cycle, error: error, evaluation: evaluation, predicted: predicted,
-                                              length: length, positions: trialPositions, trust: &trust))
-                onStep?(steps[steps.count - 1])
-                if failures >= Self.maxConsecutiveFailures { status = .sccFailure }
+                // Recorded first: `onStep?(…)` would skip evaluating its argument without a callback.
+                let failed = path.recordFailure(error, evaluation: evaluation, predicted: predicted, length: length,
+                                                positions: trialPositions)
+                onStep?(failed)
             case let .success(result):
-                failures = 0
                 let gNew = flat(result)
-                let change = result.energy - current.energy
                 let mapNew = coordinates.inverseMap(trial)
                 let gqNew = InternalCoordinates.apply(mapNew, gNew, rows: d)
                 history.append(InternalHistoryEntry(from: (x, gx), to: (trial, gNew), s: s,
@@ -125,55 +112,39 @@ extension Optimizer {
                 if memory < Int.max, history.count > 2 * memory + 10 { history.removeFirst(history.count - memory) }
                 let projected = external.map { _ in ExternalModes(x: trial).project(gNew) } ?? gNew
                 let newNorm = Self.norm(projected)
-                let radius = trust.radius
-                let accept = change <= Self.noiseTolerance
                 var note = evaluation.note
                 if !back.converged {
                     note = [note, String(format: "back-transformation not converged (residual %.1e)", back.residual)]
                         .compactMap { $0 }.joined(separator: "; ")
                 }
-                if accept {
-                    let ratio = predicted < 0 ? change / predicted : 0
-                    trust.accepted(ratio: ratio, step: length)
+                var judgement = path.judge(result, gradientNorm: newNorm, positions: trialPositions, predicted: predicted,
+                                           length: length, note: note, meetsThresholds: meetsThresholds)
+                if judgement.accepted {
                     x = trial
-                    current = result
                     gx = gNew
                     map = mapNew
                     gq = gqNew
-                    gNorm = newNorm
-                    stalls = 0
-                    if result.energy < best.result.energy {
-                        best = (trialPositions, result, newNorm)
-                    }
-                    if meetsThresholds(change: change, gradientNorm: newNorm) { status = .converged }
-                    if status == nil, coordinates.rebuildNeeded(x) {
+                    if path.status == nil, coordinates.rebuildNeeded(x) {
                         coordinates = InternalCoordinates(numbers: numbers, x: x)
                         map = coordinates.inverseMap(x)
                         gq = InternalCoordinates.apply(map, gx, rows: coordinates.dimension)
                         history = Self.reexpress(history.suffix(min(memory, history.count)), in: coordinates)
                         rebuilds += 1
-                        note = [note, "coordinates rebuilt (\(coordinates.graph.fragments.count) fragments, "
-                            + "\(coordinates.primitives.count) primitives)"].compactMap { $0 }.joined(separator: "; ")
+                        judgement.note = [judgement.note, "coordinates rebuilt (\(coordinates.graph.fragments.count) "
+                            + "fragments, \(coordinates.primitives.count) primitives)"].compactMap { $0 }.joined(separator: "; ")
                     }
-                } else {
-                    let rejection = Self.reject(step: length, change: change, note: note, trust: &trust, stalls: &stalls)
-                    note = rejection.note
-                    if rejection.stalled { status = .stalled }
                 }
-                steps.append(OptimizationStep(cycle: cycle, energy: result.energy, gradientNorm: newNorm,
-                                              energyChange: change, predictedChange: predicted, stepLength: length,
-                                              trustRadius: radius, accepted: accept,
-                                              sccIterationLimit: evaluation.retryLimit, note: note,
-                                              wallSeconds: evaluation.wallSeconds, positions: trialPositions))
-                onStep?(steps[steps.count - 1])
+                let recorded = path.record(judgement, result: result, gradientNorm: newNorm, predicted: predicted,
+                                           length: length, evaluation: evaluation, positions: trialPositions)
+                onStep?(recorded)
             }
         }
 
         let first = InternalCoordinates(numbers: numbers, x: x0)
         let summary = "TRIC coordinates: \(first.graph.fragments.count) fragments, \(first.primitives.count) primitives, "
             + "\(rebuilds) rebuilds, \(fallbacks) unconverged back-transformations"
-        return outcome(status ?? .maxCycles, input: structure, accepted: (positions(x), current, gNorm), best: best,
-                       steps: steps, log: log, maxCycles: maxCycles, frozenAtoms: [], notes: [summary], started: clock)
+        return outcome(path, input: structure, accepted: positions(x), log: log, maxCycles: maxCycles, frozenAtoms: [],
+                       notes: [summary], started: clock)
     }
 
     /// The history's steps and gradient changes in new coordinates (each geometry's map once).
