@@ -11,7 +11,7 @@ import Foundation
 public enum MPICoordinator {
     /// The longest pause between rank 0's probes. Measured on 2 cores with 3 ranks: 2 ms left
     /// 0.935–0.941 scheduling efficiency on 0.1-s tasks (a result waited 4–5 ms to be committed),
-    /// 1 ms gives 0.957–0.962 at no measurable CPU cost, 0.25 ms 0.965–0.969 but took 8 % of a
+    /// 1 ms gives 0.957–0.962 for under 1 % of a core, 0.25 ms 0.965–0.969 but took 8 % of a
     /// core while idle (docs/hpc.md).
     static let pollPause: Duration = .milliseconds(1)
 
