@@ -20,10 +20,11 @@ extension ResultsStore {
                                 kind: CalculationKind = .singlepoint, runID: Int64?,
                                 startedAt: Date, finishedAt: Date, host: String,
                                 version: String) throws -> CalculationRecord {
-        let record = Self.calculationRecord(structureHash: structureHash, settingsHash: settings.hash, settings: settings,
-                                            result: result, kind: kind, runID: runID, startedAt: startedAt,
-                                            finishedAt: finishedAt, host: host, version: version)
-        return try pool.write { db in try Self.insert(record, settings: settings, db) }
+        try write { transaction in
+            try transaction.saveCalculation(structureHash: structureHash, settings: settings, result: result, kind: kind,
+                                            runID: runID, startedAt: startedAt, finishedAt: finishedAt, host: host,
+                                            version: version)
+        }
     }
 
     /// Saves the structure (if new) and its calculation in one transaction: one commit per result.
@@ -44,9 +45,9 @@ extension ResultsStore {
     }
 
     static func calculationRecord(structureHash: String, settingsHash: String, settings: Settings,
-                                          result: CalculationResult, kind: CalculationKind, runID: Int64?,
-                                          startedAt: Date, finishedAt: Date, host: String,
-                                          version: String) -> CalculationRecord {
+                                  result: CalculationResult, kind: CalculationKind, runID: Int64?,
+                                  startedAt: Date, finishedAt: Date, host: String,
+                                  version: String) -> CalculationRecord {
         CalculationRecord(
             id: nil, structureHash: structureHash, settingsHash: settingsHash, kind: kind,
             method: settings.method.rawValue, energyHartree: result.energy, gradient: result.gradient,
@@ -54,20 +55,6 @@ extension ResultsStore {
             sccIterations: result.sccIterations, sccConverged: result.sccConverged,
             wallSeconds: result.wallSeconds, engineVersion: result.engine, interscreenVersion: version,
             host: host, runID: runID, startedAt: startedAt, finishedAt: finishedAt)
-    }
-
-    /// Inserts `record` unless its identity exists (then returns the existing row).
-    private static func insert(_ record: CalculationRecord, settings: Settings, _ db: Database) throws -> CalculationRecord {
-        if let existing = try calculation(record.structureHash, record.settingsHash, record.kind, db) { return existing }
-        guard try StructureRecord.exists(db, key: record.structureHash) else {
-            throw StoreError.unknownStructure(hash: record.structureHash)
-        }
-        _ = try upsertSettings(try SettingsRecord(settings), db)
-        var record = record
-        try record.insert(db)
-        // Return the row as stored (dates at SQLite's millisecond precision), so that this
-        // value equals what later cache lookups return.
-        return try CalculationRecord.fetchOne(db, key: record.id) ?? record
     }
 
     static func calculation(_ structureHash: String, _ settingsHash: String, _ kind: CalculationKind,

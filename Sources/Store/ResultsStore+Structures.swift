@@ -40,18 +40,11 @@ extension ResultsStore {
     /// Saves `settings` under `settings.hash` unless already stored. Returns the stored row.
     @discardableResult
     public func saveSettings(_ settings: Settings) throws -> SettingsRecord {
-        let record = try SettingsRecord(settings)
-        return try pool.write { db in try Self.upsertSettings(record, db) }
+        try write { try $0.saveSettings(settings) }
     }
 
     /// The stored settings with this hash.
     public func settings(hash: String) throws -> Settings? {
         try pool.read { db in try SettingsRecord.fetchOne(db, key: hash) }?.settings()
-    }
-
-    static func upsertSettings(_ record: SettingsRecord, _ db: Database) throws -> SettingsRecord {
-        if let existing = try SettingsRecord.fetchOne(db, key: record.hash) { return existing }
-        try record.insert(db)
-        return record
     }
 }

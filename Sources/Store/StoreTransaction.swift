@@ -52,12 +52,34 @@ public final class StoreTransaction {
                                 runID: Int64?, startedAt: Date, finishedAt: Date, host: String,
                                 version: String) throws -> CalculationRecord {
         try saveStructure(structure, hash: hash, sourceFile: sourceFile, parentHash: parentHash)
+        return try insertCalculation(structureHash: hash, settings: settings, result: result, kind: kind, runID: runID,
+                                     startedAt: startedAt, finishedAt: finishedAt, host: host, version: version)
+    }
+
+    /// Like `saveCalculation(of:…)` for a structure that must already be stored (else
+    /// `StoreError.unknownStructure`).
+    @discardableResult
+    public func saveCalculation(structureHash: String, settings: Settings, result: CalculationResult,
+                                kind: CalculationKind = .singlepoint, runID: Int64?, startedAt: Date, finishedAt: Date,
+                                host: String, version: String) throws -> CalculationRecord {
+        guard try ResultInserter.structureExists(structureHash, db) else {
+            throw StoreError.unknownStructure(hash: structureHash)
+        }
+        return try insertCalculation(structureHash: structureHash, settings: settings, result: result, kind: kind,
+                                     runID: runID, startedAt: startedAt, finishedAt: finishedAt, host: host,
+                                     version: version)
+    }
+
+    /// The settings (if new) and the calculation row, or the row already stored for its identity.
+    private func insertCalculation(structureHash: String, settings: Settings, result: CalculationResult,
+                                   kind: CalculationKind, runID: Int64?, startedAt: Date, finishedAt: Date,
+                                   host: String, version: String) throws -> CalculationRecord {
         let settingsRecord = try saveSettings(settings)
         var record = ResultsStore.calculationRecord(
-            structureHash: hash, settingsHash: settingsRecord.hash, settings: settings, result: result, kind: kind,
-            runID: runID, startedAt: startedAt, finishedAt: finishedAt, host: host, version: version)
+            structureHash: structureHash, settingsHash: settingsRecord.hash, settings: settings, result: result,
+            kind: kind, runID: runID, startedAt: startedAt, finishedAt: finishedAt, host: host, version: version)
         guard let id = try ResultInserter.insertCalculation(record, db) else {
-            return try ResultsStore.calculation(hash, settingsRecord.hash, kind, db) ?? record
+            return try ResultsStore.calculation(structureHash, settingsRecord.hash, kind, db) ?? record
         }
         record.id = id
         // The dates as a later lookup reads them (stored to the millisecond).

@@ -22,7 +22,9 @@ final class LeanWritesMigrationTests: XCTestCase {
             var saved: [CalculationRecord] = []
             for (name, structure) in [("water", StoreFixtures.water), ("alpha", StoreFixtures.alpha)] {
                 try StructureRecord(structure, hash: "h-\(name)", sourceFile: "\(name).xyz").insert(db)
-                _ = try ResultsStore.upsertSettings(try SettingsRecord(StoreFixtures.gfn2), db)
+                if try !SettingsRecord.exists(db, key: StoreFixtures.gfn2.hash) {
+                    try SettingsRecord(StoreFixtures.gfn2).insert(db)
+                }
                 let result = StoreFixtures.result(atoms: structure.count)
                 var record = CalculationRecord(
                     id: nil, structureHash: "h-\(name)", settingsHash: StoreFixtures.gfn2.hash, kind: .singlepoint,

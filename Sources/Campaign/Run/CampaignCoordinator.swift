@@ -21,8 +21,9 @@ public final class CampaignCoordinator: WorkSource {
     private(set) var rows: [TaskRecord]
     /// The input geometry of each task that computes on an optimisation's output, once known.
     private var inputs: [Int: Structure] = [:]
-    /// The content hash of each task's input, computed once (from the plan, or when passed on).
-    private var inputHashes: [Int: String] = [:]
+    /// The content hash of each task's input, by task index, computed once (from the plan, or
+    /// when an optimisation passes its output on); nil until known.
+    private var inputHashes: [String?]
     private let reactions: ReactionEvaluator
     private let verdicts: VerdictEvaluator
     private let verdictSpecs: [VerdictSpec]
@@ -64,7 +65,7 @@ public final class CampaignCoordinator: WorkSource {
         verdictSpecs = verdicts
         _ = try store.recoverCrashedTasks(campaign: plan.campaign)
         let planned = plan.tasks.map(Self.row(plan.campaign))
-        for (index, row) in planned.enumerated() { inputHashes[index] = row.inputHash }
+        inputHashes = planned.map(\.inputHash)
         rows = try store.syncTasks(campaign: plan.campaign, planned: planned)
         let seconds = plan.tasks.map { costs.seconds(kind: $0.kind.rawValue, model: $0.predictedSeconds) }
         calibratedSeconds = seconds

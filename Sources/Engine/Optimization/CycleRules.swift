@@ -18,6 +18,12 @@ extension Optimizer {
         return largest
     }
 
+    /// Drops the oldest BFGS history entries once there are more than 2 × `memory` + 10, keeping the
+    /// last `memory` (the updates replayed onto each fresh model Hessian).
+    static func trimHistory<Entry>(_ history: inout [Entry], memory: Int) {
+        if history.count > 2 * memory + 10 { history.removeFirst(history.count - memory) }
+    }
+
     /// True when an accepted step lowered the energy by less than the level's Econv and left the
     /// gradient norm below its Gconv.
     func meetsThresholds(change: Double, gradientNorm: Double) -> Bool {

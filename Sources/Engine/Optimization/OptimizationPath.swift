@@ -2,8 +2,9 @@ import Structures
 
 /// What both optimisers (Cartesian and TRIC) carry from cycle to cycle about the path: the last
 /// accepted energy and gradient norm, the lowest point reached, the trust region, the failure and
-/// stall counts, the cycles recorded so far and, once decided, how the optimisation ends. The
-/// coordinates themselves (and their gradient) stay with each optimiser.
+/// stall counts, the cycles recorded so far and, once decided, how the optimisation ends. Every
+/// recorded cycle is handed to `onStep` as it is appended. The coordinates themselves (and their
+/// gradient) stay with each optimiser.
 struct OptimizationPath {
     typealias Point = (positions: [Vec3], result: CalculationResult, gradientNorm: Double)
 
@@ -24,10 +25,12 @@ struct OptimizationPath {
     var status: OptimizationStatus?
     private var failures = 0
     private var stalls = 0
+    private let onStep: ((OptimizationStep) -> Void)?
 
-    /// The path at the start geometry: cycle 1, converged at once when `converged`.
+    /// The path at the start geometry: cycle 1 (handed to `onStep`), converged at once when `converged`.
     init(start: EvaluationLog.Evaluation, result: CalculationResult, gradientNorm: Double, positions: [Vec3],
-         options: OptimizationOptions, converged: Bool) {
+         options: OptimizationOptions, converged: Bool, onStep: ((OptimizationStep) -> Void)?) {
+        self.onStep = onStep
         current = result
         self.gradientNorm = gradientNorm
         best = (positions, result, gradientNorm)
@@ -38,6 +41,7 @@ struct OptimizationPath {
                                   accepted: true, sccIterationLimit: start.retryLimit, note: start.note,
                                   wallSeconds: start.wallSeconds, positions: positions)]
         status = converged ? .converged : nil
+        onStep?(steps[0])
     }
 
     /// The number the next recorded cycle gets.
@@ -45,12 +49,11 @@ struct OptimizationPath {
 
     /// A geometry whose calculation failed: a rejected cycle, recorded; three in a row end it.
     mutating func recordFailure(_ error: Error, evaluation: EvaluationLog.Evaluation, predicted: Double,
-                                length: Double, positions: [Vec3]) -> OptimizationStep {
+                                length: Double, positions: [Vec3]) {
         failures += 1
-        steps.append(Optimizer.failedCycle(nextCycle, error: error, evaluation: evaluation, predicted: predicted,
-                                           length: length, positions: positions, trust: &trust))
+        append(Optimizer.failedCycle(nextCycle, error: error, evaluation: evaluation, predicted: predicted,
+                                     length: length, positions: positions, trust: &trust))
         if failures >= Optimizer.maxConsecutiveFailures { status = .sccFailure }
-        return steps[steps.count - 1]
     }
 
     /// Judges an evaluated step. Kept when the energy did not rise beyond noise: the trust region
@@ -80,14 +83,18 @@ struct OptimizationPath {
         return judgement
     }
 
-    /// Records a judged cycle; returns it.
+    /// Records a judged cycle.
     mutating func record(_ judgement: Judgement, result: CalculationResult, gradientNorm: Double, predicted: Double,
-                         length: Double, evaluation: EvaluationLog.Evaluation, positions: [Vec3]) -> OptimizationStep {
-        steps.append(OptimizationStep(cycle: nextCycle, energy: result.energy, gradientNorm: gradientNorm,
-                                      energyChange: judgement.change, predictedChange: predicted, stepLength: length,
-                                      trustRadius: judgement.radius, accepted: judgement.accepted,
-                                      sccIterationLimit: evaluation.retryLimit, note: judgement.note,
-                                      wallSeconds: evaluation.wallSeconds, positions: positions))
-        return steps[steps.count - 1]
+                         length: Double, evaluation: EvaluationLog.Evaluation, positions: [Vec3]) {
+        append(OptimizationStep(cycle: nextCycle, energy: result.energy, gradientNorm: gradientNorm,
+                                energyChange: judgement.change, predictedChange: predicted, stepLength: length,
+                                trustRadius: judgement.radius, accepted: judgement.accepted,
+                                sccIterationLimit: evaluation.retryLimit, note: judgement.note,
+                                wallSeconds: evaluation.wallSeconds, positions: positions))
+    }
+
+    private mutating func append(_ step: OptimizationStep) {
+        steps.append(step)
+        onStep?(step)
     }
 }

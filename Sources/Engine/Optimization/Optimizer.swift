@@ -124,8 +124,8 @@ public struct Optimizer {
         let external = frozen.isEmpty && n > 1 ? ExternalModes(x: x0) : nil
         let gNorm = Self.norm(external?.project(Self.expand(g, free, 3 * n)).restricted(to: free) ?? g)
         var path = OptimizationPath(start: start, result: firstResult, gradientNorm: gNorm, positions: structure.positions,
-                                    options: options, converged: gNorm < options.level.gradientThreshold || dim == 0)
-        onStep?(path.steps[0])
+                                    options: options, converged: gNorm < options.level.gradientThreshold || dim == 0,
+                                    onStep: onStep)
 
         // Model Hessian over the free coordinates.
         var hessian = options.hessianMemory == nil ? Self.initialHessian(structure, x: x0, free: free) : []
@@ -171,10 +171,8 @@ public struct Optimizer {
 
             switch evaluation.result {
             case let .failure(error):
-                // Recorded first: `onStep?(…)` would skip evaluating its argument without a callback.
-                let failed = path.recordFailure(error, evaluation: evaluation, predicted: predicted, length: length,
-                                                positions: trialPositions)
-                onStep?(failed)
+                path.recordFailure(error, evaluation: evaluation, predicted: predicted, length: length,
+                                   positions: trialPositions)
             case let .success(result):
                 let gNew = Self.freeGradient(result, free)
                 let y = zip(gNew, g).map { $0 - $1 }
@@ -182,8 +180,7 @@ public struct Optimizer {
                     HessianUpdate.dampedBFGS(&hessian, n: dim, step: s, gradientChange: y)
                 } else {
                     history.append((s, y))
-                    let keep = options.hessianMemory ?? 0
-                    if history.count > 2 * keep + 10 { history.removeFirst(history.count - keep) }
+                    Self.trimHistory(&history, memory: options.hessianMemory ?? 0)
                 }
                 let projected = external.map { _ in ExternalModes(x: trial).project(gNew) } ?? gNew
                 let newNorm = Self.norm(projected)
@@ -193,9 +190,8 @@ public struct Optimizer {
                     x = trial
                     g = gNew
                 }
-                let recorded = path.record(judgement, result: result, gradientNorm: newNorm, predicted: predicted,
-                                           length: length, evaluation: evaluation, positions: trialPositions)
-                onStep?(recorded)
+                path.record(judgement, result: result, gradientNorm: newNorm, predicted: predicted,
+                            length: length, evaluation: evaluation, positions: trialPositions)
             }
         }
 

@@ -172,7 +172,7 @@ struct RunCommand: ParsableCommand {
     /// write too), exit 6.
     static func stopAfterStoreFailure(_ failure: String, end: RunEnd, store: ResultsStore, runID: Int64, database: String,
                                       resume: String, mpi: MPIContext?) -> Int32 {
-        let code: Int32 = 6
+        let code = storeFailureStatus
         printError("stopped: the results database \(database) could not be written (\(failure)). Every result "
             + "committed before that is kept; results that reached rank 0 after it are not stored and run again. "
             + "Fix the cause (disk space, file system), then resume with: \(resume)")
@@ -181,8 +181,11 @@ struct RunCommand: ParsableCommand {
         return code
     }
 
+    /// The exit status of a run stopped because the results database could not be written.
+    static let storeFailureStatus: Int32 = 6
+
     /// 1 some failed, 3 stopped by a signal, 4 deadline reached (resubmit), 5 nothing fitted before the
-    /// deadline, 6 the results database could not be written.
+    /// deadline; `storeFailureStatus` (6) is decided before, from the coordinator's `storeFailure`.
     static func exitCode(_ end: RunEnd, progress: CampaignProgress) -> Int32? {
         switch end {
         case .stopped(let signal, _) where signal == StopSignal.deadlineSignal:

@@ -45,8 +45,8 @@ extension Optimizer {
         let external = n > 1 ? ExternalModes(x: x0) : nil
         let gNorm = Self.norm(external?.project(gx) ?? gx)
         var path = OptimizationPath(start: start, result: firstResult, gradientNorm: gNorm, positions: structure.positions,
-                                    options: options, converged: gNorm < options.level.gradientThreshold)
-        onStep?(path.steps[0])
+                                    options: options, converged: gNorm < options.level.gradientThreshold,
+                                    onStep: onStep)
 
         var coordinates = InternalCoordinates(numbers: numbers, x: x)
         var map = coordinates.inverseMap(x)
@@ -99,17 +99,15 @@ extension Optimizer {
 
             switch evaluation.result {
             case let .failure(error):
-                // Recorded first: `onStep?(…)` would skip evaluating its argument without a callback.
-                let failed = path.recordFailure(error, evaluation: evaluation, predicted: predicted, length: length,
-                                                positions: trialPositions)
-                onStep?(failed)
+                path.recordFailure(error, evaluation: evaluation, predicted: predicted, length: length,
+                                   positions: trialPositions)
             case let .success(result):
                 let gNew = flat(result)
                 let mapNew = coordinates.inverseMap(trial)
                 let gqNew = InternalCoordinates.apply(mapNew, gNew, rows: d)
                 history.append(InternalHistoryEntry(from: (x, gx), to: (trial, gNew), s: s,
                                                     y: zip(gqNew, gq).map { $0 - $1 }))
-                if memory < Int.max, history.count > 2 * memory + 10 { history.removeFirst(history.count - memory) }
+                if memory < Int.max { Self.trimHistory(&history, memory: memory) }
                 let projected = external.map { _ in ExternalModes(x: trial).project(gNew) } ?? gNew
                 let newNorm = Self.norm(projected)
                 var note = evaluation.note
@@ -134,9 +132,8 @@ extension Optimizer {
                             + "fragments, \(coordinates.primitives.count) primitives)"].compactMap { $0 }.joined(separator: "; ")
                     }
                 }
-                let recorded = path.record(judgement, result: result, gradientNorm: newNorm, predicted: predicted,
-                                           length: length, evaluation: evaluation, positions: trialPositions)
-                onStep?(recorded)
+                path.record(judgement, result: result, gradientNorm: newNorm, predicted: predicted,
+                            length: length, evaluation: evaluation, positions: trialPositions)
             }
         }
 
