@@ -7,3 +7,10 @@ export OMP_STACKSIZE="${OMP_STACKSIZE:-512M}"
 if [ "$(id -u)" -eq 0 ]; then
   export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
 fi
+# The project's Python environment (scripts/setup): tblite and ase for the bridge, tests and benches.
+_interscreen_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+if [ -x "$_interscreen_root/.venv/bin/python" ]; then
+  export PATH="$_interscreen_root/.venv/bin:$PATH"
+  export INTERSCREEN_PYTHON="${INTERSCREEN_PYTHON:-$_interscreen_root/.venv/bin/python}"
+fi
+unset _interscreen_root

@@ -48,11 +48,19 @@ enum DatabaseTimestamp {
     }
 
     /// Whole seconds since 1970 (rounded down) and the milliseconds after them (truncated).
+    ///
+    /// A date that `stored(_:)` made lies on a whole millisecond, but its Double seconds since
+    /// 1970 can fall a few ulps below it (an ulp is 0.24 µs today, 1 µs in 2200); truncating that dropped
+    /// a millisecond, so storing a stored date again moved it. Dates within `millisecondSlack` of
+    /// the next millisecond therefore count as on it, which makes `stored` idempotent.
     private static func split(_ date: Date) -> (seconds: Int64, ms: Int) {
-        let millis = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        let millis = Int64((date.timeIntervalSince1970 * 1000 + millisecondSlack).rounded(.down))
         let seconds = millis >= 0 ? millis / 1000 : (millis - 999) / 1000
         return (seconds, Int(millis - seconds * 1000))
     }
+
+    /// 10 µs in milliseconds: ten ulps of a Double date in 2200, a hundredth of a millisecond.
+    private static let millisecondSlack = 1e-2
 }
 
 extension DatabaseTimestamp {

@@ -75,7 +75,8 @@ final class BatchScriptCLITests: XCTestCase {
         try "vm\nvm\n".write(toFile: nodefile, atomically: true, encoding: .utf8)
         let stub = try fixture.stubSbatch("qsub")
         let log = stub.appendingPathComponent("qsub.log").path
-        let pbs = ["PBS_NODEFILE": nodefile, "PBS_JOBID": "7.server"]
+        // The run's clock frozen at its start: whether a task fits rests on the predictions alone.
+        let pbs = ["PBS_NODEFILE": nodefile, "PBS_JOBID": "7.server", "INTERSCREEN_CLOCK": "frozen"]
 
         let first = try fixture.runScript(script, environment: pbs, path: stub)
         XCTAssertEqual(first.status, 4, first.stdout)

@@ -1,12 +1,16 @@
 import Foundation
 import Store
 import Structures
+import TestSupport
 import XCTest
 import XTBOracle
 
 /// `interscreen run` end to end: alone and under a real mpirun, against the xtb binary.
 final class CampaignCLITests: XCTestCase {
-    static let mpirun = URL(fileURLWithPath: "/usr/bin/mpirun")
+    /// Open MPI's launcher found on PATH; a failure (never a skip) when it is missing.
+    static var mpirun: URL {
+        get throws { try RequiredTool.path("mpirun", install: "install Open MPI with scripts/setup (Debian: openmpi-bin)") }
+    }
 
     func testMPIRunMatchesSingleProcessAndBinary() throws {
         let cli = try CLIHarness()
@@ -28,7 +32,7 @@ final class CampaignCLITests: XCTestCase {
         XCTAssertTrue(Set(try b.tasks().compactMap(\.rank)).isSuperset(of: [1, 2]), "both worker ranks computed")
 
         // Reaction energies against the xtb binary's energies of the same structures.
-        try XCTSkipUnless(XTBBinaryOracle.isAvailable)
+        _ = try XTBBinaryOracle.binary
         for reaction in ra {
             var reference = 0.0
             for species in reaction.species {
@@ -160,7 +164,7 @@ final class CampaignCLITests: XCTestCase {
         let list = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [[String: Any]])
         let v = try XCTUnwrap(list.first)
 
-        try XCTSkipUnless(XTBBinaryOracle.isAvailable)
+        _ = try XTBBinaryOracle.binary
         func energy(_ name: String) throws -> Double {
             let out = try XTBBinaryOracle.run(try StructureFile.read(path: CLIHarness.fragment(name)), arguments: ["--gfn", "2"])
             return (XTBBinaryOracle.parseTotalEnergy(out.stdout) ?? out.energy) * Units.kJPerMolPerHartree

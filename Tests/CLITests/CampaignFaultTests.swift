@@ -13,7 +13,7 @@ final class CampaignFaultTests: XCTestCase {
         XCTAssertEqual(reference.status, 0, reference.stderr)
 
         let db = cli.path("killed.sqlite")
-        var command = cli.command(executable: CampaignCLITests.mpirun,
+        var command = try cli.command(executable: CampaignCLITests.mpirun,
                                   arguments: ["-n", "3", "--oversubscribe", CLIHarness.binary.path, "run", spec, "--db", db])
         command.standardOutput = .null
         command.standardError = .null
@@ -47,7 +47,7 @@ final class CampaignFaultTests: XCTestCase {
             let db = cli.path("term-\(underMPI).sqlite")
             let arguments = ["run", spec, "--db", db, "--grace", "30"]
             var command = underMPI
-                ? cli.command(executable: CampaignCLITests.mpirun,
+                ? try cli.command(executable: CampaignCLITests.mpirun,
                               arguments: ["-n", "3", "--oversubscribe", CLIHarness.binary.path] + arguments)
                 : cli.command(arguments: arguments)
             let errURL = URL(fileURLWithPath: cli.path("term-\(underMPI).err"))
@@ -86,7 +86,7 @@ final class CampaignFaultTests: XCTestCase {
         let spec = try CampaignFixture(cli: cli).writeSpec(
             extraStructures: ["[[structures]]\nname = \"product\"\nfiles = \"\(product)\"\ntask = \"opt+sp\"\n"])
         let db = cli.path("launcher.sqlite")
-        var command = cli.command(executable: CampaignCLITests.mpirun,
+        var command = try cli.command(executable: CampaignCLITests.mpirun,
                                   arguments: ["-n", "2", "--oversubscribe", CLIHarness.binary.path, "run", spec,
                                               "--db", db, "--grace", "600"])
         command.standardOutput = .null

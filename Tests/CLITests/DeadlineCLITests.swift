@@ -6,6 +6,11 @@ import XCTest
 /// Walltime awareness: a run whose deadline is too short drains, commits and exits 4; the next
 /// run (or the chained batch job) finishes the campaign, losing and duplicating nothing.
 final class DeadlineCLITests: XCTestCase {
+    /// The run's clock stands still at its start: deadlines are decided by predictions alone.
+    static let frozen = ["INTERSCREEN_CLOCK": "frozen"]
+    /// A fixed "now" (2027-01-15) for the Slurm end times the tests hand the script.
+    static let epoch = 1_800_000_000
+
     func testShortDeadlineDrainsThenRerunFinishes() throws {
         let cli = try CLIHarness()
         let spec = try HPCFixture(cli: cli).deadlineSpec()
@@ -14,12 +19,14 @@ final class DeadlineCLITests: XCTestCase {
 
         for underMPI in [false, true] {
             let db = cli.path("deadline-\(underMPI).sqlite")
-            // ~10 s before the margin: every single point fits, the Zn optimisation (~15 s predicted) does not.
+            // 10 s before the margin by a frozen clock (so the decision rests on the predictions,
+            // not on this machine's speed): every single point fits, the Zn optimisation (~15 s
+            // predicted) does not.
             let arguments = ["run", spec, "--db", db, "--deadline", "600", "--deadline-margin", "590"]
             let first = underMPI
                 ? try cli.run(["-n", "3", "--oversubscribe", CLIHarness.binary.path] + arguments,
-                              executable: CampaignCLITests.mpirun)
-                : try cli.run(arguments)
+                              executable: CampaignCLITests.mpirun, environment: Self.frozen)
+                : try cli.run(arguments, environment: Self.frozen)
             XCTAssertEqual(first.status, 4, first.stdout + first.stderr)
             XCTAssertTrue(first.stderr.contains("deadline: 1 task(s) deferred"), first.stderr)
             XCTAssertTrue(first.stderr.contains("resume with: interscreen run"), first.stderr)
@@ -31,7 +38,7 @@ final class DeadlineCLITests: XCTestCase {
             XCTAssertEqual(try store.runs().last?.exitStatus, 4)
 
             // The same deadline again: nothing that is left fits, so resubmitting would not help.
-            let again = try cli.run(arguments)
+            let again = try cli.run(arguments, environment: Self.frozen)
             XCTAssertEqual(again.status, 5, again.stdout + again.stderr)
             XCTAssertTrue(again.stderr.contains("give the job more walltime"), again.stderr)
 
@@ -62,8 +69,9 @@ final class DeadlineCLITests: XCTestCase {
         XCTAssertEqual(try String(contentsOf: log, encoding: .utf8), "--parsable \(script)\n")
 
         // First job: Slurm says it ends in 70 s; with the 60 s margin the Zn optimisation does not fit.
-        let now = Int(Date().timeIntervalSince1970)
-        let slurm = ["SLURM_JOB_ID": "101", "SLURM_NTASKS": "2", "SLURM_JOB_END_TIME": "\(now + 70)"]
+        // The run's clock is frozen at `epoch`, so "in 70 s" does not depend on this machine's speed.
+        let slurm = ["SLURM_JOB_ID": "101", "SLURM_NTASKS": "2", "SLURM_JOB_END_TIME": "\(Self.epoch + 70)",
+                     "INTERSCREEN_CLOCK": "frozen:\(Self.epoch)"]
         let first = try fixture.runScript(script, environment: slurm, path: stub)
         XCTAssertEqual(first.status, 4, first.stdout)
         XCTAssertTrue(first.stdout.contains("(from SLURM_JOB_END_TIME)"), first.stdout)
@@ -73,7 +81,7 @@ final class DeadlineCLITests: XCTestCase {
         // The resubmitted job, as Slurm would start it: a fresh hour, link 2 of the chain.
         var second = slurm
         second["SLURM_JOB_ID"] = "102"
-        second["SLURM_JOB_END_TIME"] = "\(Int(Date().timeIntervalSince1970) + 3600)"
+        second["SLURM_JOB_END_TIME"] = "\(Self.epoch + 3600)"
         second["INTERSCREEN_CHAIN_LINK"] = "2"
         let last = try fixture.runScript(script, environment: second, path: stub)
         XCTAssertEqual(last.status, 0, last.stdout)

@@ -4,10 +4,9 @@ import XCTest
 /// Real `mpirun`: every rank reaches rank 0 through the CMPI shim.
 final class MPICLITests: XCTestCase {
     func testMPIInfoUnderMPIRunReportsEveryRank() throws {
-        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: "/usr/bin/mpirun"), "Open MPI not installed")
         let cli = try CLIHarness()
         let result = try cli.run(["-n", "3", "--oversubscribe", CLIHarness.binary.path, "mpi-info"],
-                                 executable: URL(fileURLWithPath: "/usr/bin/mpirun"))
+                                 executable: CampaignCLITests.mpirun)
         XCTAssertEqual(result.status, 0, result.stderr)
         for rank in 0..<3 {
             XCTAssertTrue(result.stdout.contains("rank \(rank) of 3"), result.stdout)

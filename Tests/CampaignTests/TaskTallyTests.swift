@@ -1,3 +1,4 @@
+import TestSupport
 import XCTest
 import Store
 @testable import Campaign
@@ -5,7 +6,7 @@ import Store
 /// The running tally the progress line reads must equal a recount after any sequence of changes.
 final class TaskTallyTests: XCTestCase {
     func testRandomStateChangesMatchARecount() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator.forTest("TaskTallyTests", seed: 7)
         let weights = (0..<500).map { _ in Double.random(in: 0.1...1000, using: &generator) }
         var states = weights.map { _ in TaskState.allCases.randomElement(using: &generator)! }
         var tally = TaskTally(states: states, weights: weights)

@@ -14,14 +14,12 @@ enum OptimizationOracle {
         var stdout: String
     }
 
-    static var isAvailable: Bool { XTBBinaryOracle.isAvailable }
-
     static func optimize(_ structure: Structure, level: String, extra: [String] = []) throws -> Output {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("xtb-opt-oracle-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         try plainXYZ(structure).write(to: dir.appendingPathComponent("input.xyz"), atomically: true, encoding: .utf8)
-        var command = Command("/usr/bin/xtb", ["input.xyz", "--opt", level, "--norestart", "--chrg", "\(structure.charge)",
+        var command = Command(try XTBBinaryOracle.binary.path, ["input.xyz", "--opt", level, "--norestart", "--chrg", "\(structure.charge)",
                                                "--uhf", "\(structure.multiplicity - 1)"] + extra,
                               environment: XTBBinaryOracle.xtbEnvironment, directory: dir.path)
         command.standardError = .null

@@ -2,6 +2,7 @@ import Engine
 import Foundation
 import Structures
 import XCTest
+import XTBOracle
 
 /// The optimiser with the real libxtb engine, against `xtb --opt` on the same starting geometry.
 final class OptimizationTests: XCTestCase {
@@ -19,7 +20,7 @@ final class OptimizationTests: XCTestCase {
     /// Small molecules and complexes from perturbed geometries: final energy within 1e-5 Eh of
     /// `xtb --opt` at the same level, from the same coordinates.
     func testSameMinimumAsXTBOnFragments() throws {
-        try XCTSkipUnless(OptimizationOracle.isAvailable, "xtb binary not installed")
+        _ = try XTBBinaryOracle.binary
         let cases: [(String, ConvergenceLevel)] = [
             ("water", .normal), ("HIm", .normal), ("imidazolium", .normal), ("PbI3-anion", .normal),
             ("Cs4PbI6", .tight), ("Zn-Im2-HIm2", .vtight),
@@ -63,7 +64,7 @@ final class OptimizationTests: XCTestCase {
 
     /// The thresholds and cycle caps are those the binary prints in ANCopt's SETUP block.
     func testLevelThresholdsMatchTheBinary() throws {
-        try XCTSkipUnless(OptimizationOracle.isAvailable, "xtb binary not installed")
+        _ = try XTBBinaryOracle.binary
         let water = try OptimizationOracle.fragment("water")
         for level in ConvergenceLevel.allCases {
             let out = try OptimizationOracle.optimize(water, level: level.rawValue)

@@ -2,6 +2,7 @@ import Engine
 import Foundation
 import Processes
 import Structures
+import TestSupport
 
 /// tblite's own Python API, run in a separate python3 process on a file read by ASE: the
 /// independent oracle for the bridge (which reads our parser's structure and speaks JSON).
@@ -18,8 +19,11 @@ enum TBLiteOracle {
     static let bulkFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("clusters/bulk")
 
-    /// True when python3 imports tblite and ASE.
-    static let isAvailable: Bool = (try? shell(["-c", "import tblite.interface, ase.io"])) != nil
+    /// Fails the test (never skips) unless the Python in use imports tblite and ASE.
+    static func require() throws {
+        try RequiredTool.python(python, imports: ["tblite.interface", "ase.io"],
+                                install: "scripts/setup installs tblite 0.8.0 and ase into .venv (scripts/env.sh selects it)")
+    }
 
     /// A structure from clusters/bulk (or a path relative to it), read by interscreen's parser.
     static func structure(_ file: String) throws -> Structure {

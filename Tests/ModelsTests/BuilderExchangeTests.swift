@@ -123,10 +123,8 @@ final class BuilderExchangeTests: XCTestCase {
         let point = try calculator.singlePoint(product, settings: Settings(method: .gfn2))
         XCTAssertTrue(point.sccConverged)
         XCTAssertGreaterThan(try XCTUnwrap(point.gapEV), 0)
-        if XTBBinaryOracle.isAvailable {
-            let binary = try XTBBinaryOracle.run(product, arguments: ["--gfn", "2"])
-            XCTAssertEqual(point.energy, binary.energy, accuracy: 1e-6)
-        }
+        let binary = try XTBBinaryOracle.run(product, arguments: ["--gfn", "2"])
+        XCTAssertEqual(point.energy, binary.energy, accuracy: 1e-6)
     }
 
     // MARK: - symmetric fixtures

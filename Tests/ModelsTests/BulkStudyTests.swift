@@ -21,7 +21,7 @@ final class BulkStudyTests: XCTestCase {
     }
 
     private func source() throws -> DirectEnergySource {
-        try XCTSkipUnless(BulkTBLiteOracle.isAvailable, "python3 with tblite and ASE is not installed (run scripts/setup)")
+        try BulkTBLiteOracle.require()
         return DirectEnergySource(calculator: try XCTUnwrap(Self.shared), settings: Settings(method: .gfn2))
     }
 

@@ -1,14 +1,18 @@
 import Foundation
 import Processes
 import Structures
+import TestSupport
 
 /// tblite's Python API on a supercell that ASE builds (`ase.build.make_supercell`): an oracle for
 /// `Supercell.build` that shares neither our builder nor our bridge.
 enum BulkTBLiteOracle {
     static let python = ProcessInfo.processInfo.environment["INTERSCREEN_PYTHON"] ?? "python3"
 
-    /// True when python3 imports tblite and ASE.
-    static let isAvailable: Bool = (try? run(["-c", "import tblite.interface, ase.build"], input: "")) != nil
+    /// Fails the test (never skips) unless the Python in use imports tblite and ASE.
+    static func require() throws {
+        try RequiredTool.python(python, imports: ["tblite.interface", "ase.build"],
+                                install: "scripts/setup installs tblite 0.8.0 and ase into .venv (scripts/env.sh selects it)")
+    }
 
     /// GFN2 energy (Eh) of `cell` (periodic, neutral, closed shell) repeated by `matrix` in ASE.
     static func energy(of cell: Structure, matrix: [[Int]]) throws -> Double {

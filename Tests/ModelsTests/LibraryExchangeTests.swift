@@ -85,9 +85,7 @@ final class LibraryExchangeTests: XCTestCase {
         XCTAssertTrue(point.sccConverged)
         XCTAssertTrue(point.energy.isFinite && point.energy < 0)
         XCTAssertGreaterThan(try XCTUnwrap(point.gapEV), 0)
-        if XTBBinaryOracle.isAvailable {
-            let binary = try XTBBinaryOracle.run(fragment, arguments: ["--gfn", "2"])
-            XCTAssertEqual(point.energy, binary.energy, accuracy: 1e-6)
-        }
+        let binary = try XTBBinaryOracle.run(fragment, arguments: ["--gfn", "2"])
+        XCTAssertEqual(point.energy, binary.energy, accuracy: 1e-6)
     }
 }

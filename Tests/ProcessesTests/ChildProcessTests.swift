@@ -47,7 +47,7 @@ final class ChildProcessTests: XCTestCase {
         XCTAssertLessThan(ContinuousClock.now - start, .seconds(60))
         let grandchild = try XCTUnwrap(pid_t(ChildProcess.readText(pidFile).trimmingCharacters(in: .whitespacesAndNewlines)))
         var gone = false
-        for _ in 0..<100 where !gone {
+        for _ in 0..<3000 where !gone {   // waits for the event, at most 60 s
             gone = kill(grandchild, 0) != 0 || Self.isZombie(grandchild)
             if !gone { usleep(20_000) }
         }
@@ -72,7 +72,7 @@ final class ChildProcessTests: XCTestCase {
     func testDescriptorsDoNotLeakIntoTheChild() throws {
         var fds: [Int32] = [0, 0]
         XCTAssertEqual(pipe(&fds), 0)
-        let child = try ChildProcess(sh("sleep 5"))
+        let child = try ChildProcess(sh("sleep 300"))
         close(fds[1])
         var poller = pollfd(fd: fds[0], events: Int16(POLLIN), revents: 0)
         XCTAssertEqual(poll(&poller, 1, 2000), 1, "the child holds our pipe's write end")

@@ -1,5 +1,6 @@
 import Foundation
 import Processes
+import TestSupport
 import XCTest
 import Engine
 import Structures
@@ -144,14 +145,10 @@ final class ExportTests: XCTestCase {
         return rows
     }
 
-    /// python3 from PATH, when it can import ase; otherwise the test is skipped.
+    /// python3 from PATH; a failure (never a skip) when it is missing or cannot import ase.
     static func pythonWithASE() throws -> String {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        guard let python = path.split(separator: ":").map({ "\($0)/python3" })
-            .first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-            throw XCTSkip("python3 not found")
-        }
-        guard (try? run(python, ["-c", "import ase.io"])) != nil else { throw XCTSkip("python3 has no ase (pip install ase)") }
+        let python = try RequiredTool.path("python3", install: "install Python 3 and run scripts/setup").path
+        try RequiredTool.python(python, imports: ["ase.io"], install: "scripts/setup installs ase into .venv")
         return python
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Processes
+import TestSupport
 import XCTest
 @testable import Structures
 
@@ -15,7 +16,6 @@ final class SHA256Tests: XCTestCase {
     /// Random texts around the 55/56/64-byte padding boundaries and a long Unicode text,
     /// checked against the system's sha256sum.
     func testAgainstSha256sum() throws {
-        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: "/usr/bin/sha256sum"), "no sha256sum")
         var rng = SplitMix(seed: 42)
         var texts = [54, 55, 56, 57, 63, 64, 65, 119, 120, 1000].map { n in
             String((0..<n).map { _ in Character(UnicodeScalar(UInt8(32 + rng.next() % 95))) })
@@ -27,7 +27,7 @@ final class SHA256Tests: XCTestCase {
     }
 
     private func sha256sum(_ data: Data) throws -> String {
-        let result = try ChildProcess.run(Command("/usr/bin/sha256sum"), input: String(decoding: data, as: UTF8.self),
+        let result = try ChildProcess.run(Command(try RequiredTool.path("sha256sum", install: "install GNU coreutils").path), input: String(decoding: data, as: UTF8.self),
                                           timeout: .seconds(60))
         return result.standardOutput.split(separator: " ").first.map(String.init) ?? ""
     }

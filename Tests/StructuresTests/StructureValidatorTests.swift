@@ -89,7 +89,8 @@ final class StructureValidatorTests: XCTestCase {
         }
     }
 
-    /// 10 000 atoms on a jittered grid (periodic and not) validate quickly: the cell list is O(N).
+    /// 10 000 atoms on a jittered grid (periodic and not) validate, and the one close pair is found.
+    /// (How the time grows with size is bench/validate's business, not a unit test's.)
     func testTenThousandAtoms() throws {
         var rng = SplitMix(seed: 1)
         let n = 22   // 22³ = 10 648 atoms
@@ -100,13 +101,11 @@ final class StructureValidatorTests: XCTestCase {
         let side = Double(n) * 1.5
         var s = Structure(name: "", atomicNumbers: Array(repeating: 2, count: positions.count), positions: positions,
                           lattice: Lattice(vectors: [Vec3(side, 0, 0), Vec3(0, side, 0), Vec3(0, 0, side)]))
-        let start = Date()
         try validate(s)
         s.lattice = nil
         try validate(s)
         s.positions[5000] = s.positions[5001] + Vec3(0.3, 0, 0)
         let error = assertThrows(.atomsTooClose, try validate(s))
         XCTAssertEqual(error?.atom, 5001)
-        XCTAssertLessThan(Date().timeIntervalSince(start), 20, "debug build; O(N²) would take far longer")
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Processes
 import Structures
+import TestSupport
 
 /// The `xtb` program (an independent build of the same code) run as a subprocess: our oracle.
 ///
@@ -15,7 +16,10 @@ public struct XTBBinaryOracle {
         public var stdout: String
     }
 
-    public static var isAvailable: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/xtb") }
+    /// The `xtb` program found on PATH; a test failure (never a skip) when it is missing.
+    public static var binary: URL {
+        get throws { try RequiredTool.path("xtb", install: "install it with scripts/setup (Debian: apt-get install xtb)") }
+    }
 
     public static func run(_ structure: Structure, arguments: [String]) throws -> Output {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("xtb-oracle-\(UUID().uuidString)")
@@ -26,7 +30,7 @@ public struct XTBBinaryOracle {
         try inputText.write(to: dir.appendingPathComponent(input), atomically: true, encoding: .utf8)
         let xtbArguments = [input, "--grad", "--norestart", "--chrg", "\(structure.charge)",
                             "--uhf", "\(structure.multiplicity - 1)"] + arguments
-        let result = try ChildProcess.run(Command("/usr/bin/xtb", xtbArguments, environment: xtbEnvironment, directory: dir.path),
+        let result = try ChildProcess.run(Command(try binary.path, xtbArguments, environment: xtbEnvironment, directory: dir.path),
                                           timeout: .seconds(1800))
         let text = result.standardOutput
         guard result.status == 0 else {

@@ -1,4 +1,5 @@
 import Foundation
+import Scheduler
 
 /// A run's deadline: a task starts only if its prediction, scaled to measured history and padded
 /// by a safety factor, ends before the deadline minus a margin kept for draining and committing.
@@ -11,12 +12,16 @@ public struct TaskTimeLimit: Sendable {
     public var safety: Double
     /// The model calibrated to measured history per task kind; the model alone for other kinds.
     public var costs: CostModel
+    /// What "now" is when deciding whether a task fits (the system clock unless frozen).
+    public var clock: RunClock
 
-    public init(deadline: Date, margin: Double, safety: Double = 1.5, costs: CostModel = CostModel()) {
+    public init(deadline: Date, margin: Double, safety: Double = 1.5, costs: CostModel = CostModel(),
+                clock: RunClock = .system) {
         self.deadline = deadline
         self.margin = margin
         self.safety = safety
         self.costs = costs
+        self.clock = clock
     }
 
     /// The last moment a task may be predicted to finish; also when overrunning tasks are stopped.
@@ -27,8 +32,8 @@ public struct TaskTimeLimit: Sendable {
         costs.seconds(kind: task.kind.rawValue, model: task.predictedSeconds) * safety
     }
 
-    /// True when `task`, started at `now`, is expected to finish by `lastFinish`.
-    public func fits(_ task: PlannedTask, now: Date = Date()) -> Bool {
-        now.addingTimeInterval(expectedSeconds(task)) <= lastFinish
+    /// True when `task`, started at `now` (by default the clock's), is expected to finish by `lastFinish`.
+    public func fits(_ task: PlannedTask, now: Date? = nil) -> Bool {
+        (now ?? clock.now()).addingTimeInterval(expectedSeconds(task)) <= lastFinish
     }
 }

@@ -23,10 +23,10 @@ enum RunDeadline {
     }
 
     /// The deadline in force and where it came from, or nil.
-    static func resolve(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment)
-        throws -> (date: Date, source: String)? {
+    static func resolve(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
+                        clock: RunClock = .system) throws -> (date: Date, source: String)? {
         if let option {
-            return try parse(option).map { ($0, "--deadline") }
+            return try parse(option, now: clock.now()).map { ($0, "--deadline") }
         }
         if let text = environment["INTERSCREEN_DEADLINE"], let epoch = Double(text) {
             return (Date(timeIntervalSince1970: epoch), "INTERSCREEN_DEADLINE")
@@ -41,15 +41,18 @@ enum RunDeadline {
     }
 
     /// Sets the coordinator's time limit (with its cost model, calibrated to the database's history)
-    /// and arms the hard stop at the deadline minus the margin. Nil when there is no deadline.
+    /// and arms the hard stop at the deadline minus the margin. Nil when there is no deadline, or
+    /// when the clock is frozen (INTERSCREEN_CLOCK; the batch system's walltime is then the backstop).
     static func arm(option: String?, margin: Double, coordinator: CampaignCoordinator,
                     stop: StopSignal) throws -> DeadlineAlarm? {
-        guard let (date, source) = try resolve(option: option) else { return nil }
-        let limit = TaskTimeLimit(deadline: date, margin: margin, costs: coordinator.costs)
+        let clock = try RunClock.fromEnvironment()
+        guard let (date, source) = try resolve(option: option, clock: clock) else { return nil }
+        let limit = TaskTimeLimit(deadline: date, margin: margin, costs: coordinator.costs, clock: clock)
         coordinator.timeLimit = limit
         printFlushed("deadline \(stamp(date)) (from \(source)): tasks start only if predicted to end by "
-            + "\(stamp(limit.lastFinish)) (margin \(Int(margin)) s)")
-        return DeadlineAlarm(at: limit.lastFinish, stop: stop)
+            + "\(stamp(limit.lastFinish)) (margin \(Int(margin)) s)"
+            + (clock.frozenAt.map { "; clock frozen at \(stamp($0)) (INTERSCREEN_CLOCK)" } ?? ""))
+        return clock.frozenAt == nil ? DeadlineAlarm(at: limit.lastFinish, stop: stop) : nil
     }
 
     /// The closing message on stderr for a run that did not finish everything.
