@@ -25,6 +25,12 @@ struct BenchStoreCommand: ParsableCommand {
     @Option(help: "Scratch folder for the databases.")
     var dir: String = NSTemporaryDirectory()
 
+    func validate() throws {
+        try OptionRange.atLeast(1, rows, "--rows")
+        try OptionRange.atLeast(1, tasks, "--tasks")
+        if let bad = batches.first(where: { $0 < 1 }) { throw ValidationError("--batches must be ≥ 1 (got \(bad))") }
+    }
+
     func run() throws {
         // The scratch databases (~30 MB each) go when the measurement ends, whatever happens.
         let names = ["plan"] + batches.flatMap { ["commits-\($0)", "campaign-\($0)"] }

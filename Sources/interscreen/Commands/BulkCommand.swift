@@ -75,6 +75,14 @@ struct BulkCommand: ParsableCommand {
         }
         guard threshold > 0 else { throw ValidationError("--threshold must be positive (got \(threshold))") }
         guard maxAtoms > 0 else { throw ValidationError("--max-atoms must be positive (got \(maxAtoms))") }
+        try OptionRange.positive(maxSeconds, "--max-seconds")
+        try OptionRange.atLeast(1, formulaUnits, "--formula-units")
+        try OptionRange.atLeast(1, relaxMaxAtoms, "--relax-max-atoms")
+        try OptionRange.atLeast(1, relaxCycles, "--relax-cycles")
+        try OptionRange.positive(electronicTemperature, "--etemp")
+        try OptionRange.within(0.0001...1000, accuracy, "--acc")
+        try OptionRange.atLeast(1, maxIterations, "--iterations")
+        try OptionRange.atLeast(1, threads, "--threads")
         _ = try supercellSeries()
     }
 

@@ -39,7 +39,8 @@ struct EstimateCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        guard ranks >= 1, threadsPerRank >= 1 else { throw ValidationError("--ranks and --threads-per-rank must be ≥ 1") }
+        try OptionRange.atLeast(1, ranks, "--ranks")
+        try OptionRange.atLeast(1, threadsPerRank, "--threads-per-rank")
     }
 
     func run() throws {

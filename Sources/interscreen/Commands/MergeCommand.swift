@@ -28,6 +28,7 @@ struct MergeCommand: ParsableCommand {
 
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("name at least one database to merge") }
+        try OptionRange.atLeast(0, tolerance, "--tolerance")
         let out = URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath().path
         for input in inputs {
             if URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path == out {

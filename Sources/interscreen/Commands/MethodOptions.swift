@@ -28,7 +28,10 @@ struct MethodOptions: ParsableArguments {
         guard Method(gfnArgument: gfn) != nil else {
             throw ValidationError("--gfn must be 2, 1, 0 or ff (got '\(gfn)')")
         }
-        if let uhf, uhf < 0 { throw ValidationError("--uhf must be ≥ 0 (got \(uhf))") }
+        try OptionRange.atLeast(0, uhf, "--uhf")
+        try OptionRange.positive(electronicTemperature, "--etemp")
+        try OptionRange.within(0.0001...1000, accuracy, "--acc")
+        try OptionRange.atLeast(1, maxIterations, "--iterations")
     }
 
     /// The settings these options describe.

@@ -81,7 +81,11 @@ struct OptimizeCommand: ParsableCommand {
         guard ConvergenceLevel(name: level) != nil else {
             throw ValidationError("--level must be one of \(ConvergenceLevel.allCases.map(\.rawValue).joined(separator: ", ")) (got '\(level)')")
         }
-        if let cycles, cycles < 1 { throw ValidationError("--cycles must be at least 1 (got \(cycles))") }
+        try OptionRange.atLeast(1, cycles, "--cycles")
+        try OptionRange.atLeast(1, threads, "--threads")
+        try OptionRange.positive(trustMax, "--trust-max")
+        try OptionRange.positive(trustStart, "--trust-start")
+        try OptionRange.atLeast(0, hessianMemory, "--hessian-memory")
         if let coordinates, OptimizationCoordinates(rawValue: coordinates) == nil {
             throw ValidationError("--coordinates must be automatic, cartesian or tric (got '\(coordinates)')")
         }

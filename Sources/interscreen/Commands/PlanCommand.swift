@@ -40,8 +40,12 @@ struct PlanCommand: ParsableCommand {
 
     func validate() throws {
         if !worker {
-            guard let cores, cores >= 1 else { throw ValidationError("--cores C (≥ 1) is required") }
+            guard cores != nil else { throw ValidationError("--cores C (≥ 1) is required") }
+            try OptionRange.atLeast(1, cores, "--cores")
         }
+        try OptionRange.positive(seconds, "--seconds")
+        try OptionRange.atLeast(1, threads, "--threads")
+        try OptionRange.atLeast(1, `repeat`, "--repeat")
     }
 
     func run() throws {

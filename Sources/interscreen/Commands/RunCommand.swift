@@ -66,7 +66,10 @@ struct RunCommand: ParsableCommand {
         } catch {
             throw ValidationError("\(error)")
         }
-        guard deadlineMargin >= 0 else { throw ValidationError("--deadline-margin must be ≥ 0") }
+        try OptionRange.atLeast(0, deadlineMargin, "--deadline-margin")
+        try OptionRange.atLeast(0, grace, "--grace")
+        try OptionRange.atLeast(1, threads, "--threads")
+        try OptionRange.positive(logInterval, "--log-interval")
     }
 
     func run() throws {

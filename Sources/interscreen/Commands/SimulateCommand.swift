@@ -33,6 +33,11 @@ struct SimulateCommand: ParsableCommand {
     @Flag(help: "Print JSON.")
     var json = false
 
+    func validate() throws {
+        try OptionRange.atLeast(1, ranks, "--ranks")
+        try OptionRange.atLeast(1, tasks, "--tasks")
+    }
+
     func run() throws {
         let store = try OpenedDatabase.open(db, .read)
         let rows = try store.tasks(campaign: campaign).filter { $0.state == .done && $0.wallSeconds != nil }

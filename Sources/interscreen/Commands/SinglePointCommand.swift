@@ -30,6 +30,10 @@ struct SinglePointCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "OpenMP/OpenBLAS threads for this process (default: OMP_NUM_THREADS or 1).")
     var threads: Int?
 
+    func validate() throws {
+        try OptionRange.atLeast(1, threads, "--threads")
+    }
+
     func run() throws {
         ThreadControl.apply(threads: threads ?? ThreadControl.requested)
         let store = try OpenedDatabase.open(db, .create)

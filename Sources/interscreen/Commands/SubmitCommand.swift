@@ -75,6 +75,16 @@ struct SubmitCommand: ParsableCommand {
     @Flag(help: "Print the script; write and submit nothing.")
     var dryRun = false
 
+    func validate() throws {
+        try OptionRange.atLeast(1, nodes, "--nodes")
+        try OptionRange.atLeast(1, ranksPerNode, "--ranks-per-node")
+        try OptionRange.atLeast(1, threadsPerRank, "--threads-per-rank")
+        try OptionRange.atLeast(1, array, "--array")
+        try OptionRange.atLeast(1, chainLimit, "--chain-limit")
+        try OptionRange.atLeast(0, deadlineMargin, "--deadline-margin")
+        try OptionRange.atLeast(0, grace, "--grace")
+    }
+
     func run() throws {
         let request = try makeRequest()
         let text: String
