@@ -46,7 +46,9 @@ public final class ResultsStore: Sendable {
         var attempt = 0
         while true {
             do {
+                try StoreSchemaCheck.checkFile(path: path)
                 let pool = try DatabasePool(path: path, configuration: configuration)
+                try pool.read { db in try StoreSchemaCheck.check(db, path: path) }
                 try StoreMigrations.makeMigrator().migrate(pool)
                 return pool
             } catch let error as DatabaseError where Self.isConcurrentOpen(error) && attempt < 50 {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `interscreen` command: screens perovskite / hybrid-glass interfaces with GFN-xTB.
 @main
@@ -28,6 +29,19 @@ struct Interscreen: ParsableCommand {
             ReportCommand.self,
         ]
     )
+
+    /// ArgumentParser's `main`, with one difference: a `CommandFailure` (a data error, a bad
+    /// database) is one line on stderr and its own exit status, not the usage text and 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            guard let failure = CommandFailure(error) else { exit(withError: error) }
+            printError("error: \(failure.message)")
+            Foundation.exit(failure.status)
+        }
+    }
 }
 
 /// The tool's own version, recorded with every result.

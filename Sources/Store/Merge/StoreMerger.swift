@@ -27,8 +27,7 @@ public struct StoreMerger {
 
     /// Merges the database at `path` into `target`.
     public func merge(path: String) throws -> MergeReport {
-        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.corruptRow(table: "-", key: path, "no such database") }
-        let source = try ResultsStore(path: path)
+        let source = try ResultsStore.open(path: path, access: .read)
         let rows = try source.pool.read { db in try SourceRows(db) }
         var report = MergeReport(source: path)
         report.notMerged = rows.unmerged

@@ -12,10 +12,10 @@ struct BenchStoreCommand: ParsableCommand {
         commandName: "bench-store", abstract: "Measure result commits per second and resume planning time.",
         shouldDisplay: false)
 
-    @Option(help: "Result rows to commit (and single-point tasks to run through the coordinator), per batch size.")
+    @Option(parsing: .unconditional, help: "Result rows to commit (and single-point tasks to run through the coordinator), per batch size.")
     var rows: Int = 10_000
 
-    @Option(help: "Tasks in the campaign whose resume is planned.")
+    @Option(parsing: .unconditional, help: "Tasks in the campaign whose resume is planned.")
     var tasks: Int = 100_000
 
     @Option(parsing: .upToNextOption,
@@ -24,6 +24,12 @@ struct BenchStoreCommand: ParsableCommand {
 
     @Option(help: "Scratch folder for the databases.")
     var dir: String = NSTemporaryDirectory()
+
+    func validate() throws {
+        try OptionRange.atLeast(1, rows, "--rows")
+        try OptionRange.atLeast(1, tasks, "--tasks")
+        if let bad = batches.first(where: { $0 < 1 }) { throw ValidationError("--batches must be ≥ 1 (got \(bad))") }
+    }
 
     func run() throws {
         // The scratch databases (~30 MB each) go when the measurement ends, whatever happens.

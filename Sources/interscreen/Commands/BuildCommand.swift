@@ -26,13 +26,13 @@ struct BuildCommand: ParsableCommand {
         @Option(help: "Bulk cell: .cif, .extxyz with Lattice=, POSCAR.")
         var cell: String
 
-        @Option(help: "Formula units N.")
+        @Option(parsing: .unconditional, help: "Formula units N.")
         var units: Int
 
-        @Option(help: "Miller indices of the glass-facing surface (001, 110, -111, 1,-1,0).")
+        @Option(parsing: .unconditional, help: "Miller indices of the glass-facing surface (001, 110, -111, 1,-1,0).")
         var surface: String = "001"
 
-        @Option(help: "Centre of the cut, fractional coordinates of the cell (x,y,z).")
+        @Option(parsing: .unconditional, help: "Centre of the cut, fractional coordinates of the cell (x,y,z).")
         var centre: String = "0.5,0.5,0.5"
 
         @Option(help: "Structure name (default <cell stem>-<N>fu-<hkl>).")
@@ -64,13 +64,13 @@ struct BuildCommand: ParsableCommand {
             (35 atoms), --zn 4 the ring Zn4(µ-Im)4(Im)4(HIm)4 (104 atoms).
             """)
 
-        @Option(help: "Zn–imidazolate crystal to cut from.")
-        var crystal: String = "clusters/glass/ZIF-4-crystal.extxyz"
+        @Option(help: "Zn–imidazolate crystal to cut from (default: the ZIF-4 cell shipped with interscreen, \(ToolData.zif4CrystalFile), found beside the executable or in $\(ToolData.environmentVariable)).")
+        var crystal: String?
 
-        @Option(help: "Number of Zn.")
+        @Option(parsing: .unconditional, help: "Number of Zn.")
         var zn: Int = 1
 
-        @Option(help: "Number of benzimidazolates (bIm; with --ligand Im only).")
+        @Option(parsing: .unconditional, help: "Number of benzimidazolates (bIm; with --ligand Im only).")
         var bim: Int = 0
 
         @Option(help: "Imidazolate: Im (ZIF-4/ZIF-62), mIm (2-methylimidazolate, ZIF-8-like) or dcIm (4,5-dichloroimidazolate, ZIF-71-like).")
@@ -79,7 +79,7 @@ struct BuildCommand: ParsableCommand {
         @Option(help: "Cap of the neutral terminal ligands: HIm or MeIm (1-methylimidazole, no N–H).")
         var cap: String = "HIm"
 
-        @Option(help: "Fractional point of the crystal cell whose nearest Zn seeds the cluster (x,y,z).")
+        @Option(parsing: .unconditional, help: "Fractional point of the crystal cell whose nearest Zn seeds the cluster (x,y,z).")
         var centre: String = "0.5,0.5,0.5"
 
         @Option(help: "Structure name (default zn<n>[-mim|-dcim][-bim<k>][-meim]).")
@@ -95,7 +95,7 @@ struct BuildCommand: ParsableCommand {
             }
             let spec = GlassFragmentSpec(zinc: zn, benzimidazolates: bim, ligand: variant, cap: ligandCap,
                                          centre: try BuildFiles.vector(centre, option: "--centre"), name: name)
-            let structure = try StructureFile.read(path: crystal)
+            let structure = try StructureFile.read(path: crystal ?? ToolData.zif4Crystal)
             let fragment = try BuildFiles.attempt { try GlassFragmentBuilder.build(crystal: structure, spec: spec) }
             try BuildFiles.write(fragment.extendedXYZ(source: BuildFiles.provenance()), to: output)
             printFlushed(BuildTable.summary(fragment.structure, file: output, extra: "ligands: \(fragment.ligandSummary)"))
@@ -120,22 +120,22 @@ struct BuildCommand: ParsableCommand {
         @Option(help: "Glass fragment (.extxyz).")
         var glass: String
 
-        @Option(help: "Exchanged pairs per product.")
+        @Option(parsing: .unconditional, help: "Exchanged pairs per product.")
         var k: Int = 1
 
-        @Option(help: "Use the first N glass-facing sites (default all).")
+        @Option(parsing: .unconditional, help: "Use the first N glass-facing sites (default all).")
         var sites: Int?
 
-        @Option(help: "Only move this ligand (1-based ligand ordinal of the glass fragment); repeatable.")
+        @Option(parsing: .unconditionalSingleValue, help: "Only move this ligand (1-based ligand ordinal of the glass fragment); repeatable.")
         var ligand: [Int] = []
 
-        @Option(help: "Placements of the glass unit around the transferred ligand.")
+        @Option(parsing: .unconditional, help: "Placements of the glass unit around the transferred ligand.")
         var orientations: Int = 2
 
-        @Option(help: "At most N distinct products.")
+        @Option(parsing: .unconditional, help: "At most N distinct products.")
         var max: Int?
 
-        @Option(help: "Duplicate threshold: RMSD in Å after superposition.")
+        @Option(parsing: .unconditional, help: "Duplicate threshold: RMSD in Å after superposition.")
         var rmsd: Double = 0.05
 
         @Option(name: .customLong("out-dir"), help: "Directory for the products (one .extxyz each).")
@@ -176,7 +176,7 @@ struct BuildCommand: ParsableCommand {
         @Argument(help: "End structure (same atoms, same order).")
         var end: String
 
-        @Option(help: "Bond tolerance factor on the sum of covalent radii.")
+        @Option(parsing: .unconditional, help: "Bond tolerance factor on the sum of covalent radii.")
         var tolerance: Double = 1.25
 
         @Flag(help: "Print one JSON object instead of text.")

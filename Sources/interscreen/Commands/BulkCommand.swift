@@ -27,37 +27,37 @@ struct BulkCommand: ParsableCommand {
     @Option(name: .customLong("gfn"), help: "Hamiltonian: 2 or 1 (GFN2-/GFN1-xTB through tblite).")
     var gfn: String = "2"
 
-    @Option(help: "Convergence threshold: change of the energy per formula unit between consecutive sizes, kJ/mol.")
+    @Option(parsing: .unconditional, help: "Convergence threshold: change of the energy per formula unit between consecutive sizes, kJ/mol.")
     var threshold: Double = ConvergenceRule.defaultThreshold
 
-    @Option(help: "Largest supercell computed, in atoms.")
+    @Option(parsing: .unconditional, help: "Largest supercell computed, in atoms.")
     var maxAtoms: Int = BulkStudyOptions.defaultMaxAtoms
 
-    @Option(help: "Wall-time budget per cell's series, s: a size estimated to overrun it is not started.")
+    @Option(parsing: .unconditional, help: "Wall-time budget per cell's series, s: a size estimated to overrun it is not started.")
     var maxSeconds: Double?
 
     @Option(help: "Series: auto, cubic-even or shortest-axis; or a comma-separated list such as 1x2x1,1x3x1 or 2x2x2,bcc-2.")
     var series: String = "auto"
 
-    @Option(help: "Formula units per input cell (default: the gcd of the element counts).")
+    @Option(parsing: .unconditional, help: "Formula units per input cell (default: the gcd of the element counts).")
     var formulaUnits: Int?
 
     @Flag(help: "Relax atomic positions (fixed cell) in the last supercell of each series.")
     var relax = false
 
-    @Option(help: "With --relax: relax in the largest computed supercell with at most this many atoms (its relaxation energy per formula unit is added to the converged value); default: the last supercell.")
+    @Option(parsing: .unconditional, help: "With --relax: relax in the largest computed supercell with at most this many atoms (its relaxation energy per formula unit is added to the converged value); default: the last supercell.")
     var relaxMaxAtoms: Int?
 
-    @Option(help: "Cycle cap of the relaxation (default: xtb's, 3 × atoms, at least 200).")
+    @Option(parsing: .unconditional, help: "Cycle cap of the relaxation (default: xtb's, 3 × atoms, at least 200).")
     var relaxCycles: Int?
 
-    @Option(name: .customLong("etemp"), help: "Electronic temperature in K.")
+    @Option(name: .customLong("etemp"), parsing: .unconditional, help: "Electronic temperature in K.")
     var electronicTemperature: Double = 300
 
-    @Option(name: .customLong("acc"), help: "Numerical accuracy (0.0001–1000).")
+    @Option(name: .customLong("acc"), parsing: .unconditional, help: "Numerical accuracy (0.0001–1000).")
     var accuracy: Double = 1.0
 
-    @Option(name: .customLong("iterations"), help: "Maximum SCC iterations.")
+    @Option(name: .customLong("iterations"), parsing: .unconditional, help: "Maximum SCC iterations.")
     var maxIterations: Int = 250
 
     @Option(help: "Results database (SQLite); created if missing.")
@@ -66,7 +66,7 @@ struct BulkCommand: ParsableCommand {
     @Flag(help: "Print JSON Lines (one object per cell, then one per phase difference) instead of tables.")
     var json = false
 
-    @Option(help: "OpenMP/OpenBLAS threads of the tblite bridge (default: OMP_NUM_THREADS or 1).")
+    @Option(parsing: .unconditional, help: "OpenMP/OpenBLAS threads of the tblite bridge (default: OMP_NUM_THREADS or 1).")
     var threads: Int?
 
     func validate() throws {
@@ -75,12 +75,20 @@ struct BulkCommand: ParsableCommand {
         }
         guard threshold > 0 else { throw ValidationError("--threshold must be positive (got \(threshold))") }
         guard maxAtoms > 0 else { throw ValidationError("--max-atoms must be positive (got \(maxAtoms))") }
+        try OptionRange.positive(maxSeconds, "--max-seconds")
+        try OptionRange.atLeast(1, formulaUnits, "--formula-units")
+        try OptionRange.atLeast(1, relaxMaxAtoms, "--relax-max-atoms")
+        try OptionRange.atLeast(1, relaxCycles, "--relax-cycles")
+        try OptionRange.positive(electronicTemperature, "--etemp")
+        try OptionRange.within(0.0001...1000, accuracy, "--acc")
+        try OptionRange.atLeast(1, maxIterations, "--iterations")
+        try OptionRange.atLeast(1, threads, "--threads")
         _ = try supercellSeries()
     }
 
     func run() throws {
         ThreadControl.apply(threads: threads ?? ThreadControl.requested)
-        let store = try ResultsStore(path: db)
+        let store = try OpenedDatabase.open(db, .create)
         let runRecord = try store.beginRun(command: CommandLine.arguments, version: InterscreenVersion.current,
                                            host: HostInfo.name)
         let runID = runRecord.id ?? 0

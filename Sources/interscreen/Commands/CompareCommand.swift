@@ -29,17 +29,21 @@ struct CompareCommand: ParsableCommand {
     @Flag(help: "Print one JSON object instead of text.")
     var json = false
 
+    func validate() throws {
+        guard MeasuredFile.label(measured) != nil else { throw ValidationError("give --measured FILE.csv (one or more)") }
+    }
+
     func run() throws {
-        guard FileManager.default.fileExists(atPath: db) else { throw ValidationError("no database at \(db)") }
-        guard let files = MeasuredFile.label(measured) else { throw ValidationError("give --measured FILE.csv (one or more)") }
+        let store = try OpenedDatabase.open(db, .read)
+        let files = MeasuredFile.label(measured) ?? ""
         let observations: [MeasuredObservation]
         do { observations = try MeasuredFile.read(measured) } catch let error as MeasuredCSVError {
-            throw ValidationError(error.description)
+            throw CommandFailure.data(error.description)
         }
-        let verdicts = try ResultsStore(path: db).verdicts(campaign: campaign)
+        let verdicts = try store.verdicts(campaign: campaign)
         guard !verdicts.isEmpty else {
             let scope = campaign.map { " for campaign \($0)" } ?? ""
-            throw ValidationError("no verdicts in \(db)\(scope): the spec needs [[verdicts]]")
+            throw CommandFailure.data("no verdicts in \(db)\(scope): the spec needs [[verdicts]]")
         }
         let comparison = PairingComparison(observations: observations, predictions: verdicts.map(PairingPrediction.init))
         if json {

@@ -20,10 +20,10 @@ struct EstimateCommand: ParsableCommand {
     @Argument(help: "The job spec (TOML).")
     var spec: String
 
-    @Option(help: "Compute ranks (rank 0, which only coordinates, is not counted).")
+    @Option(parsing: .unconditional, help: "Compute ranks (rank 0, which only coordinates, is not counted).")
     var ranks: Int
 
-    @Option(help: "Threads per rank: multiplies the cores charged (the model's times are per rank).")
+    @Option(parsing: .unconditional, help: "Threads per rank: multiplies the cores charged (the model's times are per rank).")
     var threadsPerRank: Int = 1
 
     @Option(help: "Results database with history (default: the spec's, when it exists).")
@@ -39,7 +39,8 @@ struct EstimateCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        guard ranks >= 1, threadsPerRank >= 1 else { throw ValidationError("--ranks and --threads-per-rank must be ≥ 1") }
+        try OptionRange.atLeast(1, ranks, "--ranks")
+        try OptionRange.atLeast(1, threadsPerRank, "--threads-per-rank")
     }
 
     func run() throws {
@@ -47,7 +48,7 @@ struct EstimateCommand: ParsableCommand {
         let part = try shard.map { try CampaignShard(parsing: $0) }
         let job = part.map { $0.select(full) } ?? full
         let path = db ?? part.map { $0.databasePath(for: full.database) } ?? full.database
-        let history = FileManager.default.fileExists(atPath: path) ? try ResultsStore(path: path).tasks() : []
+        let history = FileManager.default.fileExists(atPath: path) ? try OpenedDatabase.open(path, .read).tasks() : []
         let plan = CampaignPlan(spec: job)
         let e = CampaignEstimate(plan: plan, history: history, ranks: ranks, threadsPerRank: threadsPerRank,
                                  includeDone: all)

@@ -22,13 +22,11 @@ struct ExportCommand: ParsableCommand {
         guard ExportFormat(rawValue: format) != nil else {
             throw ValidationError("--format must be csv, json or extxyz (got '\(format)')")
         }
+        if let output { try OutputPath.checkWritable(output, option: "--output") }
     }
 
     func run() throws {
-        guard FileManager.default.fileExists(atPath: db) else {
-            throw ValidationError("no database at \(db)")
-        }
-        let store = try ResultsStore(path: db)
+        let store = try OpenedDatabase.open(db, .read)
         let text = try ExportFormat(rawValue: format)!.render(store.snapshot())
         if let output {
             try text.write(toFile: output, atomically: true, encoding: .utf8)

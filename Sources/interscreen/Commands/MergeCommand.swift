@@ -23,14 +23,14 @@ struct MergeCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output database (created, or merged into when it exists).")
     var output: String
 
-    @Option(help: "Largest energy difference (Eh) between rows of the same identity that is not a conflict.")
+    @Option(parsing: .unconditional, help: "Largest energy difference (Eh) between rows of the same identity that is not a conflict.")
     var tolerance: Double = 1e-8
 
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("name at least one database to merge") }
+        try OptionRange.atLeast(0, tolerance, "--tolerance")
         let out = URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath().path
         for input in inputs {
-            guard FileManager.default.fileExists(atPath: input) else { throw ValidationError("no database at \(input)") }
             if URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path == out {
                 throw ValidationError("\(input) is also the output; merge into another file")
             }
@@ -38,10 +38,10 @@ struct MergeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let merger = StoreMerger(target: try ResultsStore(path: output), tolerance: tolerance)
+        let merger = StoreMerger(target: try OpenedDatabase.open(output, .create), tolerance: tolerance)
         var conflicts = 0
         for input in inputs {
-            let report = try merger.merge(path: input)
+            let report = try merger.merge(path: input)   // opens `input` with ResultsStore.open(path:access: .read)
             let tables = report.tables.sorted { $0.key < $1.key }.map { name, c in
                 "\(name) +\(c.added)" + (c.replaced > 0 ? " ~\(c.replaced)" : "") + (c.present > 0 ? " =\(c.present)" : "")
             }

@@ -6,19 +6,19 @@ struct MethodOptions: ParsableArguments {
     @Option(name: .customLong("gfn"), help: "Hamiltonian: 2, 1, 0 (GFN2/1/0-xTB) or ff (GFN-FF).")
     var gfn: String = "2"
 
-    @Option(name: .customLong("chrg"), help: "Total charge; overrides the file's charge= value.")
+    @Option(name: .customLong("chrg"), parsing: .unconditional, help: "Total charge; overrides the file's charge= value.")
     var charge: Int?
 
-    @Option(name: .customLong("uhf"), help: "Number of unpaired electrons; overrides the file's multiplicity.")
+    @Option(name: .customLong("uhf"), parsing: .unconditional, help: "Number of unpaired electrons; overrides the file's multiplicity.")
     var uhf: Int?
 
-    @Option(name: .customLong("etemp"), help: "Electronic temperature in K.")
+    @Option(name: .customLong("etemp"), parsing: .unconditional, help: "Electronic temperature in K.")
     var electronicTemperature: Double = 300
 
-    @Option(name: .customLong("acc"), help: "Numerical accuracy (xtb's --acc, 0.0001–1000).")
+    @Option(name: .customLong("acc"), parsing: .unconditional, help: "Numerical accuracy (xtb's --acc, 0.0001–1000).")
     var accuracy: Double = 1.0
 
-    @Option(name: .customLong("iterations"), help: "Maximum SCC iterations.")
+    @Option(name: .customLong("iterations"), parsing: .unconditional, help: "Maximum SCC iterations.")
     var maxIterations: Int = 250
 
     @Option(name: .customLong("solvent"), help: "Implicit solvent (GBSA) name, e.g. water, thf.")
@@ -28,7 +28,10 @@ struct MethodOptions: ParsableArguments {
         guard Method(gfnArgument: gfn) != nil else {
             throw ValidationError("--gfn must be 2, 1, 0 or ff (got '\(gfn)')")
         }
-        if let uhf, uhf < 0 { throw ValidationError("--uhf must be ≥ 0 (got \(uhf))") }
+        try OptionRange.atLeast(0, uhf, "--uhf")
+        try OptionRange.positive(electronicTemperature, "--etemp")
+        try OptionRange.within(0.0001...1000, accuracy, "--acc")
+        try OptionRange.atLeast(1, maxIterations, "--iterations")
     }
 
     /// The settings these options describe.

@@ -35,7 +35,7 @@ struct OptimizeCommand: ParsableCommand {
     @Option(help: "Atoms to keep fixed (syntax above); repeatable.")
     var freeze: [String] = []
 
-    @Option(help: "Maximum optimisation cycles (default: xtb's cap for the level, 200 or more).")
+    @Option(parsing: .unconditional, help: "Maximum optimisation cycles (default: xtb's cap for the level, 200 or more).")
     var cycles: Int?
 
     @Flag(name: .customLong("scc-restart"),
@@ -44,7 +44,7 @@ struct OptimizeCommand: ParsableCommand {
 
     @OptionGroup var method: MethodOptions
 
-    @Option(help: "Results database (SQLite); created if missing.")
+    @Option(help: "Results database (SQLite); created if missing, in a folder that exists.")
     var db: String = "interscreen.sqlite"
 
     @Option(name: [.short, .customLong("output")], help: "Write the optimised structure here (.xyz/.extxyz, POSCAR, .vasp).")
@@ -59,19 +59,19 @@ struct OptimizeCommand: ParsableCommand {
     @Flag(help: "Print one line per cycle on standard error.")
     var verbose = false
 
-    @Option(help: "OpenMP/OpenBLAS threads for this process (default: OMP_NUM_THREADS or 1).")
+    @Option(parsing: .unconditional, help: "OpenMP/OpenBLAS threads for this process (default: OMP_NUM_THREADS or 1).")
     var threads: Int?
 
-    @Option(name: .customLong("trust-max"), help: ArgumentHelp("Largest trust radius, Bohr (tuning).", visibility: .hidden))
+    @Option(name: .customLong("trust-max"), parsing: .unconditional, help: ArgumentHelp("Largest trust radius, Bohr (tuning).", visibility: .hidden))
     var trustMax: Double?
 
-    @Option(name: .customLong("hessian-memory"), help: ArgumentHelp("BFGS memory on top of the current model Hessian (0: one Hessian, all updates; tuning).", visibility: .hidden))
+    @Option(name: .customLong("hessian-memory"), parsing: .unconditional, help: ArgumentHelp("BFGS memory on top of the current model Hessian (0: one Hessian, all updates; tuning).", visibility: .hidden))
     var hessianMemory: Int?
 
     @Flag(name: .customLong("rfo"), help: ArgumentHelp("Rational-function steps instead of trust-region Newton (tuning).", visibility: .hidden))
     var rfo = false
 
-    @Option(name: .customLong("trust-start"), help: ArgumentHelp("Initial trust radius, Bohr (tuning).", visibility: .hidden))
+    @Option(name: .customLong("trust-start"), parsing: .unconditional, help: ArgumentHelp("Initial trust radius, Bohr (tuning).", visibility: .hidden))
     var trustStart: Double?
 
     @Option(name: .customLong("coordinates"), help: ArgumentHelp("Step coordinates: automatic (default: TRIC for two or more polyatomic fragments, else Cartesian), cartesian or tric (tuning).", visibility: .hidden))
@@ -81,16 +81,25 @@ struct OptimizeCommand: ParsableCommand {
         guard ConvergenceLevel(name: level) != nil else {
             throw ValidationError("--level must be one of \(ConvergenceLevel.allCases.map(\.rawValue).joined(separator: ", ")) (got '\(level)')")
         }
-        if let cycles, cycles < 1 { throw ValidationError("--cycles must be at least 1 (got \(cycles))") }
+        try OptionRange.atLeast(1, cycles, "--cycles")
+        try OptionRange.atLeast(1, threads, "--threads")
+        try OptionRange.positive(trustMax, "--trust-max")
+        try OptionRange.positive(trustStart, "--trust-start")
+        try OptionRange.atLeast(0, hessianMemory, "--hessian-memory")
         if let coordinates, OptimizationCoordinates(rawValue: coordinates) == nil {
             throw ValidationError("--coordinates must be automatic, cartesian or tric (got '\(coordinates)')")
         }
         do { _ = try FreezeSpec(parsing: freeze) } catch { throw ValidationError("--freeze: \(error)") }
+        if let output {
+            try OutputPath.checkStructureFormat(output, option: "--output", input: file)
+            try OutputPath.checkWritable(output, option: "--output")
+        }
+        if let trajectory { try OutputPath.checkWritable(trajectory, option: "--trajectory") }
     }
 
     func run() throws {
         ThreadControl.apply(threads: threads ?? ThreadControl.requested)
-        let store = try ResultsStore(path: db)
+        let store = try OpenedDatabase.open(db, .create)
         let runRecord = try store.beginRun(command: CommandLine.arguments, version: InterscreenVersion.current,
                                            host: HostInfo.name)
         let runID = runRecord.id ?? 0

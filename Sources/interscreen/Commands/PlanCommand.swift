@@ -17,13 +17,13 @@ struct PlanCommand: ParsableCommand {
         """
     )
 
-    @Option(help: "Cores to split (e.g. the cores of one node).")
+    @Option(parsing: .unconditional, help: "Cores to split (e.g. the cores of one node).")
     var cores: Int?
 
     @Option(help: "Structure file to time (default: the built-in Zn(Im)2(HIm)2 fragment).")
     var sample: String?
 
-    @Option(help: "Seconds of single points per split to aim for (the run takes a few times this).")
+    @Option(parsing: .unconditional, help: "Seconds of single points per split to aim for (the run takes a few times this).")
     var seconds: Double = 1.5
 
     @Flag(help: "Print JSON.")
@@ -32,16 +32,20 @@ struct PlanCommand: ParsableCommand {
     @Flag(help: .hidden)
     var worker = false
 
-    @Option(help: .hidden)
+    @Option(parsing: .unconditional, help: .hidden)
     var threads: Int = 1
 
-    @Option(help: .hidden)
+    @Option(parsing: .unconditional, help: .hidden)
     var `repeat`: Int = 1
 
     func validate() throws {
         if !worker {
-            guard let cores, cores >= 1 else { throw ValidationError("--cores C (≥ 1) is required") }
+            guard cores != nil else { throw ValidationError("--cores C (≥ 1) is required") }
+            try OptionRange.atLeast(1, cores, "--cores")
         }
+        try OptionRange.positive(seconds, "--seconds")
+        try OptionRange.atLeast(1, threads, "--threads")
+        try OptionRange.atLeast(1, `repeat`, "--repeat")
     }
 
     func run() throws {

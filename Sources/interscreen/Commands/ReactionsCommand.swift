@@ -24,8 +24,7 @@ struct ReactionsCommand: ParsableCommand {
     func run() throws {
         let job = try JobSpecParser.parse(path: spec)
         let path = db ?? job.database
-        guard FileManager.default.fileExists(atPath: path) else { throw ValidationError("no database at \(path)") }
-        let store = try ResultsStore(path: path)
+        let store = try OpenedDatabase.open(path, .read)
         let plan = CampaignPlan(spec: job)
         let outcome = try ReactionRecompute.run(plan: plan, verdicts: job.verdicts, store: store)
         try CampaignSummary(store: store, campaign: plan.campaign, rows: try store.tasks(campaign: plan.campaign),

@@ -26,12 +26,11 @@ struct ReportCommand: ParsableCommand {
     var measured: [String] = []
 
     func run() throws {
-        guard FileManager.default.fileExists(atPath: db) else { throw ValidationError("no database at \(db)") }
         let data: ReportData
         do {
-            data = try ReportData.load(store: try ResultsStore(path: db), campaign: campaign, measured: measured)
+            data = try ReportData.load(store: try OpenedDatabase.open(db, .read), campaign: campaign, measured: measured)
         } catch let error as MeasuredCSVError {
-            throw ValidationError(error.description)
+            throw CommandFailure.data(error.description)
         }
         let written = try ReportWriter(data: data).write(to: out)
         for file in written { printFlushed(file) }

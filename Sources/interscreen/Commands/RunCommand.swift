@@ -31,16 +31,16 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Validate the spec and print the plan without computing anything.")
     var dryRun = false
 
-    @Option(help: "Seconds running tasks may take to finish after SIGTERM/SIGINT.")
+    @Option(parsing: .unconditional, help: "Seconds running tasks may take to finish after SIGTERM/SIGINT.")
     var grace: Double = 60
 
     @Option(help: "Dispatch order: longest-first or first-come.")
     var policy: String = Dispatcher.Policy.longestFirst.rawValue
 
-    @Option(help: "OpenMP/OpenBLAS threads per rank (default: OMP_NUM_THREADS or 1).")
+    @Option(parsing: .unconditional, help: "OpenMP/OpenBLAS threads per rank (default: OMP_NUM_THREADS or 1).")
     var threads: Int?
 
-    @Option(help: "Seconds between progress lines when the output is a log, not a terminal.")
+    @Option(parsing: .unconditional, help: "Seconds between progress lines when the output is a log, not a terminal.")
     var logInterval: Double = 30
 
     @Option(help: ArgumentHelp("When the run must end: an ISO 8601 time (local unless it ends in Z or an offset), "
@@ -48,7 +48,7 @@ struct RunCommand: ParsableCommand {
         valueName: "time|seconds|none"))
     var deadline: String?
 
-    @Option(help: ArgumentHelp("Seconds kept free before the deadline: no task starts that is predicted to run "
+    @Option(parsing: .unconditional, help: ArgumentHelp("Seconds kept free before the deadline: no task starts that is predicted to run "
         + "into them; tasks still running then are stopped within --grace."))
     var deadlineMargin: Double = 120
 
@@ -66,7 +66,10 @@ struct RunCommand: ParsableCommand {
         } catch {
             throw ValidationError("\(error)")
         }
-        guard deadlineMargin >= 0 else { throw ValidationError("--deadline-margin must be ≥ 0") }
+        try OptionRange.atLeast(0, deadlineMargin, "--deadline-margin")
+        try OptionRange.atLeast(0, grace, "--grace")
+        try OptionRange.atLeast(1, threads, "--threads")
+        try OptionRange.positive(logInterval, "--log-interval")
     }
 
     func run() throws {
@@ -82,9 +85,10 @@ struct RunCommand: ParsableCommand {
             code = try coordinate(mpi: mpi, stop: stop)
         } catch {
             // Under mpirun the workers wait for rank 0: end the whole job, not just this rank.
-            printError("error: \(error)")
-            if let mpi { mpi.abort(code: 2) }
-            throw ExitCode(2)
+            let failure = CommandFailure(error)
+            printError("error: \(failure?.message ?? "\(error)")")
+            if let mpi { mpi.abort(code: failure?.status ?? 2) }
+            throw ExitCode(failure?.status ?? 2)
         }
         mpi?.barrier()
         if let code { throw ExitCode(code) }
@@ -111,7 +115,7 @@ struct RunCommand: ParsableCommand {
             if let mpi { for rank in 1..<mpi.size { try mpi.send([], to: rank, tag: 4) } }
             return nil
         }
-        let store = try ResultsStore(path: dbPath)
+        let store = try OpenedDatabase.open(dbPath, .create)
         if let live = try store.liveRun() {
             throw ValidationError("run \(live.id ?? 0) (pid \(live.pid), started \(live.startedAt)) is still writing "
                 + "\(dbPath); one coordinator per database")

@@ -21,10 +21,10 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Results database with finished campaign tasks.")
     var db: String = "interscreen.sqlite"
 
-    @Option(help: "Simulated worker ranks.")
+    @Option(parsing: .unconditional, help: "Simulated worker ranks.")
     var ranks: Int = 2
 
-    @Option(help: "Number of tasks to replay (resampled from the recorded ones when larger).")
+    @Option(parsing: .unconditional, help: "Number of tasks to replay (resampled from the recorded ones when larger).")
     var tasks: Int?
 
     @Option(help: "Only this campaign's tasks.")
@@ -33,10 +33,15 @@ struct SimulateCommand: ParsableCommand {
     @Flag(help: "Print JSON.")
     var json = false
 
+    func validate() throws {
+        try OptionRange.atLeast(1, ranks, "--ranks")
+        try OptionRange.atLeast(1, tasks, "--tasks")
+    }
+
     func run() throws {
-        let store = try ResultsStore(path: db)
+        let store = try OpenedDatabase.open(db, .read)
         let rows = try store.tasks(campaign: campaign).filter { $0.state == .done && $0.wallSeconds != nil }
-        guard !rows.isEmpty else { throw ValidationError("no finished tasks with measured times in \(db)") }
+        guard !rows.isEmpty else { throw CommandFailure.data("no finished tasks with measured times in \(db)") }
         let count = tasks ?? rows.count
         let replay = ReplayTasks(rows: rows, count: count)
         func longestFirst(_ predictions: String, _ replayed: ReplayTasks) -> Row {

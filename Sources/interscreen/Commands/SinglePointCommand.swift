@@ -21,18 +21,22 @@ struct SinglePointCommand: ParsableCommand {
 
     @OptionGroup var method: MethodOptions
 
-    @Option(help: "Results database (SQLite); created if missing.")
+    @Option(help: "Results database (SQLite); created if missing, in a folder that exists.")
     var db: String = "interscreen.sqlite"
 
     @Flag(help: "Print one JSON object per structure (JSON Lines) instead of a table.")
     var json = false
 
-    @Option(help: "OpenMP/OpenBLAS threads for this process (default: OMP_NUM_THREADS or 1).")
+    @Option(parsing: .unconditional, help: "OpenMP/OpenBLAS threads for this process (default: OMP_NUM_THREADS or 1).")
     var threads: Int?
+
+    func validate() throws {
+        try OptionRange.atLeast(1, threads, "--threads")
+    }
 
     func run() throws {
         ThreadControl.apply(threads: threads ?? ThreadControl.requested)
-        let store = try ResultsStore(path: db)
+        let store = try OpenedDatabase.open(db, .create)
         let runRecord = try store.beginRun(command: CommandLine.arguments,
                                            version: InterscreenVersion.current, host: HostInfo.name)
         let calculator = try XTBCalculator()

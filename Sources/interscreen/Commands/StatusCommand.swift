@@ -17,8 +17,7 @@ struct StatusCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        guard FileManager.default.fileExists(atPath: db) else { throw ValidationError("no database at \(db)") }
-        let report = try StatusReport(store: ResultsStore(path: db))
+        let report = try StatusReport(store: OpenedDatabase.open(db, .read))
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]

@@ -24,13 +24,13 @@ struct SubmitCommand: ParsableCommand {
     @Option(help: "Batch system: slurm or pbs.")
     var scheduler: String
 
-    @Option(help: "Nodes to allocate.")
+    @Option(parsing: .unconditional, help: "Nodes to allocate.")
     var nodes: Int = 1
 
-    @Option(help: "MPI ranks per node (compute ranks; rank 0 comes on top).")
+    @Option(parsing: .unconditional, help: "MPI ranks per node (compute ranks; rank 0 comes on top).")
     var ranksPerNode: Int
 
-    @Option(help: "OpenMP/OpenBLAS threads per rank (cores per rank).")
+    @Option(parsing: .unconditional, help: "OpenMP/OpenBLAS threads per rank (cores per rank).")
     var threadsPerRank: Int = 1
 
     @Option(help: "Walltime, HH:MM:SS.")
@@ -42,13 +42,13 @@ struct SubmitCommand: ParsableCommand {
     @Option(help: "Account (project) to charge.")
     var account: String?
 
-    @Option(help: "Job array of K elements: element i runs --shard i/K into its own database.")
+    @Option(parsing: .unconditional, help: "Job array of K elements: element i runs --shard i/K into its own database.")
     var array: Int?
 
     @Flag(help: "Resubmit the job when its run ends with status 4 (deadline reached, work left).")
     var chain = false
 
-    @Option(help: "At most this many jobs in a chain (the first included).")
+    @Option(parsing: .unconditional, help: "At most this many jobs in a chain (the first included).")
     var chainLimit: Int = 20
 
     @Option(help: "Results database passed to run --db (default: the spec's).")
@@ -57,10 +57,10 @@ struct SubmitCommand: ParsableCommand {
     @Option(help: "Where to write the script (default: ./<campaign>.<scheduler>.sh).")
     var script: String?
 
-    @Option(help: "Seconds before the job's end when no task may still be running (run --deadline-margin); default min(120, walltime/4).")
+    @Option(parsing: .unconditional, help: "Seconds before the job's end when no task may still be running (run --deadline-margin); default min(120, walltime/4).")
     var deadlineMargin: Double?
 
-    @Option(help: "Seconds running tasks may take after a stop request (run --grace); default half the margin, at most 60.")
+    @Option(parsing: .unconditional, help: "Seconds running tasks may take after a stop request (run --grace); default half the margin, at most 60.")
     var grace: Double?
 
     @Option(help: "How ranks are started: mpirun (Open MPI; default) or srun (Slurm only).")
@@ -74,6 +74,16 @@ struct SubmitCommand: ParsableCommand {
 
     @Flag(help: "Print the script; write and submit nothing.")
     var dryRun = false
+
+    func validate() throws {
+        try OptionRange.atLeast(1, nodes, "--nodes")
+        try OptionRange.atLeast(1, ranksPerNode, "--ranks-per-node")
+        try OptionRange.atLeast(1, threadsPerRank, "--threads-per-rank")
+        try OptionRange.atLeast(1, array, "--array")
+        try OptionRange.atLeast(1, chainLimit, "--chain-limit")
+        try OptionRange.atLeast(0, deadlineMargin, "--deadline-margin")
+        try OptionRange.atLeast(0, grace, "--grace")
+    }
 
     func run() throws {
         let request = try makeRequest()

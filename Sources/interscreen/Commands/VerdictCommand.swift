@@ -20,10 +20,9 @@ struct VerdictCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        guard FileManager.default.fileExists(atPath: db) else { throw ValidationError("no database at \(db)") }
-        let store = try ResultsStore(path: db)
+        let store = try OpenedDatabase.open(db, .read)
         let verdicts = try store.verdicts(campaign: campaign)
-        guard !verdicts.isEmpty else { throw ValidationError("no verdicts in \(db): the spec needs [[verdicts]]") }
+        guard !verdicts.isEmpty else { throw CommandFailure.data("no verdicts in \(db): the spec needs [[verdicts]]") }
         if json {
             let objects = verdicts.map(Self.object)
             let data = try JSONSerialization.data(withJSONObject: objects, options: [.sortedKeys, .prettyPrinted])

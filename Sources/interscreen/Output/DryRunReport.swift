@@ -48,7 +48,7 @@ struct DryRunReport {
             printFlushed("database \(databasePath): does not exist yet; every task will run")
             return
         }
-        let rows = try ResultsStore(path: databasePath).tasks(campaign: plan.campaign)
+        let rows = try OpenedDatabase.open(databasePath, .read).tasks(campaign: plan.campaign)
         let byState = Dictionary(grouping: rows, by: \.state).mapValues(\.count)
         let summary = TaskState.allCases.compactMap { s in byState[s].map { "\($0) \(s.rawValue)" } }
         printFlushed("database \(databasePath): " + (summary.isEmpty ? "no tasks of this campaign yet"

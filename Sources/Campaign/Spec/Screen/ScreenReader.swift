@@ -85,7 +85,7 @@ struct ScreenReader {
     private func readGlass(_ t: TableReader) -> ScreenSpec.Glass? {
         t.checkKeys(SpecKeys.glass)
         let name = required(t, "name")
-        let crystal = existingFile(t, "crystal", t.string("crystal") ?? Self.defaultCrystal)
+        let crystal = existingFile(t, "crystal", t.string("crystal") ?? ToolData.zif4Crystal)
         let zinc = MethodReader.checked(t, "zn", t.integer("zn"), "must be ≥ 1", { $0 >= 1 }) ?? 1
         let bim = MethodReader.checked(t, "bim", t.integer("bim"), "must be ≥ 0", { $0 >= 0 }) ?? 0
         var cap = LigandCap.hIm
@@ -103,9 +103,6 @@ struct ScreenReader {
         let spec = GlassFragmentSpec(zinc: zinc, benzimidazolates: bim, ligand: ligand, cap: cap, name: name)
         return ScreenSpec.Glass(name: name, crystal: crystal, spec: spec, ligands: ligands, line: t.line)
     }
-
-    /// The ZIF crystal the glass fragments are cut from unless a table names another.
-    static let defaultCrystal = "../clusters/glass/ZIF-4-crystal.extxyz"
 
     private func tables(_ root: TableReader, _ key: String) -> [TableReader] {
         guard let value = root.table[key] else { return [] }
@@ -129,7 +126,9 @@ struct ScreenReader {
     private func existingFile(_ t: TableReader, _ key: String, _ path: String) -> String? {
         let resolved = context.resolve(path)
         guard FileManager.default.fileExists(atPath: resolved) else {
-            context.report(t.has(key) ? t.line(key) : t.line, "`\(key)` file \"\(path)\" does not exist (looked for \(resolved))")
+            let hint = t.has(key) ? "" : " (the default; set \(ToolData.environmentVariable) to the folder that holds clusters/)"
+            context.report(t.has(key) ? t.line(key) : t.line,
+                           "`\(key)` file \"\(path)\" does not exist (looked for \(resolved))\(hint)")
             return nil
         }
         return resolved
