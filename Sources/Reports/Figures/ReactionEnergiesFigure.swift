@@ -5,9 +5,16 @@ enum ReactionEnergiesFigure {
     static func section(_ data: ReportData) -> ReportSection {
         var section = ReportSection(title: "Interface reaction energies per pairing")
         for verdict in data.verdicts {
-            guard let split = VerdictConfigurations(verdict, reactions: data.reactions) else {
-                section.notes.append("verdicts row \(verdict.id ?? 0): its reaction rows do not reproduce the stored "
-                                     + "energies; no figure")
+            let split: VerdictConfigurations
+            switch VerdictConfigurations.of(verdict, reactions: data.reactions) {
+            case .success(let found): split = found
+            case .failure(.rolesUnknown):
+                section.notes.append("verdicts row \(verdict.id ?? 0): stored before the phase of each reaction was "
+                    + "recorded, and its reaction list does not determine it; no figure (form the verdicts again: "
+                    + "interscreen reactions SPEC --db DB)")
+                continue
+            case .failure(.reactionMissing(let id)):
+                section.notes.append("verdicts row \(verdict.id ?? 0): reactions row \(id) is missing; no figure")
                 continue
             }
             guard !(split.active.isEmpty && split.inactive.isEmpty) else {
