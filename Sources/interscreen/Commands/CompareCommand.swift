@@ -23,7 +23,7 @@ struct CompareCommand: ParsableCommand {
             help: "Measured observations: one or more CSV files (format of jobs/measured/README.md).")
     var measured: [String] = []
 
-    @Option(help: "Only the verdicts of this campaign.")
+    @Option(help: "Only the verdicts of this campaign (otherwise each pairing's latest complete verdict stands for it).")
     var campaign: String?
 
     @Flag(help: "Print one JSON object instead of text.")
