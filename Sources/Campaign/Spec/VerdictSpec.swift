@@ -1,5 +1,5 @@
 /// A phase-stabilisation verdict to form from a campaign's reactions (`[[verdicts]]`), one per protocol.
-public struct VerdictSpec: Sendable {
+public struct VerdictSpec: Sendable, Codable, Equatable {
     /// Protocol name, e.g. "frozen framework".
     public var name: String
     public var activePhase: String

@@ -39,7 +39,9 @@ struct CompareCommand: ParsableCommand {
         let verdicts = try ResultsStore(path: db).verdicts(campaign: campaign)
         guard !verdicts.isEmpty else {
             let scope = campaign.map { " for campaign \($0)" } ?? ""
-            throw ValidationError("no verdicts in \(db)\(scope): the spec needs [[verdicts]]")
+            throw ValidationError("no verdicts in \(db)\(scope): the spec needs [[verdicts]] (or a [screen]); a database "
+                + "merged from shards run before campaign definitions were stored forms them with: "
+                + "interscreen reactions JOB.toml --db \(db)")
         }
         let comparison = PairingComparison(observations: observations, predictions: verdicts.map(PairingPrediction.init))
         if json {

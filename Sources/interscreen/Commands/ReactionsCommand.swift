@@ -27,6 +27,7 @@ struct ReactionsCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: path) else { throw ValidationError("no database at \(path)") }
         let store = try ResultsStore(path: path)
         let plan = CampaignPlan(spec: job)
+        try CampaignDefinition(plan: plan, verdicts: job.verdicts).save(in: store)
         let outcome = try ReactionRecompute.run(plan: plan, verdicts: job.verdicts, store: store)
         try CampaignSummary(store: store, campaign: plan.campaign, rows: try store.tasks(campaign: plan.campaign),
                             invalid: plan.invalidStructures).print()

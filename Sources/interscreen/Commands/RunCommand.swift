@@ -116,6 +116,8 @@ struct RunCommand: ParsableCommand {
             throw ValidationError("run \(live.id ?? 0) (pid \(live.pid), started \(live.startedAt)) is still writing "
                 + "\(dbPath); one coordinator per database")
         }
+        // The whole campaign's definition, also in a shard: a merge forms reactions and verdicts from it.
+        try CampaignDefinition(plan: part == nil ? plan : CampaignPlan(spec: full), verdicts: full.verdicts).save(in: store)
         let runRecord = try store.beginRun(command: CommandLine.arguments, version: InterscreenVersion.current,
                                            host: HostInfo.name)
         let costs = CostModel.calibrated(from: try store.tasks())   // one read of the history: order, ETA, deadline
