@@ -194,7 +194,7 @@ struct RunCommand: ParsableCommand {
             return progress.finishedThisRun > 0 ? 4 : 5
         case .stopped: return 3
         case .deadlineReached: return progress.finishedThisRun > 0 ? 4 : 5
-        case .completed: return progress.failed > 0 ? 1 : nil
+        case .completed: return progress.failed + progress.invalidInputs > 0 ? 1 : nil
         }
     }
 }
