@@ -97,6 +97,8 @@ final class ReportCLITests: XCTestCase {
             XCTAssertTrue(markdown.contains("](\(file))"), file)
             XCTAssertFalse(try xmlMarks(cli, "\(out)/\(file)").marks.flatMap { $0 }.isEmpty, file)
         }
+        // Rendered in a real browser: every figure has content, no two labels overlap.
+        try BrowserLayout.measure("\(out)/index.html", in: cli).assertReadable()
     }
 
     /// Without --measured the predicted-versus-measured figure is left out (not drawn empty), and said so.
