@@ -112,6 +112,11 @@ final class ScreenMatrixCLITests: XCTestCase {
             inactive.formUnion(roles.inactive)
         }
 
+        let printed = try cli.run(["verdict", "--db", all, "--json"])
+        let objects = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(printed.stdout.utf8)) as? [[String: Any]])
+        XCTAssertEqual(objects.compactMap { $0["protocol"] as? String }, ["unrelaxed", "unrelaxed", "unrelaxed"])
+        XCTAssertTrue(objects.allSatisfy { $0["reaction_roles"] is [String: Any] })
+
         let out = cli.path("report")
         let report = try cli.run(["report", "--db", all, "--measured", csv, "--out", out])
         XCTAssertEqual(report.status, 0, report.stderr)
