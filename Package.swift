@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "Campaign", dependencies: ["Structures", "Engine", "Models", "Store", "Scheduler", "Analysis",
                                                 "TOMLKit"],
                 path: "Sources/Campaign"),
-        .target(name: "Reports", dependencies: ["Store", "Analysis"], path: "Sources/Reports"),
+        .target(name: "Reports", dependencies: ["Store", "Analysis", "Structures"], path: "Sources/Reports"),
 
         // Thin command-line layer.
         .executableTarget(name: "interscreen",

@@ -9,21 +9,26 @@ enum ComparisonTables {
             } ?? "no margin"
             let observed = s.observed.map { $0 ? "stabilised" : "not stabilised" } ?? "no single answer"
             let evidence = s.evidence.map { "\($0.observation.location) \($0.observation.quantity) = \($0.observation.value)" }
-            return ["verdicts row \(s.prediction.verdictID) (\(s.prediction.campaign): \(s.prediction.name))", predicted,
+            return ["\(s.prediction.pairing), verdicts row \(s.prediction.verdictID) (\(s.prediction.campaign): \(s.prediction.name))", predicted,
                     observed, evidence.joined(separator: "; "), s.conclusion]
         }
         return ReportTable(title: "Sign agreement", header: ["verdict", "predicted", "observed", "measured rows", "conclusion"],
-                           rows: rows, caption: "Predicted: margin per formula unit > 0 (verdict row). Observed: the "
-                               + "measured rows of \(file) with a sign reading (jobs/measured/README.md).")
+                           rows: rows, caption: "Predicted: margin per formula unit > 0 (verdict row); a margin within "
+                               + "the configuration spread is not conclusive, counted apart. Observed: the measured rows of "
+                               + "\(file) with a sign reading (jobs/measured/README.md). \(c.count(.agree)) agree, "
+                               + "\(c.count(.disagree)) disagree, \(c.count(.notConclusive)) not conclusive. "
+                               + "Predictions: \(PredictionSelection.rule).")
     }
 
     static func ranks(_ c: PairingComparison) -> ReportTable {
         let rows = c.rankComparisons.map { r in
             [r.group.description, String(r.points.count), r.conclusion,
-             r.points.map { "verdicts row \($0.prediction.verdictID) × \($0.observation.location)" }.joined(separator: "; ")]
+             r.points.map { "\($0.prediction.pairing) (verdicts row \($0.prediction.verdictID)) × \($0.observation.location)" }
+                .joined(separator: "; ")]
         }
         return ReportTable(title: "Rank correlation", header: ["quantity and conditions", "n", "result", "rows"],
                            rows: rows, caption: "Spearman ρ (average ranks for ties) between predicted margin per formula "
-                               + "unit and the measured value; at least 3 pairings are needed.")
+                               + "unit and the measured value, across the pairings that share a quantity and conditions; at least 3 "
+                               + "pairings are needed; p is two-sided (exact permutation test up to n = \(RankTest.exactLimit)).")
     }
 }

@@ -1,6 +1,7 @@
 import Analysis
 import Foundation
 import Store
+import Structures
 
 /// Everything a report shows, gathered from the store in one pass (and the measured file, if any).
 public struct ReportData: Sendable {
@@ -15,6 +16,8 @@ public struct ReportData: Sendable {
     /// The measured file's rows; nil when no file was given.
     public var observations: [MeasuredObservation]?
     public var measuredFile: String?
+    /// Product geometry of each configuration reaction of a verdict, by reaction row id (for pictures).
+    public var geometries: [Int64: Structure] = [:]
 
     public init(database: String, campaign: String?, verdicts: [VerdictRecord], reactions: [ReactionRecord],
                 tasks: [TaskRecord], calculations: [CalculationRecord], optimizations: [OptimizationRecord],
@@ -44,7 +47,25 @@ public struct ReportData: Sendable {
             observations: measured.isEmpty ? nil : try MeasuredFile.read(measured),
             measuredFile: MeasuredFile.label(measured))
         if campaign != nil { data.keepCampaignRows() }
+        data.geometries = try Self.geometries(store: store, verdicts: data.verdicts, reactions: reactions,
+                                              calculations: data.calculations)
         return data
+    }
+
+    /// The product structure (the species with a positive coefficient) of each configuration reaction.
+    static func geometries(store: ResultsStore, verdicts: [VerdictRecord], reactions: [ReactionRecord],
+                           calculations: [CalculationRecord]) throws -> [Int64: Structure] {
+        let wanted = Set(verdicts.flatMap { ($0.roles?.active ?? []) + ($0.roles?.inactive ?? []) })
+        let hashes = Dictionary(calculations.compactMap { c in c.id.map { ($0, c.structureHash) } },
+                                uniquingKeysWith: { a, _ in a })
+        var out: [Int64: Structure] = [:]
+        for reaction in reactions {
+            guard let id = reaction.id, wanted.contains(id),
+                  let product = reaction.species.first(where: { $0.coefficient > 0 }),
+                  let hash = hashes[product.calculationID] else { continue }
+            out[id] = try store.structure(hash: hash)
+        }
+        return out
     }
 
     /// Drops calculations, optimisations and failures no task or reaction of the campaign refers to.

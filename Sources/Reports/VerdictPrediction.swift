@@ -10,6 +10,7 @@ extension PairingPrediction {
         ours["interface_reaction_energy_\(verdict.inactivePhase)"] = verdict.inactiveLowestKJ
         self.init(verdictID: verdict.id ?? 0, campaign: verdict.campaign, name: verdict.name,
                   activePhase: verdict.activePhase, marginKJ: verdict.marginKJ, formulaUnits: verdict.formulaUnits,
-                  computedValues: ours)
+                  computedValues: ours, protocolName: verdict.protocolName,
+                  uncertaintyKJ: verdict.uncertaintyKJ ?? 0, computedAt: verdict.computedAt)
     }
 }

@@ -33,10 +33,26 @@ enum VerdictTables {
         let source = (ref?["source"] as? String).map { "; paper: \($0)" } ?? ""
         let left = v.excluded.isEmpty ? "" : "; left out: " + v.excluded.joined(separator: "; ")
         return ReportTable(
-            title: "\(v.campaign) — protocol: \(v.name) "
+            title: "\(v.campaign) — \(Self.heading(v)) "
                 + "(n = \(Format.number(v.formulaUnits)), T = \(Format.number(v.temperature)) K)",
             header: ["quantity", "value", "paper"], rows: rows,
-            caption: "verdicts row \(v.id ?? 0), from \(RowIDs.text("reactions", v.reactionIDs)) (bulk first, then "
-                + "\(a), then \(i))\(source)\(left).")
+            caption: "verdicts row \(v.id ?? 0), from \(Self.roles(v))\(source)\(left).")
+    }
+
+    /// "protocol: frozen framework" for a hand-written verdict (named after its protocol);
+    /// "CsPbBr3/ZIF-4, protocol: unrelaxed" for a screen verdict; the name alone when not recorded.
+    static func heading(_ v: VerdictRecord) -> String {
+        guard let p = v.protocolName else { return v.name }
+        return p == v.name ? "protocol: \(p)" : "\(v.name), protocol: \(p)"
+    }
+
+    /// The reaction rows by role, as stored.
+    static func roles(_ v: VerdictRecord) -> String {
+        guard let r = v.roles else {
+            return "\(RowIDs.text("reactions", v.reactionIDs)) (phase of each not recorded)"
+        }
+        let bulk = r.bulk.map { "bulk reactions row \($0); " } ?? ""
+        return bulk + "\(v.activePhase): \(RowIDs.text("reactions", r.active)); "
+            + "\(v.inactivePhase): \(RowIDs.text("reactions", r.inactive))"
     }
 }

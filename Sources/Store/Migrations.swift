@@ -7,7 +7,8 @@ import GRDB
 enum StoreMigrations {
     /// Names of all migrations, in order (the last one is the current schema version).
     static let names = ["v1-initial", CampaignMigration.name, OptimizationMigration.name, VerdictMigration.name,
-                      LeanWritesMigration.name]
+                      LeanWritesMigration.name, VerdictRolesMigration.name,
+                      CampaignDefinitionMigration.name]
 
     static func makeMigrator() -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -16,6 +17,8 @@ enum StoreMigrations {
         migrator.registerMigration(OptimizationMigration.name, migrate: OptimizationMigration.migrate)
         migrator.registerMigration(VerdictMigration.name, migrate: VerdictMigration.migrate)
         migrator.registerMigration(LeanWritesMigration.name, migrate: LeanWritesMigration.migrate)
+        migrator.registerMigration(VerdictRolesMigration.name, migrate: VerdictRolesMigration.migrate)
+        migrator.registerMigration(CampaignDefinitionMigration.name, migrate: CampaignDefinitionMigration.migrate)
         return migrator
     }
 

@@ -59,11 +59,12 @@ public final class ResultsStore: Sendable {
     }
 
     /// Errors that mean "another process is opening or migrating this file right now": a busy
-    /// lock, a table another migrator created, or a migration another migrator recorded first
-    /// (v5 changes only existing tables, so a second run of it fails only when recording it).
+    /// lock, a table or column another migrator created, or a migration another migrator recorded
+    /// first (v5 changes only existing tables, so a second run of it fails only when recording it).
     static func isConcurrentOpen(_ error: DatabaseError) -> Bool {
         error.resultCode == .SQLITE_BUSY
             || (error.resultCode == .SQLITE_ERROR && (error.message ?? "").contains("already exists"))
+            || (error.resultCode == .SQLITE_ERROR && (error.message ?? "").contains("duplicate column name"))
             || (error.resultCode == .SQLITE_CONSTRAINT && (error.message ?? "").contains("grdb_migrations"))
     }
 

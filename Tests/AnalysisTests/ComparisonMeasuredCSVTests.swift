@@ -60,6 +60,37 @@ final class ComparisonMeasuredCSVTests: XCTestCase {
         assertError("A/B,A,B,0.4,350,q,Near Complete,qualitative,measured,s\n", line: 2, contains: "neither a number nor a word")
     }
 
+    /// Three mistakes on three lines come back from one run, each with its line.
+    func testEveryProblemIsReportedAtOnce() {
+        let body = "A/B,A,B,1.5,350,q,1,C,measured,s\n"          // line 2: composition
+            + "A/B,A,B,0.4,hot,q,1,C,guessed,s\n"                // line 3: temperature and kind
+            + "A/B,A,B,0.4,350,q,1,C,measured\n"                 // line 4: a field short
+        XCTAssertThrowsError(try parse(body)) { error in
+            guard let error = error as? MeasuredCSVError else { return XCTFail("\(error)") }
+            XCTAssertEqual(error.problems.map(\.line), [2, 3, 3, 4], error.description)
+            let lines = error.description.split(separator: "\n")
+            XCTAssertEqual(lines.count, 4)
+            XCTAssertTrue(lines[0].hasPrefix("t.csv:2: column composition"), String(lines[0]))
+            XCTAssertTrue(lines[1].hasPrefix("t.csv:3: column sintering_temperature_C"), String(lines[1]))
+            XCTAssertTrue(lines[2].hasPrefix("t.csv:3: column kind"), String(lines[2]))
+            XCTAssertTrue(lines[3].hasPrefix("t.csv:4: 9 fields"), String(lines[3]))
+        }
+    }
+
+    /// yes/no in their usual spellings, words with `-` (as the README allows) and capitals.
+    func testBooleanSpellingsAndWordRule() throws {
+        let spellings = ["Yes", "YES", "true", "TRUE", "y", "1", "No", "false", "0", "N"]
+        let rows = try parse(spellings.enumerated().map { i, v in
+            "A/B,A,B,,,black_phase_stabilised,\(v),qualitative,measured,s\(i)\n"
+        }.joined() + "A/B,A,B,,,gamma_phase_retention,Mixed_gamma-delta,Qualitative,Measured,s\n")
+        XCTAssertEqual(rows.map(\.value.description),
+                       ["yes", "yes", "yes", "yes", "yes", "yes", "no", "no", "no", "no", "mixed_gamma-delta"])
+        XCTAssertEqual(rows.last?.unit, "qualitative")
+        XCTAssertEqual(rows.last?.kind, .measured)
+        XCTAssertEqual(try parse("A/B,A,B,,,q,1,wt%,measured,s\n").first?.value, .number(1), "1 with a unit is a number")
+        assertError("A/B,A,B,,,q,a b,qualitative,measured,s\n", line: 2, contains: "a–z, 0–9, _, -")
+    }
+
     func testHeaderErrors() {
         XCTAssertThrowsError(try MeasuredCSV.parse("pairing,value\n", file: "h.csv")) { error in
             XCTAssertTrue("\(error)".hasPrefix("h.csv:1: missing column(s): perovskite"), "\(error)")

@@ -1,4 +1,5 @@
 import Analysis
+import Foundation
 import XCTest
 
 /// Mapping measured rows to verdicts, sign agreement and when a rank correlation is (not) claimed.
@@ -79,7 +80,72 @@ final class ComparisonPairingTests: XCTestCase {
         let rank = try XCTUnwrap(four.rankComparisons.first)
         XCTAssertEqual(rank.points.count, 4)
         XCTAssertEqual(try XCTUnwrap(rank.rho), 0.8, accuracy: 1e-12)
-        XCTAssertTrue(rank.conclusion.hasPrefix("Spearman ρ = 0.8 (n = 4)"), rank.conclusion)
+        // Exact two-sided p: of the 24 orderings, |ρ| ≥ 0.8 (Σd² ≤ 2 or ≥ 18) for 1 + 3 + 3 + 1 = 8.
+        XCTAssertEqual(try XCTUnwrap(rank.pValue), 8.0 / 24, accuracy: 1e-12)
+        XCTAssertTrue(rank.conclusion.hasPrefix("Spearman ρ = 0.8 (n = 4, two-sided p = 0.333 (exact permutation))"),
+                      rank.conclusion)
+    }
+
+    /// A `[screen]` of one perovskite against three glasses: every verdict is named after its own
+    /// pairing, but they share a protocol and size, so one group ranks all three (n = 3).
+    func testScreenPairingsRankTogetherAcrossTheMatrix() throws {
+        let glasses = ["ZIF-4", "ZIF-8", "ZIF-62"]
+        let predictions = glasses.enumerated().map { i, g in
+            PairingPrediction(verdictID: Int64(i + 1), campaign: "screen", name: "CsPbBr3/\(g)", activePhase: "alpha",
+                              marginKJ: Double(8 * (i + 1)), formulaUnits: 8, protocolName: "unrelaxed")
+        }
+        let rows = glasses.enumerated().map { i, g in
+            observation("CsPbBr3/\(g)", "active_phase_wt_percent", .number([10, 30, 20][i]), line: i + 2)
+        }
+        let c = PairingComparison(observations: rows, predictions: predictions)
+        XCTAssertEqual(c.rankComparisons.count, 1)
+        let rank = try XCTUnwrap(c.rankComparisons.first)
+        XCTAssertEqual(rank.points.map(\.prediction.pairing), ["CsPbBr3/ZIF-4", "CsPbBr3/ZIF-8", "CsPbBr3/ZIF-62"])
+        // Ranks 1, 2, 3 against 1, 3, 2: Σd² = 2, ρ = 1 − 6·2/(3·8) = 0.5. The six orderings give
+        // Σd² = 0, 2, 2, 6, 6, 8, so ρ = ±1 or ±0.5: every one has |ρ| ≥ 0.5, p = 6/6.
+        XCTAssertEqual(try XCTUnwrap(rank.rho), 0.5, accuracy: 1e-12)
+        XCTAssertEqual(try XCTUnwrap(rank.pValue), 1, accuracy: 1e-12)
+        XCTAssertTrue(rank.group.description.hasSuffix("protocol unrelaxed"), rank.group.description)
+    }
+
+    /// The same pairing stored by two campaigns counts once: the latest complete verdict.
+    func testDuplicatePairingsKeepTheLatestCompleteVerdict() throws {
+        let early = Date(timeIntervalSince1970: 1_000), late = Date(timeIntervalSince1970: 2_000)
+        let old = PairingPrediction(verdictID: 1, campaign: "one", name: "CsPbBr3/ZIF-4", activePhase: "alpha",
+                                    marginKJ: 8, formulaUnits: 8, protocolName: "unrelaxed", computedAt: early)
+        let newer = PairingPrediction(verdictID: 2, campaign: "two", name: "CsPbBr3/ZIF-4", activePhase: "alpha",
+                                      marginKJ: 16, formulaUnits: 8, protocolName: "unrelaxed", computedAt: late)
+        let incomplete = PairingPrediction(verdictID: 3, campaign: "three", name: "CsPbBr3/ZIF-4", activePhase: "alpha",
+                                           marginKJ: nil, formulaUnits: 8, protocolName: "unrelaxed",
+                                           computedAt: Date(timeIntervalSince1970: 3_000))
+        let larger = PairingPrediction(verdictID: 5, campaign: "one", name: "CsPbBr3/ZIF-8 12fu", activePhase: "alpha",
+                                       marginKJ: 12, formulaUnits: 12, protocolName: "unrelaxed", computedAt: early)
+        let other = PairingPrediction(verdictID: 4, campaign: "one", name: "CsPbBr3/ZIF-8", activePhase: "alpha",
+                                      marginKJ: 4, formulaUnits: 8, protocolName: "unrelaxed", computedAt: early)
+        let selection = PredictionSelection([old, newer, incomplete, other, larger])
+        XCTAssertEqual(selection.kept.map(\.verdictID), [2, 5], "latest complete; the larger fragment of ZIF-8")
+        XCTAssertEqual(selection.setAside.map(\.prediction.verdictID), [1, 3, 4])
+        XCTAssertEqual(selection.setAside.map(\.keptID), [2, 2, 5])
+        let rows = [observation("CsPbBr3/ZIF-4", "active_phase_wt_percent", .number(10), line: 2),
+                    observation("CsPbBr3/ZIF-8", "active_phase_wt_percent", .number(5), line: 3)]
+        let c = PairingComparison(observations: rows, predictions: [old, newer, incomplete, other])
+        XCTAssertEqual(c.rankComparisons.first?.points.map(\.prediction.verdictID), [2, 4], "each pairing once")
+        XCTAssertEqual(c.selection.setAside.map(\.prediction.verdictID), [1, 3])
+    }
+
+    /// A margin within the configuration spread is neither agree nor disagree.
+    func testMarginWithinTheSpreadIsNotConclusive() {
+        let row = observation("p", "gamma_phase_retention", .qualitative("near_complete"), line: 2)
+        let unsure = PairingPrediction(verdictID: 1, campaign: "p", name: "v", activePhase: "alpha", marginKJ: -10,
+                                       formulaUnits: 8, uncertaintyKJ: 25)
+        let sure = PairingPrediction(verdictID: 2, campaign: "q", name: "v", activePhase: "alpha", marginKJ: -40,
+                                     formulaUnits: 8, uncertaintyKJ: 25)
+        let rows = [row, observation("q", "gamma_phase_retention", .qualitative("near_complete"), line: 3)]
+        let c = PairingComparison(observations: rows, predictions: [unsure, sure])
+        XCTAssertEqual(c.signAgreements.map(\.outcome), [.notConclusive, .disagree])
+        XCTAssertNil(c.signAgreements[0].agrees)
+        XCTAssertTrue(c.signAgreements[0].conclusion.hasPrefix("not conclusive"), c.signAgreements[0].conclusion)
+        XCTAssertEqual([c.count(.agree), c.count(.disagree), c.count(.notConclusive)], [0, 1, 1])
     }
 
     func testDifferentConditionsAreNotRankedTogether() {

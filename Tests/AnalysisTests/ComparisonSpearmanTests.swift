@@ -45,4 +45,16 @@ final class ComparisonSpearmanTests: XCTestCase {
         XCTAssertNil(SpearmanRank.rho([1], [2]))
         XCTAssertNil(SpearmanRank.rho([1, 2], [1, 2, 3]))
     }
+
+    /// Exact permutation p-values counted by hand, and the normal approximation above the limit.
+    func testPermutationPValues() throws {
+        // n = 3, perfectly monotone: only the identity and the reversal reach |ρ| = 1: 2 of 6.
+        XCTAssertEqual(try XCTUnwrap(RankTest.pValue([1, 2, 3], [4, 5, 6])), 2.0 / 6, accuracy: 1e-12)
+        // n = 5, perfectly monotone: 2 of 120.
+        XCTAssertEqual(try XCTUnwrap(RankTest.pValue([1, 2, 3, 4, 5], [9, 8, 7, 6, 5])), 2.0 / 120, accuracy: 1e-12)
+        // n = 10 (> 8): ρ = 1, z = √9 = 3, two-sided p = erfc(3/√2) = 0.0026998 (standard normal table).
+        let x = (1...10).map(Double.init)
+        XCTAssertEqual(try XCTUnwrap(RankTest.pValue(x, x)), 0.0026998, accuracy: 1e-6)
+        XCTAssertNil(RankTest.pValue([1, 1, 1], [1, 2, 3]))
+    }
 }

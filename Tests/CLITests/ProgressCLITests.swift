@@ -25,4 +25,29 @@ final class ProgressCLITests: XCTestCase {
         XCTAssertTrue(lines.contains { $0.contains(", 1 running,") }, run.stderr)
         XCTAssertTrue(try XCTUnwrap(lines.last).hasPrefix("[") && lines.last!.contains("9/9 done"), run.stderr)
     }
+
+    /// Two structures with invalid input are never planned: the plan, the progress line and the
+    /// summary give the same task count, and the invalid inputs are counted apart.
+    func testInvalidInputsAreCountedApartFromTasks() throws {
+        let cli = try CLIHarness()
+        let bad = ["francium.xyz": "2\ncharge=0\nFr 0 0 0\nI 0 0 3.0\n", "astatine.xyz": "1\ncharge=0\nAt 0 0 0\n"]
+        let extra = ["francium", "astatine"].map { "[[structures]]\nname = \"\($0)\"\nfiles = \"\(cli.path("\($0).xyz"))\"\n" }
+        let spec = try CampaignFixture(cli: cli).writeSpec(extraStructures: extra, extraFiles: bad)
+        let run = try cli.run(["run", spec, "--db", cli.path("job.sqlite"), "--log-interval", "0.1"])
+        XCTAssertEqual(run.status, 1, "invalid inputs still make the run exit 1")
+        let planned = try XCTUnwrap(Self.firstNumber(after: "campaign job: ", in: run.stdout + run.stderr), run.stdout)
+        let lines = run.stderr.split(separator: "\n").filter { $0.contains(" done, ") }
+        XCTAssertFalse(lines.isEmpty, run.stderr)
+        for line in lines {
+            XCTAssertTrue(line.contains("/\(planned) done, "), "progress counts the \(planned) planned tasks: \(line)")
+            XCTAssertTrue(line.contains("; 2 invalid input(s), not run"), String(line))
+        }
+        XCTAssertTrue(try XCTUnwrap(lines.last).contains("\(planned)/\(planned) done, 0 failed"), run.stderr)
+    }
+
+    /// The integer right after `prefix` in `text`.
+    static func firstNumber(after prefix: String, in text: String) -> Int? {
+        guard let r = text.range(of: prefix) else { return nil }
+        return Int(text[r.upperBound...].prefix { $0.isNumber })
+    }
 }

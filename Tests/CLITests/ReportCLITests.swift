@@ -51,7 +51,10 @@ final class ReportCLITests: XCTestCase {
             let row = try XCTUnwrap(rows.min { ($0.energyKJMol ?? .infinity) < ($1.energyKJMol ?? .infinity) })
             return "reactions:\(try XCTUnwrap(row.id))"
         }
-        XCTAssertEqual(page.marks.flatMap { $0 }.filter { $0.hasPrefix("reactions:") }.count, 4)
+        // One bar and one structure picture per configuration, both naming the same reaction row.
+        let reactionMarks = page.marks.flatMap { $0 }.filter { $0.hasPrefix("reactions:") }
+        XCTAssertEqual(reactionMarks.count, 8)
+        XCTAssertEqual(Set(reactionMarks).count, 4)
         XCTAssertEqual(Set(page.lowest), [try lowest("iodide addition"), try lowest("Cs2PbI4 from")])
     }
 
@@ -94,6 +97,8 @@ final class ReportCLITests: XCTestCase {
             XCTAssertTrue(markdown.contains("](\(file))"), file)
             XCTAssertFalse(try xmlMarks(cli, "\(out)/\(file)").marks.flatMap { $0 }.isEmpty, file)
         }
+        // Rendered in a real browser: every figure has content, no two labels overlap.
+        try BrowserLayout.measure("\(out)/index.html", in: cli).assertReadable()
     }
 
     /// Without --measured the predicted-versus-measured figure is left out (not drawn empty), and said so.

@@ -38,6 +38,9 @@ final class ShardMergeCLITests: XCTestCase {
         let merge = try cli.run(["merge"] + shards + ["-o", all])
         XCTAssertEqual(merge.status, 0, merge.stdout + merge.stderr)
         XCTAssertTrue(merge.stdout.contains("0 conflict(s)"), merge.stdout)
+        // The merge formed the reactions from the stored campaign definition: no extra command needed.
+        XCTAssertEqual(try ResultsStore(path: all).reactions().filter { $0.status == "done" }.count, 2, merge.stdout)
+        // `reactions` still re-forms them (for databases made before definitions were stored).
         let reactions = try cli.run(["reactions", spec, "--db", all])
         XCTAssertEqual(reactions.status, 0, reactions.stdout + reactions.stderr)
         try HPCFixture.assertSameResults(all, whole)

@@ -24,6 +24,8 @@ enum ReportFixture {
                               formulaUnits: 8, temperature: 300, verdict: "interface stabilises alpha")
         v.id = 5
         v.reactionIDs = [1, 2, 3, 4]
+        v.roles = VerdictRoles(bulk: 1, active: [2, 3], inactive: [4])
+        v.protocolName = "frozen \"framework\""
         v.bulkKJPerUnit = -18
         v.activeLowestKJ = -100
         v.activeBoltzmannKJ = activeAverage

@@ -52,17 +52,24 @@ final class ReportPartsTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(run.efficiency), 10.0 / 12.0, accuracy: 1e-12)
     }
 
-    /// Bulk row, two active rows (−100, −90) and one inactive (−80): the split is found because only
-    /// it reproduces the stored lowest and Boltzmann energies (computed here from the definition).
-    func testVerdictRowsSplitIntoBulkActiveInactive() throws {
+    /// The split is read from the verdict's stored roles, never inferred: moving a row between the
+    /// roles moves it in the figure even though the energies would then no longer match.
+    func testVerdictRowsSplitAsStoredRoles() throws {
         let rows = ReportFixture.reactions()
-        let verdict = ReportFixture.verdict()
-        let split = try XCTUnwrap(VerdictConfigurations(verdict, reactions: rows))
+        var verdict = ReportFixture.verdict()
+        let split = try VerdictConfigurations.of(verdict, reactions: rows).get()
         XCTAssertEqual(split.bulk?.id, 1)
         XCTAssertEqual(split.active.compactMap(\.id), [2, 3])
         XCTAssertEqual(split.inactive.compactMap(\.id), [4])
-        var wrong = verdict
-        wrong.activeLowestKJ = -95
-        XCTAssertNil(VerdictConfigurations(wrong, reactions: rows))
+        verdict.roles = VerdictRoles(bulk: 1, active: [2], inactive: [3, 4])
+        XCTAssertEqual(try VerdictConfigurations.of(verdict, reactions: rows).get().inactive.compactMap(\.id), [3, 4])
+        verdict.roles = nil
+        XCTAssertThrowsError(try VerdictConfigurations.of(verdict, reactions: rows).get()) {
+            XCTAssertEqual($0 as? VerdictConfigurations.Missing, .rolesUnknown)
+        }
+        verdict.roles = VerdictRoles(bulk: 1, active: [2, 99], inactive: [4])
+        XCTAssertThrowsError(try VerdictConfigurations.of(verdict, reactions: rows).get()) {
+            XCTAssertEqual($0 as? VerdictConfigurations.Missing, .reactionMissing(99))
+        }
     }
 }

@@ -65,4 +65,27 @@ final class StoreMergerTests: XCTestCase {
         XCTAssertEqual(strict.conflicts.map(\.table), ["calculations", "tasks"])
         XCTAssertEqual(try a.calculations().map(\.energyHartree), [-5.0], "the target's value is kept")
     }
+
+    /// Campaign definitions travel with a merge: a new one is copied, the same one is already there,
+    /// and the same campaign defined differently is a conflict that keeps the target's.
+    func testCampaignDefinitionsAreCopiedAndDifferencesAreConflicts() throws {
+        let a = try ResultsStore(path: try StoreFixtures.databasePath(self))
+        let b = try ResultsStore(path: try StoreFixtures.databasePath(self))
+        try b.saveCampaignDefinition(campaign: "screen", json: "{\"v\":1}")
+        try b.saveCampaignDefinition(campaign: "seed", json: "{\"v\":2}")
+        let first = try StoreMerger(target: a).merge(path: b.path)
+        XCTAssertEqual(first.tables["campaign_definitions"]?.added, 2)
+        XCTAssertEqual(try a.campaignDefinitions().map(\.json), ["{\"v\":1}", "{\"v\":2}"])
+        XCTAssertEqual(first.notMerged["campaign_definitions"], nil)
+
+        let again = try StoreMerger(target: a).merge(path: b.path)
+        XCTAssertEqual(again.tables["campaign_definitions"]?.present, 2)
+        XCTAssertTrue(again.conflicts.isEmpty)
+
+        try b.saveCampaignDefinition(campaign: "screen", json: "{\"v\":3}")
+        let changed = try StoreMerger(target: a).merge(path: b.path)
+        XCTAssertEqual(changed.conflicts.map(\.table), ["campaign_definitions"])
+        XCTAssertEqual(changed.conflicts.first?.identity, "screen")
+        XCTAssertEqual(try a.campaignDefinitions().first?.json, "{\"v\":1}", "the target's definition is kept")
+    }
 }

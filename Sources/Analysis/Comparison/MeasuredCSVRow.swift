@@ -1,15 +1,41 @@
 import Foundation
 
 /// One data row of a measured CSV, field by field, with errors naming the file, line and column.
+/// Every field is checked, so a row with several mistakes reports them all.
 struct MeasuredCSVRow {
     let fields: [String]
     let index: [String: Int]
     let file: String
     let line: Int
 
-    func observation() throws -> MeasuredObservation {
-        let value = try measuredValue()
-        let unit = try required("unit")
+    /// The observation, or every problem of the row in one error.
+    func observation() -> Result<MeasuredObservation, MeasuredCSVError> {
+        var problems: [MeasuredCSVError] = []
+        func check<T>(_ read: () throws -> T) -> T? {
+            do { return try read() } catch let e as MeasuredCSVError { problems.append(e) } catch {
+                problems.append(self.error("\(error)"))
+            }
+            return nil
+        }
+        let pairing = check { try required("pairing") }
+        let composition = check { try self.composition() }
+        let temperature = check { try number("sintering_temperature_C") }
+        let quantity = check { try required("quantity") }
+        let unit = check { try self.unit() }
+        let value = check { try measuredValue(unit: unit) }
+        let kind = check { try self.kind() }
+        let source = check { try required("source") }
+        if let value, let unit { _ = check { try consistent(value, unit) } }
+        guard problems.isEmpty, let pairing, let composition, let temperature, let quantity, let unit, let value,
+              let kind, let source else { return .failure(MeasuredCSVError(problems: problems)) }
+        return .success(MeasuredObservation(
+            pairing: pairing, perovskite: text("perovskite"), glass: text("glass"), composition: composition,
+            sinteringTemperatureC: temperature, quantity: quantity, value: value, unit: unit, kind: kind,
+            source: source, file: file, line: line))
+    }
+
+    /// Words must say "qualitative", numbers a real unit.
+    func consistent(_ value: MeasuredValue, _ unit: String) throws {
         switch (value, unit) {
         case (.qualitative(let word), let unit) where unit != "qualitative":
             throw error("value \"\(word)\" is a word: its unit must be \"qualitative\", not \"\(unit)\"")
@@ -17,11 +43,6 @@ struct MeasuredCSVRow {
             throw error("a numeric value needs a real unit, not \"qualitative\"")
         default: break
         }
-        return MeasuredObservation(
-            pairing: try required("pairing"), perovskite: text("perovskite"), glass: text("glass"),
-            composition: try composition(), sinteringTemperatureC: try number("sintering_temperature_C"),
-            quantity: try required("quantity"), value: value, unit: unit, kind: try kind(),
-            source: try required("source"), file: file, line: line)
     }
 
     func text(_ column: String) -> String {
@@ -49,25 +70,47 @@ struct MeasuredCSVRow {
         return x
     }
 
-    func measuredValue() throws -> MeasuredValue {
+    /// The unit as written; "qualitative" in any capitalisation reads as "qualitative".
+    func unit() throws -> String {
+        let unit = try required("unit")
+        return unit.lowercased() == "qualitative" ? "qualitative" : unit
+    }
+
+    /// A number, or a word (lowercased; yes/no in their usual spellings, 1/0 too when the unit is qualitative).
+    func measuredValue(unit: String?) throws -> MeasuredValue {
         let value = try required("value")
+        if unit == "qualitative", let yesNo = BooleanSpelling.word(value) { return .qualitative(yesNo) }
         if let x = Double(value) {
             guard x.isFinite else { throw error("column value: \"\(value)\" is not finite") }
             return .number(x)
         }
-        let allowed = CharacterSet.lowercaseLetters.union(.decimalDigits).union(CharacterSet(charactersIn: "_-"))
-        guard value.unicodeScalars.allSatisfy(allowed.contains) else {
-            throw error("column value: \"\(value)\" is neither a number nor a word of a–z, 0–9, _ (e.g. near_complete)")
+        if let yesNo = BooleanSpelling.word(value) { return .qualitative(yesNo) }
+        let word = value.lowercased()
+        let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyz0123456789_-")
+        guard word.unicodeScalars.allSatisfy(allowed.contains) else {
+            throw error("column value: \"\(value)\" is neither a number nor a word of a–z, 0–9, _, - (e.g. near_complete)")
         }
-        return .qualitative(value)
+        return .qualitative(word)
     }
 
     func kind() throws -> ObservationKind {
         let value = try required("kind")
-        if value == "measured" { return .measured }
-        if value.hasPrefix("computed-"), value.count > "computed-".count {
+        if value.lowercased() == "measured" { return .measured }
+        if value.lowercased().hasPrefix("computed-"), value.count > "computed-".count {
             return .computed(method: String(value.dropFirst("computed-".count)))
         }
         throw error("column kind: \"\(value)\" is neither \"measured\" nor \"computed-<method>\" (e.g. computed-xTB)")
+    }
+}
+
+/// The usual spellings of yes and no in a data file.
+enum BooleanSpelling {
+    static let yes: Set<String> = ["yes", "y", "true", "t", "1"]
+    static let no: Set<String> = ["no", "n", "false", "f", "0"]
+
+    /// "yes" or "no" for a spelling of either (any capitalisation), else nil.
+    static func word(_ text: String) -> String? {
+        let t = text.lowercased()
+        return yes.contains(t) ? "yes" : no.contains(t) ? "no" : nil
     }
 }

@@ -11,13 +11,23 @@ public struct PairingComparison: Sendable {
     public var matches: [Match]
     public var signAgreements: [SignAgreement]
     public var rankComparisons: [RankComparison]
+    /// Which verdict rows stand for their pairing, and which duplicates were set aside.
+    public var selection: PredictionSelection
 
+    /// Compares `observations` with one prediction per pairing (PredictionSelection.rule).
     public init(observations: [MeasuredObservation], predictions: [PairingPrediction]) {
+        selection = PredictionSelection(predictions)
+        let kept = selection.kept
         matches = observations.map { row in
-            Match(observation: row, predictions: predictions.filter { PairingMatcher.matches(row.pairing, $0) })
+            Match(observation: row, predictions: kept.filter { PairingMatcher.matches(row.pairing, $0) })
         }
-        signAgreements = Self.signs(matches, predictions)
+        signAgreements = Self.signs(matches, kept)
         rankComparisons = Self.ranks(matches)
+    }
+
+    /// How many sign comparisons came out as `outcome`.
+    public func count(_ outcome: SignAgreement.Outcome) -> Int {
+        signAgreements.filter { $0.outcome == outcome }.count
     }
 
     /// Rows whose pairing names no verdict.
@@ -52,7 +62,7 @@ public struct PairingComparison: Sendable {
                 let o = match.observation
                 let group = RankComparison.Group(quantity: o.quantity, unit: o.unit, composition: o.composition,
                                                  sinteringTemperatureC: o.sinteringTemperatureC,
-                                                 protocolName: prediction.name)
+                                                 protocolName: prediction.protocolName)
                 if groups[group] == nil { order.append(group) }
                 groups[group, default: []].append(.init(prediction: prediction, observation: o,
                                                         predicted: predicted, measured: measured))

@@ -1,26 +1,46 @@
+import Foundation
+
 /// One verdict row as a prediction for a pairing: its margin, and the row it came from.
 public struct PairingPrediction: Sendable, Equatable {
     /// Row id in the `verdicts` table.
     public var verdictID: Int64
     public var campaign: String
-    /// Verdict (protocol) name, e.g. "frozen framework".
+    /// Verdict name, e.g. "frozen framework" (hand-written) or "CsPbBr3/ZIF-4" (a screen pairing).
     public var name: String
+    /// The pairing predicted, e.g. "CsPbBr3/ZIF-4" (a `/`-token of the name, else the campaign).
+    public var pairing: String
+    /// The calculation protocol ("frozen framework", "unrelaxed"); the name when not recorded.
+    public var protocolName: String
     public var activePhase: String
     /// ΔΔE interface − n × bulk preference, kJ/mol for the whole fragment; nil when the verdict is incomplete.
     public var marginKJ: Double?
+    /// The configuration spread the margin must exceed to be conclusive, kJ/mol (0 when none).
+    public var uncertaintyKJ: Double
     public var formulaUnits: Double
+    /// When the verdict was formed (the selection rule keeps the latest).
+    public var computedAt: Date
     /// Our values of the paper's computed quantities (e.g. "interface_reaction_energy_alpha"), kJ/mol.
     public var computedValues: [String: Double]
 
     public init(verdictID: Int64, campaign: String, name: String, activePhase: String, marginKJ: Double?,
-                formulaUnits: Double, computedValues: [String: Double] = [:]) {
+                formulaUnits: Double, computedValues: [String: Double] = [:], pairing: String? = nil,
+                protocolName: String? = nil, uncertaintyKJ: Double = 0, computedAt: Date = Date(timeIntervalSince1970: 0)) {
         self.verdictID = verdictID
         self.campaign = campaign
         self.name = name
+        self.pairing = pairing ?? Self.pairing(name: name, campaign: campaign)
+        self.protocolName = protocolName ?? name
         self.activePhase = activePhase
         self.marginKJ = marginKJ
+        self.uncertaintyKJ = uncertaintyKJ
         self.formulaUnits = formulaUnits
+        self.computedAt = computedAt
         self.computedValues = computedValues
+    }
+
+    /// The first `/`-token of a verdict name ("CsPbBr3/ZIF-4 8fu" → "CsPbBr3/ZIF-4"), else the campaign.
+    public static func pairing(name: String, campaign: String) -> String {
+        name.split(whereSeparator: \.isWhitespace).first { $0.contains("/") }.map(String.init) ?? campaign
     }
 
     /// The prediction: margin per formula unit, kJ/mol (positive: the interface stabilises the active phase).
@@ -32,6 +52,9 @@ public struct PairingPrediction: Sendable, Equatable {
     /// Predicted to stabilise the active phase (nil without a margin).
     public var stabilises: Bool? { marginPerFormulaUnit.map { $0 > 0 } }
 
-    /// "verdict 3 (cspbi3-agzif62: frozen framework)".
-    public var label: String { "verdict \(verdictID) (\(campaign): \(name))" }
+    /// The margin is within the configuration spread: no sign is claimed (as the verdict says).
+    public var isConclusive: Bool { marginKJ.map { abs($0) >= uncertaintyKJ } ?? false }
+
+    /// "CsPbBr3/ZIF-4 (verdict 3, campaign screen)".
+    public var label: String { "\(pairing) (verdict \(verdictID), \(campaign): \(name))" }
 }

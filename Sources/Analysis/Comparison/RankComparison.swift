@@ -1,12 +1,14 @@
 /// Predicted margins against one measured quantity under the same conditions, across pairings.
 public struct RankComparison: Sendable, Equatable {
-    /// What makes rows comparable: quantity, unit, composition, sintering temperature, and protocol.
+    /// What makes rows comparable: quantity, unit, composition, sintering temperature, and the
+    /// protocol of the predictions (margins of different protocols are not mixed; margins are per
+    /// formula unit, so fragment sizes are).
     public struct Group: Sendable, Hashable {
         public var quantity: String
         public var unit: String
         public var composition: Double?
         public var sinteringTemperatureC: Double?
-        /// The verdict (protocol) name the margins come from.
+        /// The protocol the margins come from.
         public var protocolName: String
 
         /// "gamma_CsPbI3_wt_percent [wt%], x = 0.5, sintered 350 °C, protocol frozen framework".
@@ -38,6 +40,12 @@ public struct RankComparison: Sendable, Equatable {
         return SpearmanRank.rho(points.map(\.predicted), points.map(\.measured))
     }
 
+    /// Two-sided p-value of ρ (exact permutation test for small n); nil when ρ is.
+    public var pValue: Double? {
+        guard rho != nil else { return nil }
+        return RankTest.pValue(points.map(\.predicted), points.map(\.measured))
+    }
+
     public var reading: ObservationReading { ObservationReading.of(group.quantity) }
 
     /// "too few pairings to conclude (n = 1)", or ρ with what its sign means.
@@ -45,7 +53,9 @@ public struct RankComparison: Sendable, Equatable {
         let n = points.count
         guard n >= Self.minimumPairings else { return "too few pairings to conclude (n = \(n))" }
         guard let rho else { return "ρ undefined: predicted or measured values are all equal (n = \(n))" }
-        let text = "Spearman ρ = \(Self.format(rho)) (n = \(n))"
+        let test = RankTest.isExact(n: n) ? "exact permutation" : "normal approximation"
+        let p = pValue.map { ", two-sided p = \(Self.format($0)) (\(test))" } ?? ""
+        let text = "Spearman ρ = \(Self.format(rho)) (n = \(n)\(p))"
         switch reading.direction {
         case 1: return text + "; \(reading.directionText): ρ > 0 supports the predictions"
         case -1: return text + "; \(reading.directionText): ρ < 0 supports the predictions"

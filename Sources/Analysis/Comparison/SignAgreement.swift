@@ -20,17 +20,40 @@ public struct SignAgreement: Sendable, Equatable {
         return says.count == 1 ? says.first : nil
     }
 
-    /// Predicted and observed signs agree (nil when either is unknown).
-    public var agrees: Bool? {
-        guard let predicted = prediction.stabilises, let observed else { return nil }
-        return predicted == observed
+    /// How a prediction and the observations compare.
+    public enum Outcome: String, Sendable, Equatable, CaseIterable {
+        case agree, disagree
+        /// The margin lies within the configuration spread: the prediction claims no sign.
+        case notConclusive = "not conclusive"
+        /// No margin, no observation with a sign reading, or observations that disagree.
+        case noAnswer = "no answer"
     }
 
-    /// "agree", "disagree", or why there is no answer.
+    public var outcome: Outcome {
+        guard let predicted = prediction.stabilises, let observed else { return .noAnswer }
+        guard prediction.isConclusive else { return .notConclusive }
+        return predicted == observed ? .agree : .disagree
+    }
+
+    /// Predicted and observed signs agree (nil when either is unknown or the margin is not conclusive).
+    public var agrees: Bool? {
+        switch outcome {
+        case .agree: true
+        case .disagree: false
+        default: nil
+        }
+    }
+
+    /// "agree", "disagree", "not conclusive (…)", or why there is no answer.
     public var conclusion: String {
         if prediction.stabilises == nil { return "no prediction (the verdict has no margin)" }
         if evidence.isEmpty { return "no observation with a sign reading" }
-        guard let agrees else { return "the observations disagree with each other" }
-        return agrees ? "agree" : "disagree"
+        guard observed != nil else { return "the observations disagree with each other" }
+        switch outcome {
+        case .notConclusive:
+            return "not conclusive (|margin| \(Int(abs(prediction.marginKJ ?? 0).rounded())) < spread "
+                + "\(Int(prediction.uncertaintyKJ.rounded())) kJ/mol)"
+        default: return outcome.rawValue
+        }
     }
 }

@@ -199,12 +199,13 @@ public final class CampaignCoordinator: WorkSource {
     /// Counts for the progress line.
     public var progress: CampaignProgress {
         CampaignProgress(
-            total: rows.count + plan.invalidStructures.count,
+            total: rows.count,
             done: tally[.done],
-            failed: tally[.failed] + tally[.blocked] + tally[.quarantined] + plan.invalidStructures.count,
+            failed: tally[.failed] + tally[.blocked] + tally[.quarantined],
             running: dispatcher.running.count, finishedThisRun: finishedThisRun,
             elapsedSeconds: Date().timeIntervalSince(started),
-            predictedRemainingSeconds: max(0, tally.remainingSeconds), workers: workers)
+            predictedRemainingSeconds: max(0, tally.remainingSeconds), workers: workers,
+            invalidInputs: plan.invalidStructures.count)
     }
 
     /// The task rows as they stand, in plan order.

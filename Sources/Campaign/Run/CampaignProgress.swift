@@ -13,6 +13,9 @@ public struct CampaignProgress: Sendable {
     public var predictedRemainingSeconds: Double
     /// Worker ranks sharing that work.
     public var workers: Int = 1
+    /// Structures whose input was invalid: never planned as tasks (not in `total`), reported apart,
+    /// so the count of tasks is the same in the plan, the progress line and the summary.
+    public var invalidInputs: Int = 0
 
     /// Tasks per second in this run.
     public var rate: Double { elapsedSeconds > 0 ? Double(finishedThisRun) / elapsedSeconds : 0 }
@@ -35,6 +38,7 @@ public struct CampaignProgress: Sendable {
             ?? predictedETASeconds.map { "~\(Self.duration($0)) (predicted)" } ?? "?"
         return "\(done)/\(total) done, \(failed) failed, \(running) running, "
             + String(format: "%.2f tasks/s", rate) + ", ETA \(eta)"
+            + (invalidInputs > 0 ? "; \(invalidInputs) invalid input(s), not run" : "")
     }
 
     /// Durations for people: "42 s", "12 min", "3 h 5 min"; "?" when unknown.

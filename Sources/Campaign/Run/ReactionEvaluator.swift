@@ -22,7 +22,12 @@ struct ReactionEvaluator {
 
     /// Whether every species of `reaction` is done, and which tasks give their energies.
     func readiness(of reaction: ReactionSpec, plan: CampaignPlan, rows: [TaskRecord]) -> Readiness {
-        let invalid = Set(plan.invalidStructures.map(\.name))
+        readiness(of: reaction, inputs: plan.reactionInputs, rows: rows)
+    }
+
+    /// The same from the task graph alone (a plan, or a campaign definition stored in the database).
+    func readiness(of reaction: ReactionSpec, inputs plan: ReactionInputs, rows: [TaskRecord]) -> Readiness {
+        let invalid = plan.invalid
         var species: [(String, Double, TaskRecord)] = []
         let terms = reaction.reactants.map { ($0.name, -$0.coefficient) } + reaction.products.map { ($0.name, $0.coefficient) }
         for (name, coefficient) in terms {
@@ -46,13 +51,13 @@ struct ReactionEvaluator {
 
     /// The first topology flag on task `index` or on the tasks it depends on (the single point of
     /// an optimised geometry carries none itself: the optimisation that made the geometry does).
-    static func topologyFlag(from index: Int, plan: CampaignPlan, rows: [TaskRecord]) -> (key: String, flag: Substring)? {
+    static func topologyFlag(from index: Int, plan: ReactionInputs, rows: [TaskRecord]) -> (key: String, flag: Substring)? {
         var next: Int? = index
         while let i = next {
             if let flag = rows[i].flags?.split(separator: ",").first(where: { $0.hasPrefix("topology") }) {
                 return (rows[i].key, flag)
             }
-            next = plan.tasks[i].dependsOn
+            next = plan.dependsOn[i]
         }
         return nil
     }
@@ -60,7 +65,13 @@ struct ReactionEvaluator {
     /// Computes and stores the reaction if its inputs are settled; returns the row, or nil if waiting.
     @discardableResult
     func evaluate(_ reaction: ReactionSpec, plan: CampaignPlan, rows: [TaskRecord]) throws -> ReactionRecord? {
-        switch readiness(of: reaction, plan: plan, rows: rows) {
+        try evaluate(reaction, inputs: plan.reactionInputs, rows: rows)
+    }
+
+    /// The same from the task graph alone.
+    @discardableResult
+    func evaluate(_ reaction: ReactionSpec, inputs: ReactionInputs, rows: [TaskRecord]) throws -> ReactionRecord? {
+        switch readiness(of: reaction, inputs: inputs, rows: rows) {
         case .waiting:
             return nil
         case .blocked(let why):

@@ -14,26 +14,33 @@ public enum ReactionRecompute {
     /// Replaces every reaction of `plan` whose species are settled in `store`, from the task rows
     /// the plan's keys name; then forms `verdicts`. Task rows are read, never changed.
     public static func run(plan: CampaignPlan, verdicts: [VerdictSpec] = [], store: ResultsStore) throws -> Outcome {
-        let stored = Dictionary(try store.tasks(campaign: plan.campaign).map { ($0.key, $0) },
+        try run(CampaignDefinition(plan: plan, verdicts: verdicts), store: store)
+    }
+
+    /// The same from a campaign definition stored in the database (`merge` uses it).
+    public static func run(_ definition: CampaignDefinition, store: ResultsStore) throws -> Outcome {
+        let campaign = definition.campaign
+        let stored = Dictionary(try store.tasks(campaign: campaign).map { ($0.key, $0) },
                                 uniquingKeysWith: { first, _ in first })
-        let rows = plan.tasks.map { task in
+        let rows = definition.tasks.map { task in
             // A row planned from another definition (the spec changed) does not count.
-            stored[task.key].flatMap { $0.definitionHash == task.definitionHash ? $0 : nil } ?? TaskRecord(campaign: plan.campaign, key: task.key, kind: task.kind.rawValue,
-                                           structureName: task.structureName, inputHash: nil,
-                                           definitionHash: task.definitionHash, settingsHash: task.settings.hash,
-                                           predictedSeconds: task.predictedSeconds)
+            stored[task.key].flatMap { $0.definitionHash == task.definitionHash ? $0 : nil }
+                ?? TaskRecord(campaign: campaign, key: task.key, kind: task.kind, structureName: task.structureName,
+                              inputHash: nil, definitionHash: task.definitionHash, settingsHash: task.settingsHash,
+                              predictedSeconds: task.predictedSeconds)
         }
-        let evaluator = ReactionEvaluator(campaign: plan.campaign, store: store)
+        let evaluator = ReactionEvaluator(campaign: campaign, store: store)
+        let inputs = definition.reactionInputs
         var outcome = Outcome(byStatus: [:], waiting: [])
-        for reaction in plan.reactions {
-            if let row = try evaluator.evaluate(reaction, plan: plan, rows: rows) {
+        for reaction in definition.reactionSpecs {
+            if let row = try evaluator.evaluate(reaction, inputs: inputs, rows: rows) {
                 outcome.byStatus[row.status, default: 0] += 1
             } else {
                 outcome.waiting.append(reaction.name)
             }
         }
-        let judge = VerdictEvaluator(campaign: plan.campaign, store: store)
-        for verdict in verdicts { try judge.evaluate(verdict) }
+        let judge = VerdictEvaluator(campaign: campaign, store: store)
+        for verdict in definition.verdicts { try judge.evaluate(verdict) }
         return outcome
     }
 }

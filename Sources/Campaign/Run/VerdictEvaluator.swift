@@ -21,7 +21,9 @@ struct VerdictEvaluator {
                                 temperature: spec.temperature, verdict: "")
         row.excluded = activeOut + inactiveOut
         row.reference = try spec.reference.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
-        row.reactionIDs = ([bulk].compactMap { $0 } + activeRows + inactiveRows).compactMap(\.id)
+        row.roles = VerdictRoles(bulk: bulk?.id, active: activeRows.compactMap(\.id), inactive: inactiveRows.compactMap(\.id))
+        row.reactionIDs = row.roles?.flat ?? []
+        row.protocolName = spec.protocolName ?? spec.name
         row.activeLowestKJ = active.lowest?.kJMol
         row.activeBoltzmannKJ = active.boltzmannAverage(kelvin: spec.temperature)
         row.inactiveLowestKJ = inactive.lowest?.kJMol

@@ -1,5 +1,5 @@
 /// A phase-stabilisation verdict to form from a campaign's reactions (`[[verdicts]]`), one per protocol.
-public struct VerdictSpec: Sendable {
+public struct VerdictSpec: Sendable, Codable, Equatable {
     /// Protocol name, e.g. "frozen framework".
     public var name: String
     public var activePhase: String
@@ -18,6 +18,9 @@ public struct VerdictSpec: Sendable {
     public var reference: Reference?
     /// 1-based line of its table in the spec.
     public var line: Int
+    /// The calculation protocol when the name is not it (a `[screen]` verdict is named after its
+    /// pairing; its protocol is the screen's, e.g. "unrelaxed"). nil: the name is the protocol.
+    public var protocolName: String?
 
     /// Published numbers for the same quantities, with their source.
     public struct Reference: Sendable, Codable, Equatable {
@@ -36,7 +39,8 @@ public struct VerdictSpec: Sendable {
 
     public init(name: String, activePhase: String, inactivePhase: String, activeReactions: String,
                 inactiveReactions: String, bulkReaction: String, formulaUnits: Double, temperature: Double,
-                reference: Reference? = nil, line: Int) {
+                reference: Reference? = nil, line: Int, protocolName: String? = nil) {
+        self.protocolName = protocolName
         self.reference = reference
         self.name = name
         self.activePhase = activePhase

@@ -9,8 +9,9 @@ enum MarginFigure {
             section.notes.append("No verdict row has both a bulk preference and an interface ΔΔE yet; no figure.")
             return section
         }
+        let names = pointNames(usable)
         let points = usable.map { v in
-            ScatterPlot.Point(x: v.bulkPreferenceKJ!, y: v.ddEBoltzmannKJ!, label: "verdict \(v.id!)",
+            ScatterPlot.Point(x: v.bulkPreferenceKJ!, y: v.ddEBoltzmannKJ!, label: names[v.id!] ?? "verdict \(v.id!)",
                               row: RowIDs.attribute("verdicts", [v.id!]),
                               tooltip: "verdicts row \(v.id!): margin \(Format.kj(v.marginKJ)) kJ/mol")
         }
@@ -20,8 +21,23 @@ enum MarginFigure {
         let caption = "One point per verdict (\(RowIDs.text("verdicts", usable.compactMap(\.id))), columns "
             + "bulk_preference_kj and dde_boltzmann_kj). Above the dashed y = x line the interface wins: the margin "
             + "ΔΔE − n × bulk preference is positive. Points: "
-            + usable.map { "verdicts row \($0.id!) = \($0.campaign): \($0.name)" }.joined(separator: "; ") + "."
+            + usable.map { "\(names[$0.id!] ?? "") = verdicts row \($0.id!) (\($0.campaign): \($0.name))" }
+                .joined(separator: "; ") + "."
         section.figures.append(Figure(id: "margin-vs-bulk", title: title, svg: plot.svg(), caption: caption))
         return section
+    }
+
+    /// Each point's pairing name ("CsPbBr3/ZIF-4"; a hand-written verdict: its campaign and protocol),
+    /// with the campaign added where two verdicts would share a name.
+    static func pointNames(_ verdicts: [VerdictRecord]) -> [Int64: String] {
+        let plain = verdicts.map { v -> String in
+            v.name.contains("/") ? v.name : "\(v.campaign): \(v.name)"
+        }
+        var out: [Int64: String] = [:]
+        for (v, name) in zip(verdicts, plain) {
+            let shared = plain.filter { $0 == name }.count > 1
+            out[v.id!] = shared ? "\(name) (\(v.campaign))" : name
+        }
+        return out
     }
 }

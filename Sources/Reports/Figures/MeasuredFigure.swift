@@ -25,7 +25,7 @@ enum MeasuredFigure {
 
     static func figure(_ r: RankComparison, index: Int) -> Figure {
         let points = r.points.map { p in
-            ScatterPlot.Point(x: p.predicted, y: p.measured, label: "verdict \(p.prediction.verdictID)",
+            ScatterPlot.Point(x: p.predicted, y: p.measured, label: p.prediction.pairing,
                               row: "verdicts:\(p.prediction.verdictID) measured:\(p.observation.location)",
                               tooltip: "verdicts row \(p.prediction.verdictID) × \(p.observation.location)")
         }
@@ -33,7 +33,7 @@ enum MeasuredFigure {
         let plot = ScatterPlot(title: title, points: points, xTitle: "predicted margin, kJ/mol per formula unit",
                                yTitle: "\(r.group.quantity), \(r.group.unit)")
         let sources = r.points.map {
-            "verdicts row \($0.prediction.verdictID) (\($0.prediction.campaign): \($0.prediction.name)) "
+            "\($0.prediction.pairing): verdicts row \($0.prediction.verdictID) (\($0.prediction.campaign): \($0.prediction.name)) "
                 + "with \($0.observation.location)"
         }
         let caption = "\(r.group.description): \(r.conclusion). Points: \(sources.joined(separator: "; "))."

@@ -1,38 +1,63 @@
-/// Places point labels so they do not overlap: each tries a few offsets around its point and takes
-/// the first whose box is clear of the labels already placed.
+/// Places point labels so they overlap neither each other, nor any point's circle, nor the
+/// figure's fixed texts: each label tries offsets beside its own point (right or left, then further
+/// above and below) and takes the first clear one; a label set away from its point gets a leader
+/// line to it, so every label stays visibly attached to its own point.
 struct LabelPlacer {
-    /// A placed label: anchor point, text anchor, and its estimated box.
+    /// A placed label: anchor point, text anchor, and whether it needs a leader line.
     struct Placement {
         var x: Double
         var y: Double
         var anchor: String
+        var needsLeader: Bool
     }
 
-    private var boxes: [(x0: Double, x1: Double, y0: Double, y1: Double)] = []
+    typealias Box = (x0: Double, x1: Double, y0: Double, y1: Double)
+
+    private(set) var boxes: [Box] = []
     let plotLeft: Double
     let plotRight: Double
+    let plotTop: Double
+    let plotBottom: Double
 
-    init(plotLeft: Double, plotRight: Double) {
+    init(plotLeft: Double, plotRight: Double, plotTop: Double = -.infinity, plotBottom: Double = .infinity) {
         self.plotLeft = plotLeft
         self.plotRight = plotRight
+        self.plotTop = plotTop
+        self.plotBottom = plotBottom
     }
 
-    /// Where to write `text` next to the point at (`px`, `py`).
+    /// Estimated box of `text` at 12 px sans-serif.
+    static func box(_ text: String, x: Double, y: Double, anchor: String) -> Box {
+        let width = Double(text.count) * 7.0
+        let x0 = anchor == "end" ? x - width : anchor == "middle" ? x - width / 2 : x
+        return (x0, x0 + width, y - 12, y + 4)
+    }
+
+    /// Keeps labels off `box` (a point's circle, a fixed text).
+    mutating func reserve(_ box: Box) { boxes.append(box) }
+
+    static func overlaps(_ a: Box, _ b: Box) -> Bool { a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1 }
+
+    /// Where to write `text` for the point at (`px`, `py`).
     mutating func place(_ text: String, px: Double, py: Double) -> Placement {
-        let width = Double(text.count) * 6.6, height = 14.0
-        let rightHalf = px > (plotLeft + plotRight) / 2
-        var first: (Placement, (Double, Double, Double, Double))?
-        for dy in [-9.0, 19, -24, 34, -39, 49] {
-            let placement = Placement(x: px + (rightHalf ? -9 : 9), y: py + dy, anchor: rightHalf ? "end" : "start")
-            let x0 = rightHalf ? placement.x - width : placement.x
-            let box = (x0, x0 + width, placement.y - height + 3, placement.y + 3)
-            if first == nil { first = (placement, box) }
-            if !boxes.contains(where: { $0.x0 < box.1 && box.0 < $0.x1 && $0.y0 < box.3 && box.2 < $0.y1 }) {
-                boxes.append((box.0, box.1, box.2, box.3))
-                return placement
+        let preferLeft = px > (plotLeft + plotRight) / 2
+        let sides = preferLeft ? [-1.0, 1.0] : [1.0, -1.0]
+        var candidates: [Placement] = []
+        for (step, dy) in [4.0, -10, 18, -24, 32, -38, 46, -52, 60, -66].enumerated() {
+            for side in sides {
+                candidates.append(Placement(x: px + side * 10, y: py + dy, anchor: side < 0 ? "end" : "start",
+                                            needsLeader: step > 1))
             }
         }
-        boxes.append(first!.1)
-        return first!.0
+        let inside = candidates.filter { c in
+            let b = Self.box(text, x: c.x, y: c.y, anchor: c.anchor)
+            return b.x0 >= plotLeft && b.x1 <= plotRight + 20 && b.y0 >= plotTop && b.y1 <= plotBottom
+        }
+        let chosen = (inside.isEmpty ? candidates : inside).first { c in
+            let b = Self.box(text, x: c.x, y: c.y, anchor: c.anchor)
+            return !boxes.contains { Self.overlaps($0, b) }
+        } ?? (inside.first ?? candidates[0])
+        boxes.append(Self.box(text, x: chosen.x, y: chosen.y, anchor: chosen.anchor))
+        return chosen
     }
 }

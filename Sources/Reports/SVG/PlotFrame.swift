@@ -37,15 +37,20 @@ struct PlotFrame {
         canvas.text(title, x: (plotLeft + plotRight) / 2, y: height - 10, cssClass: "axis-title")
     }
 
-    /// Category labels under the plot at `positions`, slanted when there are many or they are long,
-    /// cut at 26 characters (the marks' tooltips carry the full names).
+    /// Category labels under the plot at `positions`: level when every label fits its slot,
+    /// otherwise upright (rotated −90°), so neighbours never overlap; cut at 30 characters (the
+    /// marks' tooltips and the figure's table carry the full names).
     func xCategories(_ labels: [(text: String, x: Double)], title: String, on canvas: inout SVGCanvas) {
         canvas.line(plotLeft, plotBottom, plotRight, plotBottom, cssClass: "axis")
-        let slanted = labels.count > 4 || labels.contains { $0.text.count > 10 }
+        let slot = (plotRight - plotLeft) / Double(max(labels.count, 1))
+        let upright = labels.contains { Double($0.text.count) * 6.2 > slot - 6 }
         for label in labels {
-            let text = label.text.count > 26 ? label.text.prefix(25) + "…" : label.text
-            canvas.text(text, x: label.x, y: plotBottom + 16, anchor: slanted ? "end" : "middle", cssClass: "tick",
-                        rotate: slanted ? -30 : nil)
+            let text = label.text.count > 30 ? label.text.prefix(29) + "…" : label.text
+            if upright {
+                canvas.text(text, x: label.x + 4, y: plotBottom + 10, anchor: "end", cssClass: "tick", rotate: -90)
+            } else {
+                canvas.text(text, x: label.x, y: plotBottom + 16, anchor: "middle", cssClass: "tick")
+            }
         }
         canvas.text(title, x: (plotLeft + plotRight) / 2, y: height - 8, cssClass: "axis-title")
     }

@@ -48,6 +48,11 @@ struct SVGCanvas {
         elements.append("<circle\(Self.attributes(attrs))><title>\(XMLText.escape(tooltip))</title></circle>")
     }
 
+    /// An atom of a structure picture (not a data mark: the picture's box carries the rows).
+    mutating func atom(x: Double, y: Double, radius: Double, fill: String, cssClass: String) {
+        add("circle", [("cx", Self.n(x)), ("cy", Self.n(y)), ("r", Self.n(radius)), ("fill", fill), ("class", cssClass)])
+    }
+
     /// The document: self-contained (its own style), XML well-formed.
     var svg: String {
         let head = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Self.n(width))\" height=\"\(Self.n(height))\" "

@@ -19,5 +19,13 @@ enum SVGStyle {
         svg .marker { font-size: 11px; fill: #c0392b; font-weight: bold; }
         svg .note { font-size: 11px; fill: #555; }
         svg .figure-title { font-size: 14px; font-weight: bold; }
+        svg .structure-box { fill: #fafafa; stroke: #ccc; stroke-width: 1; }
+        svg .bond { stroke: #888; stroke-width: 1.5; }
+        svg .bond.exchanged { stroke: #e6007e; stroke-width: 3; }
+        svg .atom { stroke: #333; stroke-width: 0.5; }
+        svg .atom.exchanged { stroke: #e6007e; stroke-width: 2.5; }
+        svg .leader { stroke: #999; stroke-width: 0.8; }
+        svg .active-text { fill: #1d5f91; }
+        svg .inactive-text { fill: #a8650f; }
         """
 }

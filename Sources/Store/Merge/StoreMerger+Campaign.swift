@@ -91,3 +91,25 @@ extension StoreMerger {
         try Double.fetchOne(db, sql: "SELECT energy_hartree FROM calculations WHERE id = ?", arguments: [calculation])
     }
 }
+
+extension StoreMerger {
+    /// Campaign definitions by campaign: copied when new; the same campaign defined differently
+    /// (the spec changed between shards) is a conflict and the target's is kept.
+    func mergeDefinitions(_ rows: [Row], _ db: Database, _ report: inout MergeReport) throws {
+        for row in rows {
+            let campaign: String = row["campaign"], theirs: String = row["definition"]
+            guard let ours = try String.fetchOne(db, sql: "SELECT definition FROM campaign_definitions WHERE campaign = ?",
+                                                 arguments: [campaign]) else {
+                try db.execute(sql: "INSERT INTO campaign_definitions (campaign, definition, stored_at) VALUES (?, ?, ?)",
+                               arguments: [campaign, theirs, row["stored_at"]])
+                report.count("campaign_definitions", .added)
+                continue
+            }
+            report.count("campaign_definitions", .present)
+            if ours != theirs {
+                report.conflicts.append(MergeConflict(table: "campaign_definitions", identity: campaign,
+                    detail: "defined differently (the spec changed between runs); the target's definition is kept"))
+            }
+        }
+    }
+}

@@ -18,7 +18,8 @@ public struct StoreMerger {
 
     /// Tables merged here; any other table with rows is reported as not merged.
     static let mergedTables: Set<String> = ["runs", "structures", "settings", "calculations", "optimizations",
-                                            "optimization_steps", "failures", "tasks", "reactions", "grdb_migrations"]
+                                            "optimization_steps", "failures", "tasks", "reactions", "campaign_definitions",
+                                            "grdb_migrations"]
 
     public init(target: ResultsStore, tolerance: Double = 1e-8) {
         self.target = target
@@ -41,6 +42,7 @@ public struct StoreMerger {
             try mergeFailures(rows.failures, runs: runs, db, &report)
             try mergeTasks(rows.tasks, calculations: calculations, runs: runs, db, &report)
             try mergeReactions(rows.reactions, calculations: calculations, db, &report)
+            try mergeDefinitions(rows.definitions, db, &report)
         }
         return report
     }
@@ -54,6 +56,7 @@ public struct StoreMerger {
 /// A source database read in one transaction.
 struct SourceRows {
     var runs, structures, settings, calculations, optimizations, optimizationSteps, failures, tasks, reactions: [Row]
+    var definitions: [Row]
     /// Row counts of tables the merge does not know.
     var unmerged: [String: Int] = [:]
 
@@ -67,6 +70,7 @@ struct SourceRows {
         failures = try MergeRows.all("failures", db)
         tasks = try MergeRows.all("tasks", db)
         reactions = try MergeRows.all("reactions", db)
+        definitions = try Row.fetchAll(db, sql: "SELECT * FROM campaign_definitions ORDER BY campaign")
         let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
         for table in tables where !StoreMerger.mergedTables.contains(table) {
             let n = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \"\(table)\"") ?? 0

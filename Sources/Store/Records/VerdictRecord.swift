@@ -30,8 +30,13 @@ public struct VerdictRecord: Codable, Sendable, Equatable, FetchableRecord, Muta
     public var temperature: Double
     /// The verdict in words, with its margin.
     public var verdict: String
-    /// Reaction row ids used: bulk first, then active, then inactive configurations.
+    /// Reaction row ids used: bulk first, then active, then inactive configurations (see `roles`).
     public var reactionIDs: [Int64]
+    /// Which reaction rows are bulk, active and inactive; nil when unknown (a row stored before
+    /// the roles were kept whose flat list did not determine them).
+    public var roles: VerdictRoles?
+    /// The calculation protocol ("frozen framework", "unrelaxed"); nil when not recorded.
+    public var protocolName: String?
     /// Configurations left out, with why (refused or flagged reactions).
     public var excluded: [String]
     /// Published values to compare with (JSON), when the spec gave them.
@@ -55,6 +60,8 @@ public struct VerdictRecord: Codable, Sendable, Equatable, FetchableRecord, Muta
         case uncertaintyKJ = "uncertainty_kj"
         case reactionIDs = "reaction_ids"
         case computedAt = "computed_at"
+        case roles = "reaction_roles"
+        case protocolName = "protocol"
     }
 
     public init(campaign: String, name: String, activePhase: String, inactivePhase: String, formulaUnits: Double,

@@ -5,7 +5,9 @@ public enum ExtendedXYZ {
     /// needed; keys the header writes itself are skipped). Coordinates use Swift's shortest
     /// round-trip representation, so reading gives back exactly the same numbers.
     /// Concatenated frames form a multi-frame file.
-    public static func render(_ s: Structure, info: [(String, String)] = []) -> String {
+    /// With `forces` (one [fx, fy, fz] per atom, eV/Å) the frame gets a `forces:R:3` column, as ASE reads it.
+    public static func render(_ s: Structure, info: [(String, String)] = [], forces: [[Double]]? = nil) -> String {
+        let forces = forces.flatMap { $0.count == s.count && $0.allSatisfy { $0.count == 3 } ? $0 : nil }
         var pairs: [String] = []
         if let lattice = s.lattice {
             let numbers = lattice.vectors.flatMap { [$0.x, $0.y, $0.z] }.map(shortest)
@@ -14,10 +16,16 @@ public enum ExtendedXYZ {
         }
         pairs.append("charge=\(s.charge)")
         pairs.append("multiplicity=\(s.multiplicity)")
-        pairs.append("Properties=species:S:1:pos:R:3")
+        pairs.append("Properties=species:S:1:pos:R:3" + (forces == nil ? "" : ":forces:R:3"))
         for (key, value) in info where !key.isEmpty && !XYZHeader.structuralKeys.contains(key.lowercased()) {
             pairs.append("\(KeyValueLine.quoted(key))=\(KeyValueLine.quoted(value))")
         }
-        return "\(s.count)\n\(pairs.joined(separator: " "))\n" + XYZFormat.atomLines(s)
+        var atoms = XYZFormat.atomLines(s)
+        if let forces {
+            atoms = zip(atoms.split(separator: "\n"), forces).map { line, f in
+                "\(line) \(shortest(f[0])) \(shortest(f[1])) \(shortest(f[2]))\n"
+            }.joined()
+        }
+        return "\(s.count)\n\(pairs.joined(separator: " "))\n" + atoms
     }
 }

@@ -23,7 +23,7 @@ struct CompareCommand: ParsableCommand {
             help: "Measured observations: one or more CSV files (format of jobs/measured/README.md).")
     var measured: [String] = []
 
-    @Option(help: "Only the verdicts of this campaign.")
+    @Option(help: "Only the verdicts of this campaign (otherwise each pairing's latest complete verdict stands for it).")
     var campaign: String?
 
     @Flag(help: "Print one JSON object instead of text.")
@@ -43,7 +43,9 @@ struct CompareCommand: ParsableCommand {
         let verdicts = try store.verdicts(campaign: campaign)
         guard !verdicts.isEmpty else {
             let scope = campaign.map { " for campaign \($0)" } ?? ""
-            throw CommandFailure.data("no verdicts in \(db)\(scope): the spec needs [[verdicts]]")
+            throw CommandFailure.data("no verdicts in \(db)\(scope): the spec needs [[verdicts]] (or a [screen]); a "
+                + "database merged from shards run before campaign definitions were stored forms them with: "
+                + "interscreen reactions JOB.toml --db \(db)")
         }
         let comparison = PairingComparison(observations: observations, predictions: verdicts.map(PairingPrediction.init))
         if json {

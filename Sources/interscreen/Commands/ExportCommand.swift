@@ -12,8 +12,11 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Results database (SQLite).")
     var db: String = "interscreen.sqlite"
 
-    @Option(help: "csv, json or extxyz (one frame per calculation, energy per frame; ASE reads it).")
+    @Option(help: "csv, json or extxyz (one frame per calculation with its energy and forces in eV/Å; ASE reads it).")
     var format: String = "csv"
+
+    @Option(help: "Only this campaign: its tasks, reactions, the calculations they use and its failures.")
+    var campaign: String?
 
     @Option(name: .shortAndLong, help: "Output file (default: standard output).")
     var output: String?
@@ -27,7 +30,15 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let store = try OpenedDatabase.open(db, .read)
-        let text = try ExportFormat(rawValue: format)!.render(store.snapshot())
+        var snapshot = try store.snapshot()
+        if let campaign {
+            guard snapshot.campaigns.contains(campaign) else {
+                let known = snapshot.campaigns.isEmpty ? "none" : snapshot.campaigns.joined(separator: ", ")
+                throw CommandFailure.data("no campaign \"\(campaign)\" in \(db) (campaigns: \(known))")
+            }
+            snapshot = snapshot.only(campaign: campaign)
+        }
+        let text = try ExportFormat(rawValue: format)!.render(snapshot)
         if let output {
             try text.write(toFile: output, atomically: true, encoding: .utf8)
         } else {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Campaign
 import Foundation
 import Store
 
@@ -12,8 +13,10 @@ struct MergeCommand: ParsableCommand {
         merged; a row whose identity is already in the output is kept once. The same calculation \
         identity with energies differing by more than --tolerance is a conflict: the output keeps the \
         first, the conflict is printed and the exit status is 1. Merging again changes nothing. \
-        Reactions a shard could not form (species in other shards) come from \
-        `interscreen reactions JOB.toml --db OUT`. Verdicts are not merged (recomputed there too).
+        Every run stores its campaign's definition (reactions, verdicts, the tasks behind them) in \
+        the database; after merging, the reactions and verdicts of every defined campaign are formed \
+        from the merged rows, so `compare` and `report` work on the output directly. A database \
+        without a definition (made before it was stored) needs `interscreen reactions JOB.toml --db OUT`.
         """
     )
 
@@ -40,20 +43,41 @@ struct MergeCommand: ParsableCommand {
     func run() throws {
         let merger = StoreMerger(target: try OpenedDatabase.open(output, .create), tolerance: tolerance)
         var conflicts = 0
+        var changed = false
         for input in inputs {
             let report = try merger.merge(path: input)   // opens `input` with ResultsStore.open(path:access: .read)
+            changed = changed || report.tables.values.contains { $0.added + $0.replaced > 0 }
             let tables = report.tables.sorted { $0.key < $1.key }.map { name, c in
                 "\(name) +\(c.added)" + (c.replaced > 0 ? " ~\(c.replaced)" : "") + (c.present > 0 ? " =\(c.present)" : "")
             }
             printFlushed("\(input): " + (tables.isEmpty ? "empty" : tables.joined(separator: ", ")))
             for (table, n) in report.notMerged.sorted(by: { $0.key < $1.key }) {
-                printFlushed("  not merged: \(n) row(s) of \(table) (derived; recompute with interscreen reactions)")
+                printFlushed("  not merged: \(n) row(s) of \(table) (derived; formed again below from the campaign definitions)")
             }
             for conflict in report.conflicts { printFlushed("  conflict: \(conflict)") }
             conflicts += report.conflicts.count
         }
         printFlushed("merged \(inputs.count) database(s) into \(output) (+ added, ~ replaced by a further-along row, "
             + "= already there); \(conflicts) conflict(s)")
+        // Nothing new: the reactions and verdicts formed last time stand (merging again changes nothing).
+        if changed { try formReactions(in: merger.target) }
         if conflicts > 0 { throw ExitCode(1) }
+    }
+
+    /// Forms reactions and verdicts of every campaign defined in the merged database.
+    private func formReactions(in store: ResultsStore) throws {
+        let definitions = try CampaignDefinition.all(in: store)
+        for definition in definitions {
+            let outcome = try ReactionRecompute.run(definition, store: store)
+            let counts = outcome.byStatus.sorted { $0.key < $1.key }.map { "\($1) \($0)" }.joined(separator: ", ")
+            printFlushed("campaign \(definition.campaign): reactions \(counts.isEmpty ? "none" : counts), "
+                + "\(definition.verdicts.count) verdict(s) formed"
+                + (outcome.waiting.isEmpty ? "" : "; \(outcome.waiting.count) reaction(s) wait for species not done"))
+        }
+        let defined = Set(definitions.map(\.campaign))
+        for campaign in Set(try store.tasks().map(\.campaign)).subtracting(defined).sorted() {
+            printFlushed("campaign \(campaign): no definition stored (made before definitions were kept); form its "
+                + "reactions and verdicts with: interscreen reactions JOB.toml --db \(output)")
+        }
     }
 }

@@ -26,6 +26,7 @@ struct ReactionsCommand: ParsableCommand {
         let path = db ?? job.database
         let store = try OpenedDatabase.open(path, .read)
         let plan = CampaignPlan(spec: job)
+        try CampaignDefinition(plan: plan, verdicts: job.verdicts).save(in: store)
         let outcome = try ReactionRecompute.run(plan: plan, verdicts: job.verdicts, store: store)
         try CampaignSummary(store: store, campaign: plan.campaign, rows: try store.tasks(campaign: plan.campaign),
                             invalid: plan.invalidStructures).print()

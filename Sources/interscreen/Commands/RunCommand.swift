@@ -120,6 +120,8 @@ struct RunCommand: ParsableCommand {
             throw ValidationError("run \(live.id ?? 0) (pid \(live.pid), started \(live.startedAt)) is still writing "
                 + "\(dbPath); one coordinator per database")
         }
+        // The whole campaign's definition, also in a shard: a merge forms reactions and verdicts from it.
+        try CampaignDefinition(plan: part == nil ? plan : CampaignPlan(spec: full), verdicts: full.verdicts).save(in: store)
         let runRecord = try store.beginRun(command: CommandLine.arguments, version: InterscreenVersion.current,
                                            host: HostInfo.name)
         let costs = CostModel.calibrated(from: try store.tasks())   // one read of the history: order, ETA, deadline
@@ -196,7 +198,7 @@ struct RunCommand: ParsableCommand {
             return progress.finishedThisRun > 0 ? 4 : 5
         case .stopped: return 3
         case .deadlineReached: return progress.finishedThisRun > 0 ? 4 : 5
-        case .completed: return progress.failed > 0 ? 1 : nil
+        case .completed: return progress.failed + progress.invalidInputs > 0 ? 1 : nil
         }
     }
 }

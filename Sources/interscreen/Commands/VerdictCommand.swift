@@ -36,7 +36,7 @@ struct VerdictCommand: ParsableCommand {
     static func object(_ v: VerdictRecord) -> [String: Any] {
         func value(_ x: Double?) -> Any { x.map { $0 as Any } ?? NSNull() }
         return [
-            "campaign": v.campaign, "protocol": v.name,
+            "campaign": v.campaign, "name": v.name, "protocol": v.protocolName ?? v.name,
             "pairing": ScreenNames.pairingAndSize(ofVerdict: v.name).pairing, "active_phase": v.activePhase, "inactive_phase": v.inactivePhase,
             "bulk_delta_minus_alpha_kj_per_unit": value(v.bulkKJPerUnit),
             "reaction_energy_kj": [
@@ -47,7 +47,9 @@ struct VerdictCommand: ParsableCommand {
             "bulk_preference_kj": value(v.bulkPreferenceKJ), "margin_kj": value(v.marginKJ),
             "uncertainty_kj": value(v.uncertaintyKJ), "formula_units": v.formulaUnits, "temperature_k": v.temperature,
             "margin_kj_per_unit": value(v.marginKJ.map { $0 / max(v.formulaUnits, 1) }),
-            "verdict": v.verdict, "reaction_ids": v.reactionIDs, "excluded": v.excluded, "verdict_id": v.id ?? 0,
+            "verdict": v.verdict, "reaction_ids": v.reactionIDs,
+            "reaction_roles": v.roles.map { ["bulk": $0.bulk.map { $0 as Any } ?? NSNull(), "active": $0.active,
+                                             "inactive": $0.inactive] as [String: Any] } ?? NSNull(), "excluded": v.excluded, "verdict_id": v.id ?? 0,
         ]
     }
 }

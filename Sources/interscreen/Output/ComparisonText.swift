@@ -24,6 +24,10 @@ struct ComparisonText {
                    "", "Predictions (verdicts table):"]
         if predictionsUsed.isEmpty { out.append("  none: no measured row maps to a verdict") }
         out += predictionsUsed.map { "  \($0.label): \(Self.prediction($0))" }
+        out.append("  rule: \(PredictionSelection.rule)")
+        for (p, kept) in comparison.selection.setAside {
+            out.append("  set aside: verdict \(p.verdictID) (\(p.campaign): \(p.name)), verdict \(kept) stands for \(p.pairing)")
+        }
         return out
     }
 
@@ -35,7 +39,10 @@ struct ComparisonText {
     }
 
     func signs() -> [String] {
-        var out = ["", "Sign agreement (predicted margin > 0 vs observed stabilised):"]
+        let c = comparison
+        var out = ["", "Sign agreement (predicted margin > 0 vs observed stabilised): \(c.count(.agree)) agree, "
+                   + "\(c.count(.disagree)) disagree, \(c.count(.notConclusive)) not conclusive (margin within the "
+                   + "spread), \(c.count(.noAnswer)) without an answer"]
         if comparison.signAgreements.isEmpty { out.append("  none: no measured row maps to a verdict") }
         for s in comparison.signAgreements {
             let predicted = s.prediction.stabilises.map { $0 ? "stabilises" : "does not stabilise" } ?? "no prediction"
@@ -53,7 +60,7 @@ struct ComparisonText {
         var out = ["", "Rank correlation (predicted margin per formula unit vs measured value, same quantity and conditions):"]
         if comparison.rankComparisons.isEmpty { out.append("  none: no numeric measured row maps to a verdict with a margin") }
         for r in comparison.rankComparisons {
-            let rows = r.points.map { "verdict \($0.prediction.verdictID) × \($0.observation.location)" }
+            let rows = r.points.map { "\($0.prediction.pairing) (verdict \($0.prediction.verdictID)) × \($0.observation.location)" }
             out.append("  \(r.group.description): \(r.conclusion) — \(rows.joined(separator: ", "))")
         }
         return out

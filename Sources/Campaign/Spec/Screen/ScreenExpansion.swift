@@ -134,7 +134,8 @@ struct ScreenExpansion {
                 activeReactions: ScreenNames.reactionPattern(pairing, phase: p.active.name, fragment: fragments[0]),
                 inactiveReactions: ScreenNames.reactionPattern(pairing, phase: p.inactive.name, fragment: fragments[1]),
                 bulkReaction: ScreenNames.bulkReaction(p), formulaUnits: Double(size.units),
-                temperature: screen.options.temperature, line: screen.line))
+                temperature: screen.options.temperature, line: screen.line,
+                protocolName: screen.options.treatment.rawValue))
         }
         out.pairings.append(summary)
     }
