@@ -54,7 +54,7 @@ final class NegativeValueCLITests: XCTestCase {
         "build glass --ligand", "build glass --cap", "build glass --name", "build glass --output",
         "build exchange --perovskite", "build exchange --glass", "build exchange --out-dir",
         "run --db", "run --policy", "run --deadline", "run --shard", "verdict --db", "verdict --campaign", "status --db",
-        "export --db", "export --format", "export --output", "simulate --db", "simulate --campaign",
+        "export --db", "export --format", "export --output", "export --campaign", "simulate --db", "simulate --campaign",
         "submit --scheduler", "submit --walltime", "submit --partition", "submit --account", "submit --db",
         "submit --script", "submit --launcher", "submit --prelude", "submit --interscreen", "estimate --db",
         "estimate --shard", "merge --output", "reactions --db", "plan --sample", "bench-store --batches",
