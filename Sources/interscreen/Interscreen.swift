@@ -24,6 +24,7 @@ struct Interscreen: ParsableCommand {
             ReactionsCommand.self,
             PlanCommand.self,
             BenchStoreCommand.self,
+            EngineHelperCommand.self,
             CompareCommand.self,
             ReportCommand.self,
         ]
