@@ -25,6 +25,7 @@ struct Interscreen: ParsableCommand {
             PlanCommand.self,
             BenchStoreCommand.self,
             EngineHelperCommand.self,
+            BenchIsolationCommand.self,
             CompareCommand.self,
             ReportCommand.self,
         ]
