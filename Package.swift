@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "Scheduler", dependencies: ["CMPIShim"], path: "Sources/Scheduler"),
         .target(name: "Analysis", dependencies: ["Structures"], path: "Sources/Analysis"),
         .target(name: "Campaign", dependencies: ["Structures", "Engine", "Models", "Store", "Scheduler", "Analysis",
-                                                "TOMLKit"],
+                                                "Processes", "TOMLKit"],
                 path: "Sources/Campaign"),
         .target(name: "Reports", dependencies: ["Store", "Analysis", "Structures"], path: "Sources/Reports"),
 

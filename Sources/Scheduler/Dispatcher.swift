@@ -93,6 +93,13 @@ public struct Dispatcher: Sendable {
         return []
     }
 
+    /// Puts a running task back among the ready ones, to be handed out again (its engine process
+    /// crashed once: a second try tells a flaky crash from one the task causes every time).
+    public mutating func retry(_ id: Int) {
+        guard running.remove(id) != nil, !settled.contains(id) else { return }
+        push(id)
+    }
+
     /// Takes a task that never ran (e.g. the database already holds it) out as finished, whether
     /// or not it was ready; it will not be handed out later.
     @discardableResult

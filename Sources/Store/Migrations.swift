@@ -8,7 +8,8 @@ enum StoreMigrations {
     /// Names of all migrations, in order (the last one is the current schema version).
     static let names = ["v1-initial", CampaignMigration.name, OptimizationMigration.name, VerdictMigration.name,
                       LeanWritesMigration.name, VerdictRolesMigration.name,
-                      CampaignDefinitionMigration.name]
+                      CampaignDefinitionMigration.name,
+                      EngineIsolationMigration.name]
 
     static func makeMigrator() -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -19,6 +20,7 @@ enum StoreMigrations {
         migrator.registerMigration(LeanWritesMigration.name, migrate: LeanWritesMigration.migrate)
         migrator.registerMigration(VerdictRolesMigration.name, migrate: VerdictRolesMigration.migrate)
         migrator.registerMigration(CampaignDefinitionMigration.name, migrate: CampaignDefinitionMigration.migrate)
+        migrator.registerMigration(EngineIsolationMigration.name, migrate: EngineIsolationMigration.migrate)
         return migrator
     }
 

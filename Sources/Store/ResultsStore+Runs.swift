@@ -2,12 +2,14 @@ import Foundation
 import GRDB
 
 extension ResultsStore {
-    /// Records the start of a run; `command` is the argv (joined with spaces in the row).
+    /// Records the start of a run; `command` is the argv (joined with spaces in the row);
+    /// `engineIsolation` says where its engine computes ("isolated", "in-process"), for crash recovery.
     public func beginRun(command: [String], version: String, host: String,
                          pid: Int = Int(ProcessInfo.processInfo.processIdentifier),
-                         startedAt: Date = Date()) throws -> RunRecord {
+                         startedAt: Date = Date(), engineIsolation: String? = nil) throws -> RunRecord {
         var run = RunRecord(id: nil, command: command.joined(separator: " "), interscreenVersion: version,
-                            host: host, pid: pid, startedAt: startedAt, finishedAt: nil, exitStatus: nil)
+                            host: host, pid: pid, startedAt: startedAt, finishedAt: nil, exitStatus: nil,
+                            engineIsolation: engineIsolation)
         try pool.write { db in try run.insert(db) }
         return run
     }

@@ -47,16 +47,30 @@ extension ResultsStore {
         }
     }
 
-    /// After a run died: tasks still marked running get a crash counted; at `quarantineAfter`
-    /// crashes they are quarantined (reported, not retried), otherwise they run again.
+    /// After a run died: the tasks it left `running` go back to pending. Whether that counts a
+    /// crash against a task depends on where that run's engine computed (`runs.engine_isolation`):
+    /// - "isolated": a crash in the engine kills only a helper process and is reported as the
+    ///   task's crash when it happens (the coordinator counts it), so a task still `running` was merely running
+    ///   when the whole job died (walltime kill, preemption, node loss, the launcher's OOM kill):
+    ///   nothing is counted against it;
+    /// - in-process, or unknown (runs of older versions): the task may have been the cause, so a
+    ///   crash is counted; at `quarantineAfter` crashes it is quarantined (reported, not retried).
+    /// Returns the rows changed.
     public func recoverCrashedTasks(campaign: String, quarantineAfter: Int = 2) throws -> [TaskRecord] {
         try pool.write { db in
             let running = try TaskRecord.filter(Column("campaign") == campaign && Column("state") == TaskState.running.rawValue)
                 .fetchAll(db)
+            let isolatedRuns = try Self.isolatedRuns(ids: Set(running.compactMap(\.runID)), db)
             return try running.map { task in
                 var task = task
-                task.crashes += 1
-                task.state = task.crashes >= quarantineAfter ? .quarantined : .pending
+                if let run = task.runID, isolatedRuns.contains(run) {
+                    task.state = .pending
+                    task.message = "the run that computed it (\(run)) died as a whole (killed, preempted, out of memory); "
+                        + "no crash counted"
+                } else {
+                    task.crashes += 1
+                    task.state = task.crashes >= quarantineAfter ? .quarantined : .pending
+                }
                 if task.state == .quarantined {
                     task.failureClass = "quarantined"
                     task.message = "was running during \(task.crashes) runs that died (a crash in the engine?); "
@@ -66,6 +80,14 @@ extension ResultsStore {
                 return task
             }
         }
+    }
+
+    /// Of the runs `ids`, those whose engine computed in helper processes.
+    private static func isolatedRuns(ids: Set<Int64>, _ db: Database) throws -> Set<Int64> {
+        guard !ids.isEmpty else { return [] }
+        let rows = try RunRecord.filter(ids.contains(Column("id")) && Column("engine_isolation") == "isolated")
+            .fetchAll(db)
+        return Set(rows.compactMap(\.id))
     }
 
     /// Saves a task row as it is now (state, result links, failure), committed on return.

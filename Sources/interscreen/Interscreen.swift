@@ -25,6 +25,8 @@ struct Interscreen: ParsableCommand {
             ReactionsCommand.self,
             PlanCommand.self,
             BenchStoreCommand.self,
+            EngineHelperCommand.self,
+            BenchIsolationCommand.self,
             CompareCommand.self,
             ReportCommand.self,
         ]

@@ -16,9 +16,12 @@ final class LeanWritesMigrationTests: XCTestCase {
         try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
         try StoreMigrations.makeMigrator().migrate(queue, upTo: VerdictMigration.name)
         return try queue.write { db in
-            var run = RunRecord(id: nil, command: "interscreen run old.toml", interscreenVersion: "0.0.9", host: "node01", pid: 7,
-                                startedAt: Date(), finishedAt: nil, exitStatus: nil)
-            try run.insert(db)
+            // Raw SQL: the v4 `runs` table has no engine_isolation column (v6) for RunRecord to fill.
+            try db.execute(sql: """
+                INSERT INTO runs (command, interscreen_version, host, pid, started_at)
+                VALUES ('interscreen run old.toml', '0.0.9', 'node01', 7, '2025-01-01 00:00:00.000')
+                """)
+            let run = (id: Optional(db.lastInsertedRowID), ())
             var saved: [CalculationRecord] = []
             for (name, structure) in [("water", StoreFixtures.water), ("alpha", StoreFixtures.alpha)] {
                 try StructureRecord(structure, hash: "h-\(name)", sourceFile: "\(name).xyz").insert(db)

@@ -7,4 +7,9 @@
 int cprocess_addchdir(posix_spawn_file_actions_t *actions, const char *path);
 int cprocess_addclosefrom(posix_spawn_file_actions_t *actions, int from);
 
+
+/// Asks the kernel to SIGKILL this process when its parent thread ends (Linux; a no-op elsewhere).
+/// Returns 0, 1 when the parent is already not `expected_parent` (it died first), -1 on error.
+int cprocess_die_with_parent(int expected_parent);
+
 #endif

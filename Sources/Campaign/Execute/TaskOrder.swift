@@ -12,6 +12,17 @@ public struct TaskOrder: Codable, Sendable {
     public var optimizationLevel: String?
     public var freeze: String?
 
+    public init(id: Int, key: String, kind: PlannedTask.Kind, structure: Structure, settings: Settings,
+                optimizationLevel: String? = nil, freeze: String? = nil) {
+        self.id = id
+        self.key = key
+        self.kind = kind
+        self.structure = structure
+        self.settings = settings
+        self.optimizationLevel = optimizationLevel
+        self.freeze = freeze
+    }
+
     public func encoded() -> [UInt8] { Array((try? JSONEncoder().encode(self)) ?? Data()) }
 
     public static func decode(_ bytes: [UInt8]) throws -> TaskOrder {

@@ -8,9 +8,10 @@ import Structures
 ///
 /// Every result is committed to the store as it arrives (results that arrive together, and the
 /// tasks handed out together, in one transaction each); task rows carry the state a rerun
-/// resumes from (done tasks are skipped, tasks that were running when a run died get a crash
-/// counted, twice-crashed tasks are quarantined, and single points already in the database for
-/// the same structure and settings are answered from it).
+/// resumes from (done tasks are skipped, a task whose engine process crashed gets the crash counted
+/// and runs once more, twice-crashed tasks are quarantined, tasks left running by a run that died
+/// as a whole run again (`ResultsStore.recoverCrashedTasks`), and single points already in the
+/// database for the same structure and settings are answered from it).
 public final class CampaignCoordinator: WorkSource {
     public let plan: CampaignPlan
     let store: ResultsStore
@@ -308,7 +309,12 @@ public final class CampaignCoordinator: WorkSource {
         var id: Int
         var row: TaskRecord
         var output: (structure: Structure, hash: String)?
+        /// Its engine process crashed for the first time: it goes back to the ready tasks.
+        var retry = false
     }
+
+    /// Crashes of a task's own engine process after which it is quarantined (not retried).
+    public static let quarantineAfterCrashes = 2
 
     /// Writes one finished task into `transaction`: its result, or its failure. A storage failure
     /// is thrown (it ends the whole batch); anything else undoes this task's writes and fails it alone.
@@ -328,6 +334,11 @@ public final class CampaignCoordinator: WorkSource {
     /// The worker's report, decoded and written: a failure as reported, or the result.
     private func writeReport(_ finished: FinishedTask, _ transaction: StoreTransaction) throws -> SettledTask {
         let report = try TaskReport.decode(finished.result)
+        if report.failureClass == EngineHelperClient.crashedClass {
+            let crash = settledCrash(finished.id, rank: finished.rank, message: report.message ?? "")
+            try recordFailure(crash, transaction)
+            return crash
+        }
         guard report.succeeded else {
             var failure = settledFailure(finished.id, rank: finished.rank,
                                          failureClass: report.failureClass ?? "internal", message: report.message ?? "")
@@ -391,6 +402,24 @@ public final class CampaignCoordinator: WorkSource {
         return SettledTask(id: id, row: row, output: nil)
     }
 
+    /// The row of a task whose engine process died while computing it: a crash counted against
+    /// it; pending to run once more, or quarantined at `quarantineAfterCrashes`.
+    private func settledCrash(_ id: Int, rank: Int, message: String) -> SettledTask {
+        var settled = settledFailure(id, rank: rank, failureClass: EngineHelperClient.crashedClass, message: message)
+        settled.row.crashes += 1
+        let crashes = settled.row.crashes
+        if crashes >= Self.quarantineAfterCrashes {
+            settled.row.state = .quarantined
+            settled.row.message = "\(message); crashed the engine \(crashes) times: quarantined, not retried automatically"
+        } else {
+            settled.row.state = .pending
+            settled.row.finishedAt = nil
+            settled.row.message = "\(message); crash \(crashes) of \(Self.quarantineAfterCrashes), running it again"
+            settled.retry = true
+        }
+        return settled
+    }
+
     /// The failures-table row and the task row of a failed task.
     private func recordFailure(_ failed: SettledTask, _ transaction: StoreTransaction) throws {
         let task = plan.tasks[failed.id]
@@ -406,7 +435,9 @@ public final class CampaignCoordinator: WorkSource {
         let id = settled.id
         setState(id, settled.row.state)
         rows[id] = settled.row
-        if settled.row.state == .done {
+        if settled.retry {
+            dispatcher.retry(id)
+        } else if settled.row.state == .done {
             if let output = settled.output { passOutput(of: id, structure: output.structure, hash: output.hash) }
             dispatcher.finish(id, succeeded: true)
         } else {

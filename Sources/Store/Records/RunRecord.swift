@@ -17,6 +17,8 @@ public struct RunRecord: Codable, Sendable, Equatable, FetchableRecord, MutableP
     public var finishedAt: Date?
     /// Process exit status, nil while running.
     public var exitStatus: Int?
+    /// "isolated" (engine in helper processes) or "in-process"; nil for runs that did not say.
+    public var engineIsolation: String?
 
     enum CodingKeys: String, CodingKey {
         case id, command, host, pid
@@ -24,6 +26,7 @@ public struct RunRecord: Codable, Sendable, Equatable, FetchableRecord, MutableP
         case startedAt = "started_at"
         case finishedAt = "finished_at"
         case exitStatus = "exit_status"
+        case engineIsolation = "engine_isolation"
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {

@@ -12,8 +12,11 @@ struct RunCommand: ParsableCommand {
         abstract: "Run a campaign from a job spec: alone, or under mpirun (rank 0 coordinates and writes).",
         discussion: """
         Rerunning the same spec resumes: finished tasks are skipped, single points already in the \
-        database are answered from it, tasks that were running when a run died get a crash counted \
-        (after two they are quarantined). SIGTERM/SIGINT stop the dispatch, let running tasks finish \
+        database are answered from it. Each worker computes in an engine helper process \
+        (--isolation isolated, the default): a crash in the engine kills the helper only, the task gets a \
+        crash counted and runs once more; after a second crash it is quarantined (exit status 1), and \
+        every other task still runs. Tasks left running by a job that died as a whole (killed, \
+        preempted) run again with nothing counted against them. SIGTERM/SIGINT stop the dispatch, let running tasks finish \
         within --grace seconds, commit, and exit with status 3. Exit status 1 means some tasks failed. \
         With a deadline (--deadline, or the batch job's end) no task starts that is predicted to end \
         after the deadline minus --deadline-margin; the run drains, commits and exits with status 4 \
@@ -37,6 +40,11 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Dispatch order: longest-first or first-come.")
     var policy: String = Dispatcher.Policy.longestFirst.rawValue
 
+    @Option(help: ArgumentHelp("Where workers compute: isolated (an engine helper process per worker; a crash in "
+        + "the engine fails only its task) or in-process (a crash ends the job). See docs/hpc.md.",
+        valueName: "isolated|in-process"))
+    var isolation: String = EngineIsolation.isolated.rawValue
+
     @Option(parsing: .unconditional, help: "OpenMP/OpenBLAS threads per rank (default: OMP_NUM_THREADS or 1).")
     var threads: Int?
 
@@ -57,6 +65,9 @@ struct RunCommand: ParsableCommand {
     var shard: String?
 
     func validate() throws {
+        guard EngineIsolation(rawValue: isolation) != nil else {
+            throw ValidationError("--isolation must be isolated or in-process")
+        }
         guard Dispatcher.Policy(rawValue: policy) != nil else {
             throw ValidationError("--policy must be longest-first or first-come")
         }
@@ -96,12 +107,13 @@ struct RunCommand: ParsableCommand {
 
     /// Ranks 1…N−1: compute what rank 0 sends.
     private func runWorker(mpi: MPIContext) throws {
-        let executor = TaskExecutor(calculator: CalculatorRouter(xtb: try XTBCalculator()),
-                                    optimizer: EngineOptimizer(),
-                                    host: HostInfo.name)
+        let executor = try TaskRunner(isolation: isolationMode, threads: threads ?? ThreadControl.requested)
         try MPIWorker.run(mpi: mpi, execute: executor.execute)
+        executor.stop()
         mpi.barrier()
     }
+
+    private var isolationMode: EngineIsolation { EngineIsolation(rawValue: isolation) ?? .isolated }
 
     /// Rank 0 (or the only process): plan, dispatch, commit, report. Returns a non-zero exit code or nil.
     private func coordinate(mpi: MPIContext?, stop: StopSignal) throws -> Int32? {
@@ -123,7 +135,7 @@ struct RunCommand: ParsableCommand {
         // The whole campaign's definition, also in a shard: a merge forms reactions and verdicts from it.
         try CampaignDefinition(plan: part == nil ? plan : CampaignPlan(spec: full), verdicts: full.verdicts).save(in: store)
         let runRecord = try store.beginRun(command: CommandLine.arguments, version: InterscreenVersion.current,
-                                           host: HostInfo.name)
+                                           host: HostInfo.name, engineIsolation: isolationMode.rawValue)
         let costs = CostModel.calibrated(from: try store.tasks())   // one read of the history: order, ETA, deadline
         let coordinator = try CampaignCoordinator(plan: plan, store: store, runID: runRecord.id ?? 0,
                                                   host: HostInfo.name, version: InterscreenVersion.current,
@@ -142,10 +154,9 @@ struct RunCommand: ParsableCommand {
         if let mpi, mpi.size > 1 {
             end = try MPICoordinator.run(mpi: mpi, source: coordinator, stop: stop, grace: .seconds(grace))
         } else {
-            let executor = TaskExecutor(calculator: CalculatorRouter(xtb: try XTBCalculator()),
-                                    optimizer: EngineOptimizer(),
-                                        host: HostInfo.name)
+            let executor = try TaskRunner(isolation: isolationMode, threads: threads ?? ThreadControl.requested)
             end = LocalRunner.run(source: coordinator, stop: stop, execute: executor.execute)
+            executor.stop()
         }
         withExtendedLifetime(alarm) {}
         printer.finish(coordinator.progress)
