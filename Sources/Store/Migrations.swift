@@ -7,7 +7,7 @@ import GRDB
 enum StoreMigrations {
     /// Names of all migrations, in order (the last one is the current schema version).
     static let names = ["v1-initial", CampaignMigration.name, OptimizationMigration.name, VerdictMigration.name,
-                      LeanWritesMigration.name]
+                      LeanWritesMigration.name, SurfaceEnergyMigration.name]
 
     static func makeMigrator() -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -16,6 +16,7 @@ enum StoreMigrations {
         migrator.registerMigration(OptimizationMigration.name, migrate: OptimizationMigration.migrate)
         migrator.registerMigration(VerdictMigration.name, migrate: VerdictMigration.migrate)
         migrator.registerMigration(LeanWritesMigration.name, migrate: LeanWritesMigration.migrate)
+        migrator.registerMigration(SurfaceEnergyMigration.name, migrate: SurfaceEnergyMigration.migrate)
         return migrator
     }
 
