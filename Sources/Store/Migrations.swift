@@ -9,7 +9,7 @@ enum StoreMigrations {
     static let names = ["v1-initial", CampaignMigration.name, OptimizationMigration.name, VerdictMigration.name,
                       LeanWritesMigration.name, VerdictRolesMigration.name,
                       CampaignDefinitionMigration.name,
-                      EngineIsolationMigration.name]
+                      EngineIsolationMigration.name, SurfaceEnergyMigration.name]
 
     static func makeMigrator() -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -21,6 +21,7 @@ enum StoreMigrations {
         migrator.registerMigration(VerdictRolesMigration.name, migrate: VerdictRolesMigration.migrate)
         migrator.registerMigration(CampaignDefinitionMigration.name, migrate: CampaignDefinitionMigration.migrate)
         migrator.registerMigration(EngineIsolationMigration.name, migrate: EngineIsolationMigration.migrate)
+        migrator.registerMigration(SurfaceEnergyMigration.name, migrate: SurfaceEnergyMigration.migrate)
         return migrator
     }
 

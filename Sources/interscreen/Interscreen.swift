@@ -12,6 +12,7 @@ struct Interscreen: ParsableCommand {
             SinglePointCommand.self,
             OptimizeCommand.self,
             BulkCommand.self,
+            SurfaceCommand.self,
             BuildCommand.self,
             RunCommand.self,
             VerdictCommand.self,

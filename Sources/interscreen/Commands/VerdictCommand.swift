@@ -24,7 +24,8 @@ struct VerdictCommand: ParsableCommand {
         let verdicts = try store.verdicts(campaign: campaign)
         guard !verdicts.isEmpty else { throw CommandFailure.data("no verdicts in \(db): the spec needs [[verdicts]]") }
         if json {
-            let objects = verdicts.map(Self.object)
+            let surfaces = try store.surfaceEnergies()
+            let objects = verdicts.map { Self.object($0).merging(VerdictCriticalSize.fields(for: $0, surfaces: surfaces)) { a, _ in a } }
             let data = try JSONSerialization.data(withJSONObject: objects, options: [.sortedKeys, .prettyPrinted])
             printFlushed(String(decoding: data, as: UTF8.self))
         } else {

@@ -1,0 +1,34 @@
+/// A surface energy series: thickness loop, in-plane loop, and what stopped them.
+public struct SurfaceStudyResult: Sendable, Codable, Equatable {
+    public var miller: String
+    public var termination: String
+    public var vacuum: Double
+    public var threshold: Double
+    /// Excess composition of the slabs over whole bulk units ("" when stoichiometric).
+    public var excess: String = ""
+    /// The operation relating the two faces.
+    public var symmetry: String = ""
+    /// Area of one face of the 1×1 surface cell, Å².
+    public var area: Double = 0
+    public var thickness: [SurfacePoint] = []
+    public var inPlane: [SurfacePoint] = []
+    public var thicknessConverged = false
+    public var inPlaneConverged = false
+    /// Why a loop stopped early, or what was not tested.
+    public var stops: [String] = []
+    /// Positions relaxed? (Not yet: slabs are bulk-cut.)
+    public var relaxed = false
+
+    public init(miller: String, termination: String, vacuum: Double, threshold: Double) {
+        self.miller = miller
+        self.termination = termination
+        self.vacuum = vacuum
+        self.threshold = threshold
+    }
+
+    /// Converged in thickness and in plane.
+    public var converged: Bool { thicknessConverged && inPlaneConverged }
+
+    /// The last point computed: the best estimate there is.
+    public var final: SurfacePoint? { inPlane.last ?? thickness.last }
+}
