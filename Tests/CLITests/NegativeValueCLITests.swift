@@ -43,7 +43,11 @@ final class NegativeValueCLITests: XCTestCase {
         "plan --cores": ["plan"], "plan --seconds": ["plan", "--cores", "1"], "plan --threads": ["plan", "--cores", "1"],
         "plan --repeat": ["plan", "--cores", "1"],
         "bench-store --rows": ["bench-store"], "bench-store --tasks": ["bench-store"],
+        "bench-isolation --tasks": ["bench-isolation", "x.xyz"], "bench-isolation --rounds": ["bench-isolation", "x.xyz"],
+        "engine-helper --threads": ["engine-helper"],
+        "surface --vacuum": surface, "surface --threshold": surface, "surface --max-atoms": surface,
     ]
+    static let surface = ["surface", "x.cif", "--miller", "001", "--termination", "CsI"]
     static let submit = ["submit", "j.toml", "--scheduler", "slurm", "--ranks-per-node", "1", "--walltime", "1:00:00"]
 
     /// Options that take text (paths, names, lists) and keep ArgumentParser's default parsing.
@@ -59,7 +63,9 @@ final class NegativeValueCLITests: XCTestCase {
         "submit --script", "submit --launcher", "submit --prelude", "submit --interscreen", "estimate --db",
         "estimate --shard", "merge --output", "reactions --db", "plan --sample", "bench-store --batches",
         "bench-store --dir", "compare --db", "compare --measured", "compare --campaign", "report --db", "report --out",
-        "report --campaign", "report --measured",
+        "report --campaign", "report --measured", "run --isolation",
+        "surface --miller", "surface --termination", "surface --gfn", "surface --layers", "surface --in-plane",
+        "surface --excess-cell", "surface --phase", "surface --db",
     ]
 
     /// Every option of every command, with its parsing strategy, from the binary's own description.

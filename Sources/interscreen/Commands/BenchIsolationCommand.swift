@@ -14,11 +14,16 @@ struct BenchIsolationCommand: ParsableCommand {
     @Argument(help: "Structure files, each measured on its own.")
     var files: [String]
 
-    @Option(help: "Tasks per round and path.")
+    @Option(parsing: .unconditional, help: "Tasks per round and path.")
     var tasks: Int = 20
 
-    @Option(help: "Rounds; the two paths alternate within each round.")
+    @Option(parsing: .unconditional, help: "Rounds; the two paths alternate within each round.")
     var rounds: Int = 7
+
+    func validate() throws {
+        try OptionRange.atLeast(1, tasks, "--tasks")
+        try OptionRange.atLeast(1, rounds, "--rounds")
+    }
 
     func run() throws {
         ThreadControl.apply(threads: 1)

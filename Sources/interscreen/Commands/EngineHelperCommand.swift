@@ -11,8 +11,12 @@ struct EngineHelperCommand: ParsableCommand {
         commandName: "engine-helper", abstract: "Compute task orders from a campaign worker (internal).",
         shouldDisplay: false)
 
-    @Option(help: "OpenMP/OpenBLAS threads.")
+    @Option(parsing: .unconditional, help: "OpenMP/OpenBLAS threads.")
     var threads: Int = 1
+
+    func validate() throws {
+        try OptionRange.atLeast(1, threads, "--threads")
+    }
 
     func run() throws {
         let parent = ProcessInfo.processInfo.environment["INTERSCREEN_HELPER_PARENT"].flatMap { pid_t($0) }
