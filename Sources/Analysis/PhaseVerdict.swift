@@ -16,9 +16,13 @@ public struct PhaseVerdict: Sendable, Equatable {
     public var formulaUnits: Double
     /// Temperature of the Boltzmann weighting, K.
     public var kelvin: Double
+    /// The bulk supercells come from a converged series: true, false (flagged), nil (not checked).
+    public var bulkConverged: Bool?
 
     public init(protocolName: String, activePhase: String, inactivePhase: String, active: ConfigurationEnsemble,
-                inactive: ConfigurationEnsemble, bulkInactiveMinusActive: Double, formulaUnits: Double, kelvin: Double) {
+                inactive: ConfigurationEnsemble, bulkInactiveMinusActive: Double, formulaUnits: Double, kelvin: Double,
+                bulkConverged: Bool? = nil) {
+        self.bulkConverged = bulkConverged
         self.protocolName = protocolName
         self.activePhase = activePhase
         self.inactivePhase = inactivePhase
@@ -49,6 +53,12 @@ public struct PhaseVerdict: Sendable, Equatable {
     /// ΔΔE (Boltzmann) minus the bulk preference: positive means the interface wins.
     public var margin: Double? { ddEBoltzmann.map { $0 - bulkPreference } }
 
+    /// Both phases have two or more configurations: the spread is known.
+    public var spreadKnown: Bool { active.energies.count > 1 && inactive.energies.count > 1 }
+
+    /// `uncertainty` when the spread is known, else nil (one configuration is not a spread of 0).
+    public var knownUncertainty: Double? { spreadKnown ? uncertainty : nil }
+
     /// Uncertainty of ΔΔE from the configuration spread: √(σ_active² + σ_inactive²).
     public var uncertainty: Double {
         (active.standardDeviation * active.standardDeviation
@@ -61,11 +71,19 @@ public struct PhaseVerdict: Sendable, Equatable {
             return "no verdict: reactions missing for \(active.isEmpty ? activePhase : inactivePhase)"
         }
         let sign = margin >= 0 ? "+" : "−"
+        let spread = spreadKnown ? "± \(Self.kj(uncertainty)) kJ/mol" : "kJ/mol, spread unknown: \(singleConfiguration)"
         var text = "\(Self.says(margin: margin, activePhase: activePhase)) "
-            + "(margin \(sign)\(Self.kj(abs(margin))) ± \(Self.kj(uncertainty)) kJ/mol; "
+            + "(margin \(sign)\(Self.kj(abs(margin))) \(spread); "
             + "ΔΔE \(Self.kj(dde)) vs bulk preference \(Self.kj(bulkPreference)) kJ/mol)"
-        if abs(margin) < uncertainty { text += "; within the configuration spread: not conclusive" }
+        if spreadKnown, abs(margin) < uncertainty { text += "; within the configuration spread: not conclusive" }
+        if bulkConverged == false { text += "; BULK SUPERCELL SERIES NOT CONVERGED: the bulk preference is not final" }
         return text
+    }
+
+    /// "one configuration of alpha" (or of both phases).
+    private var singleConfiguration: String {
+        let single = [(activePhase, active), (inactivePhase, inactive)].filter { $0.1.energies.count < 2 }.map(\.0)
+        return "one configuration of " + single.joined(separator: " and of ")
     }
 
     /// What a verdict concludes, without its numbers: "interface stabilises alpha", or

@@ -16,7 +16,8 @@ enum ComparisonTables {
                            rows: rows, caption: "Predicted: margin per formula unit > 0 (verdict row); a margin within "
                                + "the configuration spread is not conclusive, counted apart. Observed: the measured rows of "
                                + "\(file) with a sign reading (jobs/measured/README.md). \(c.count(.agree)) agree, "
-                               + "\(c.count(.disagree)) disagree, \(c.count(.notConclusive)) not conclusive. "
+                               + "\(c.count(.disagree)) disagree, \(c.count(.notConclusive)) not conclusive, "
+                               + "\(c.count(.bulkNotConverged)) left out (bulk supercell series not converged). "
                                + "Predictions: \(PredictionSelection.rule).")
     }
 

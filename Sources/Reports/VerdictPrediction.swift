@@ -11,6 +11,7 @@ extension PairingPrediction {
         self.init(verdictID: verdict.id ?? 0, campaign: verdict.campaign, name: verdict.name,
                   activePhase: verdict.activePhase, marginKJ: verdict.marginKJ, formulaUnits: verdict.formulaUnits,
                   computedValues: ours, protocolName: verdict.protocolName,
-                  uncertaintyKJ: verdict.uncertaintyKJ ?? 0, computedAt: verdict.computedAt)
+                  uncertaintyKJ: verdict.uncertaintyKJ ?? 0, computedAt: verdict.computedAt,
+                  bulkConverged: verdict.bulkConverged)
     }
 }

@@ -21,13 +21,16 @@ enum VerdictTables {
         }
         let rows = [
             ["bulk E(\(i)) − E(\(a)), kJ/mol per formula unit", Format.kj(v.bulkKJPerUnit), paper("bulkPerUnit")],
+            ["bulk supercells", v.bulkConvergenceText, ""],
             ["interface reaction energy, \(a) (lowest / Boltzmann), kJ/mol",
              "\(Format.kj(v.activeLowestKJ)) / \(Format.kj(v.activeBoltzmannKJ))", paper("active")],
             ["interface reaction energy, \(i) (lowest / Boltzmann), kJ/mol",
              "\(Format.kj(v.inactiveLowestKJ)) / \(Format.kj(v.inactiveBoltzmannKJ))", paper("inactive")],
             ["ΔΔE interface (\(i) − \(a)) vs n × bulk preference, kJ/mol",
              "\(Format.kj(v.ddEBoltzmannKJ)) vs \(Format.kj(v.bulkPreferenceKJ))", paperDDE],
-            ["margin ± configuration spread, kJ/mol", "\(Format.kj(v.marginKJ)) ± \(Format.kj(v.uncertaintyKJ))", ""],
+            ["margin ± configuration spread, kJ/mol", v.spreadKnown
+                ? "\(Format.kj(v.marginKJ)) ± \(Format.kj(v.uncertaintyKJ))"
+                : "\(Format.kj(v.marginKJ)), spread unknown (a phase has one configuration)", ""],
             ["verdict", v.verdict, ""],
         ]
         let source = (ref?["source"] as? String).map { "; paper: \($0)" } ?? ""

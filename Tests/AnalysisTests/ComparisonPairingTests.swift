@@ -133,6 +133,25 @@ final class ComparisonPairingTests: XCTestCase {
         XCTAssertEqual(c.selection.setAside.map(\.prediction.verdictID), [1, 3])
     }
 
+    /// A verdict whose bulk supercell series did not converge is flagged and left out of the counts
+    /// (and of the rank correlations); one whose convergence was not checked is still scored.
+    func testUnconvergedBulkIsLeftOutOfAgreementCounts() {
+        let rows = ["p", "q", "r"].enumerated().map { k, pairing in
+            observation(pairing, "gamma_phase_retention", .qualitative("near_complete"), line: k + 2)
+        }
+        let unconverged = PairingPrediction(verdictID: 1, campaign: "p", name: "v", activePhase: "alpha", marginKJ: -300,
+                                            formulaUnits: 8, uncertaintyKJ: 10, bulkConverged: false)
+        let converged = PairingPrediction(verdictID: 2, campaign: "q", name: "v", activePhase: "alpha", marginKJ: -300,
+                                          formulaUnits: 8, uncertaintyKJ: 10, bulkConverged: true)
+        let unchecked = PairingPrediction(verdictID: 3, campaign: "r", name: "v", activePhase: "alpha", marginKJ: 300,
+                                          formulaUnits: 8, uncertaintyKJ: 10)
+        let c = PairingComparison(observations: rows, predictions: [unconverged, converged, unchecked])
+        XCTAssertEqual(c.signAgreements.map(\.outcome), [.bulkNotConverged, .disagree, .agree])
+        XCTAssertNil(c.signAgreements[0].agrees)
+        XCTAssertTrue(c.signAgreements[0].conclusion.contains("did not converge"), c.signAgreements[0].conclusion)
+        XCTAssertEqual([c.count(.agree), c.count(.disagree), c.count(.bulkNotConverged)], [1, 1, 1])
+    }
+
     /// A margin within the configuration spread is neither agree nor disagree.
     func testMarginWithinTheSpreadIsNotConclusive() {
         let row = observation("p", "gamma_phase_retention", .qualitative("near_complete"), line: 2)

@@ -41,4 +41,34 @@ final class PhaseVerdictTests: XCTestCase {
                                    bulkInactiveMinusActive: -1, formulaUnits: 8, kelvin: 300)
         XCTAssertTrue(verdict.sentence.contains("not conclusive"), verdict.sentence)
     }
+
+    /// One configuration per phase has no spread: the sentence says so instead of "± 0".
+    func testOneConfigurationPerPhaseHasNoKnownSpread() {
+        let verdict = PhaseVerdict(protocolName: "paper", activePhase: "alpha", inactivePhase: "delta",
+                                   active: .init(energies: [("a", -1224)]), inactive: .init(energies: [("d", -1033)]),
+                                   bulkInactiveMinusActive: -18, formulaUnits: 8, kelvin: 300)
+        XCTAssertFalse(verdict.spreadKnown)
+        XCTAssertNil(verdict.knownUncertainty)
+        XCTAssertFalse(verdict.sentence.contains("± 0"), verdict.sentence)
+        XCTAssertTrue(verdict.sentence.contains("spread unknown: one configuration of alpha and of delta"), verdict.sentence)
+        let twoAlpha = PhaseVerdict(protocolName: "p", activePhase: "alpha", inactivePhase: "delta",
+                                    active: .init(energies: [("a1", -1224), ("a2", -1200)]),
+                                    inactive: .init(energies: [("d", -1033)]),
+                                    bulkInactiveMinusActive: -18, formulaUnits: 8, kelvin: 300)
+        XCTAssertTrue(twoAlpha.sentence.contains("spread unknown: one configuration of delta;"), twoAlpha.sentence)
+    }
+
+    /// A bulk preference from a supercell series that did not converge is flagged in the sentence.
+    func testUnconvergedBulkIsFlagged() {
+        func verdict(_ converged: Bool?) -> PhaseVerdict {
+            PhaseVerdict(protocolName: "p", activePhase: "alpha", inactivePhase: "delta",
+                         active: .init(energies: [("a1", -126), ("a2", -130)]),
+                         inactive: .init(energies: [("d1", -111), ("d2", -115)]),
+                         bulkInactiveMinusActive: -117, formulaUnits: 8, kelvin: 300, bulkConverged: converged)
+        }
+        XCTAssertTrue(verdict(false).sentence.contains("BULK SUPERCELL SERIES NOT CONVERGED"), verdict(false).sentence)
+        XCTAssertFalse(verdict(true).sentence.contains("NOT CONVERGED"))
+        XCTAssertFalse(verdict(nil).sentence.contains("NOT CONVERGED"))
+        XCTAssertTrue(verdict(true).spreadKnown)
+    }
 }

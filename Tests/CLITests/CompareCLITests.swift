@@ -48,6 +48,46 @@ final class CompareCLITests: XCTestCase {
         XCTAssertTrue(none.stderr.contains("--measured"), none.stderr)
     }
 
+    /// Honest inputs end to end: a verdict whose bulk supercell series did not converge is flagged in
+    /// `verdict` (text, JSON), `compare` (left out of the counts) and the report; one configuration
+    /// per phase prints "spread unknown", never "± 0".
+    func testUnconvergedBulkAndUnknownSpreadAreFlaggedEverywhere() throws {
+        let cli = try CLIHarness()
+        let pairings = VerdictCampaignFixture(cli: cli)
+        try pairings.run(campaign: "cspbi3-agzif62", bulkConverged: false)
+        let v = try XCTUnwrap(try pairings.verdicts().first)
+        XCTAssertEqual(v["bulk_converged"] as? Bool, false)
+        XCTAssertEqual(v["spread_known"] as? Bool, false)
+        XCTAssertTrue(v["uncertainty_kj"] is NSNull, "\(v)")
+        let sentence = try XCTUnwrap(v["verdict"] as? String)
+        XCTAssertTrue(sentence.contains("BULK SUPERCELL SERIES NOT CONVERGED"), sentence)
+        XCTAssertTrue(sentence.contains("spread unknown"), sentence)
+        XCTAssertFalse(sentence.contains("± 0"), sentence)
+
+        let text = try cli.run(["verdict", "--db", pairings.database])
+        XCTAssertEqual(text.status, 0, text.stderr)
+        XCTAssertTrue(text.stdout.contains("| bulk supercells | bulk supercell series NOT CONVERGED |"), text.stdout)
+        XCTAssertTrue(text.stdout.contains("spread unknown (a phase has one configuration)"), text.stdout)
+
+        let compare = try cli.run(["compare", "--db", pairings.database, "--measured", VerdictCampaignFixture.li2023, "--json"])
+        XCTAssertEqual(compare.status, 0, compare.stderr)
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(compare.stdout.utf8)) as? [String: Any])
+        let sign = try XCTUnwrap((json["sign_agreement"] as? [[String: Any]])?.first)
+        XCTAssertEqual(sign["outcome"] as? String, "bulk not converged")
+        XCTAssertTrue(sign["agrees"] is NSNull, "\(sign)")
+        let compareText = try cli.run(["compare", "--db", pairings.database, "--measured", VerdictCampaignFixture.li2023])
+        XCTAssertTrue(compareText.stdout.contains("0 agree, 0 disagree, 0 not conclusive (margin within the spread), "
+                                                  + "1 left out (bulk supercell series not converged)"), compareText.stdout)
+
+        let out = cli.path("report")
+        let report = try cli.run(["report", "--db", pairings.database, "--out", out, "--measured", VerdictCampaignFixture.li2023])
+        XCTAssertEqual(report.status, 0, report.stderr)
+        let markdown = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
+        XCTAssertTrue(markdown.contains("bulk supercell series NOT CONVERGED"), markdown)
+        XCTAssertTrue(markdown.contains("1 left out (bulk supercell series not converged)"), markdown)
+        XCTAssertTrue(markdown.contains("spread unknown"), markdown)
+    }
+
     /// Three pairings whose margins differ (n = 2, 4, 8 formula units over the same energies), measured
     /// values assigned in the margins' order: identical ranks, ρ = 1; in reverse order, ρ = −1.
     func testRankCorrelationOverThreePairings() throws {

@@ -14,9 +14,10 @@ struct VerdictCampaignFixture {
 
     /// Runs campaign `campaign` with verdict `verdict` (active "alpha", inactive "delta").
     /// With `doubled`, each phase gets a second configuration: its reaction taken twice (energy × 2).
+    /// With `bulkConverged`, the verdict says whether its bulk supercell series converged.
     /// With `sizes`, one verdict per fragment size, named as a screen names them ("<verdict> 8fu").
     func run(campaign: String, verdict: String = "frozen framework", formulaUnits: Int = 8, doubled: Bool = false,
-             sizes: [Int] = [], file: StaticString = #filePath, line: UInt = #line) throws {
+             sizes: [Int] = [], bulkConverged: Bool? = nil, file: StaticString = #filePath, line: UInt = #line) throws {
         let verdicts = sizes.isEmpty ? [(verdict, formulaUnits)] : sizes.map { ("\(verdict) \($0)fu", $0) }
         let cs4 = "[[structures]]\nname = \"Cs4PbI6\"\nfiles = \"\(CLIHarness.fragment("Cs4PbI6"))\"\n"
         var spec = try String(contentsOfFile: try CampaignFixture(cli: cli).writeSpec(name: campaign, extraStructures: [cs4]),
@@ -43,6 +44,7 @@ struct VerdictCampaignFixture {
             bulk = "bulk stand-in"
             formula_units = \(units)
             reference = { bulk = -18, active = -1224, inactive = -1033, source = "Li et al. 2023" }
+            \(bulkConverged.map { "bulk_converged = \($0)" } ?? "")
 
             """
         }

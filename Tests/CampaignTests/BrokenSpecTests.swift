@@ -105,10 +105,51 @@ final class BrokenSpecTests: XCTestCase {
                  line: 1, fragment: "[campaign] needs `name`"),
             Case(name: "no structures", spec: "[campaign]\nname = \"empty\"\n", line: 1,
                  fragment: "the spec names no structures"),
+            Case(name: "verdict n against the fragment's formula units", spec: base + Self.verdictTail(units: 8),
+                 line: 34, fragment: "[[verdicts]] \"v\": formula_units = 8, but reaction \"iface a\" consumes 1 formula units (H2: 1)"),
+            Case(name: "bulk_converged not a boolean", spec: base + Self.verdictTail(units: 1) + "bulk_converged = \"yes\"\n",
+                 line: 35, fragment: "`bulk_converged` must be true or false"),
             Case(name: "name for a multi-file glob",
                  spec: base + "\n[[structures]]\nname = \"both\"\nfiles = \"*.xyz\"\n", line: 14,
                  fragment: "`name` \"both\" stands for one structure but `files` matches 2 files"),
         ]
+    }
+
+    /// Reactions of H2 (formula_units = 1) and a verdict over them with `units` formula units (line 34).
+    private static func verdictTail(units: Int) -> String {
+        """
+
+        [[reactions]]
+        name = "bulk"
+        reactants = { H2 = 1 }
+        products = { H2 = 1 }
+        normalize = { per = "H2", from = "H2" }
+
+        [[reactions]]
+        name = "iface a"
+        reactants = { H2 = 1, water = 1 }
+        products = { H2 = 1, water = 1 }
+
+        [[reactions]]
+        name = "iface d"
+        reactants = { H2 = 1, water = 1 }
+        products = { H2 = 1, water = 1 }
+
+        [[verdicts]]
+        name = "v"
+        active = "iface a"
+        inactive = "iface d"
+        bulk = "bulk"
+        formula_units = \(units)
+
+        """
+    }
+
+    /// The verdict tail is valid when n matches the fragment; bulk_converged is read.
+    func testVerdictWithMatchingUnitsParses() throws {
+        let url = try sandbox.write("ok.toml", base + Self.verdictTail(units: 1) + "bulk_converged = false\n")
+        let spec = try JobSpecParser.parse(path: url)
+        XCTAssertEqual(spec.verdicts.map(\.bulkConverged), [false])
     }
 
     func testEachBrokenSpecIsRejectedAtItsLine() throws {

@@ -57,7 +57,7 @@ public struct PairingComparison: Sendable {
         var order: [RankComparison.Group] = []
         for match in matches where match.observation.kind == .measured {
             guard let measured = match.observation.value.number else { continue }
-            for prediction in match.predictions {
+            for prediction in match.predictions where prediction.bulkConverged != false {
                 guard let predicted = prediction.marginPerFormulaUnit else { continue }
                 let o = match.observation
                 let group = RankComparison.Group(quantity: o.quantity, unit: o.unit, composition: o.composition,

@@ -17,6 +17,8 @@ public struct PairingPrediction: Sendable, Equatable {
     /// The configuration spread the margin must exceed to be conclusive, kJ/mol (0 when none).
     public var uncertaintyKJ: Double
     public var formulaUnits: Double
+    /// The verdict's bulk supercells come from a converged series (false: left out of agreement counts).
+    public var bulkConverged: Bool?
     /// When the verdict was formed (the selection rule keeps the latest).
     public var computedAt: Date
     /// Our values of the paper's computed quantities (e.g. "interface_reaction_energy_alpha"), kJ/mol.
@@ -24,7 +26,9 @@ public struct PairingPrediction: Sendable, Equatable {
 
     public init(verdictID: Int64, campaign: String, name: String, activePhase: String, marginKJ: Double?,
                 formulaUnits: Double, computedValues: [String: Double] = [:], pairing: String? = nil,
-                protocolName: String? = nil, uncertaintyKJ: Double = 0, computedAt: Date = Date(timeIntervalSince1970: 0)) {
+                protocolName: String? = nil, uncertaintyKJ: Double = 0, computedAt: Date = Date(timeIntervalSince1970: 0),
+                bulkConverged: Bool? = nil) {
+        self.bulkConverged = bulkConverged
         self.verdictID = verdictID
         self.campaign = campaign
         self.name = name

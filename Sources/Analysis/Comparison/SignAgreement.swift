@@ -25,12 +25,15 @@ public struct SignAgreement: Sendable, Equatable {
         case agree, disagree
         /// The margin lies within the configuration spread: the prediction claims no sign.
         case notConclusive = "not conclusive"
+        /// The verdict's bulk supercell series did not converge: its margin is not final, not scored.
+        case bulkNotConverged = "bulk not converged"
         /// No margin, no observation with a sign reading, or observations that disagree.
         case noAnswer = "no answer"
     }
 
     public var outcome: Outcome {
         guard let predicted = prediction.stabilises, let observed else { return .noAnswer }
+        guard prediction.bulkConverged != false else { return .bulkNotConverged }
         guard prediction.isConclusive else { return .notConclusive }
         return predicted == observed ? .agree : .disagree
     }
@@ -50,6 +53,8 @@ public struct SignAgreement: Sendable, Equatable {
         if evidence.isEmpty { return "no observation with a sign reading" }
         guard observed != nil else { return "the observations disagree with each other" }
         switch outcome {
+        case .bulkNotConverged:
+            return "not scored: the verdict's bulk supercell series did not converge"
         case .notConclusive:
             return "not conclusive (|margin| \(Int(abs(prediction.marginKJ ?? 0).rounded())) < spread "
                 + "\(Int(prediction.uncertaintyKJ.rounded())) kJ/mol)"

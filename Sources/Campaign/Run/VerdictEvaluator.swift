@@ -24,6 +24,7 @@ struct VerdictEvaluator {
         row.roles = VerdictRoles(bulk: bulk?.id, active: activeRows.compactMap(\.id), inactive: inactiveRows.compactMap(\.id))
         row.reactionIDs = row.roles?.flat ?? []
         row.protocolName = spec.protocolName ?? spec.name
+        row.bulkConverged = spec.bulkConverged
         row.activeLowestKJ = active.lowest?.kJMol
         row.activeBoltzmannKJ = active.boltzmannAverage(kelvin: spec.temperature)
         row.inactiveLowestKJ = inactive.lowest?.kJMol
@@ -37,13 +38,13 @@ struct VerdictEvaluator {
         let verdict = PhaseVerdict(protocolName: spec.name, activePhase: spec.activePhase,
                                    inactivePhase: spec.inactivePhase, active: active, inactive: inactive,
                                    bulkInactiveMinusActive: perUnit, formulaUnits: spec.formulaUnits,
-                                   kelvin: spec.temperature)
+                                   kelvin: spec.temperature, bulkConverged: spec.bulkConverged)
         row.bulkKJPerUnit = perUnit
         row.bulkPreferenceKJ = verdict.bulkPreference
         row.ddELowestKJ = verdict.ddELowest
         row.ddEBoltzmannKJ = verdict.ddEBoltzmann
         row.marginKJ = verdict.margin
-        row.uncertaintyKJ = verdict.uncertainty
+        row.uncertaintyKJ = verdict.knownUncertainty
         row.verdict = verdict.sentence
         try store.saveVerdict(row)
     }

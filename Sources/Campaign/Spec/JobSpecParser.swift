@@ -33,7 +33,7 @@ public enum JobSpecParser {
         structures.read(root["structures"], required: !rootReader.has("screen"))
         var reactions = ReactionReader(context: context, structures: structures)
         reactions.read(root["reactions"])
-        var verdicts = VerdictReader(context: context, reactions: reactions.reactions)
+        var verdicts = VerdictReader(context: context, reactions: reactions.reactions, declared: structures.declared)
         verdicts.read(root["verdicts"])
         let screen = ScreenReader(context: context).read(rootReader)
         if let error = context.error { throw error }

@@ -48,6 +48,10 @@ struct TableReader {
         read(key, expected: "an integer") { $0.int }
     }
 
+    func bool(_ key: String) -> Bool? {
+        read(key, expected: "true or false") { $0.bool }
+    }
+
     /// An integer or floating-point value, as Double.
     func number(_ key: String) -> Double? {
         read(key, expected: "a number") { $0.double ?? $0.int.map(Double.init) }

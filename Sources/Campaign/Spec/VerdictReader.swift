@@ -5,11 +5,14 @@ import TOMLKit
 struct VerdictReader {
     let context: SpecContext
     let reactions: [ReactionSpec]
+    /// Declared structures, for the formula units of the fragments.
+    let declared: [String: DeclaredStructure]
     private(set) var verdicts: [VerdictSpec] = []
 
-    init(context: SpecContext, reactions: [ReactionSpec]) {
+    init(context: SpecContext, reactions: [ReactionSpec], declared: [String: DeclaredStructure] = [:]) {
         self.context = context
         self.reactions = reactions
+        self.declared = declared
     }
 
     mutating func read(_ value: TOMLValueConvertible?) {
@@ -41,11 +44,32 @@ struct VerdictReader {
         let kelvin = t.has("temperature")
             ? MethodReader.checked(t, "temperature", t.number("temperature"), "must be positive") { $0 > 0 } : 300
         guard let name, let active, let inactive, let bulk, let units, let kelvin else { return }
+        for pattern in [active, inactive] { checkUnits(t, name: name, pattern: pattern, units: units) }
         verdicts.append(VerdictSpec(
             name: name, activePhase: t.string("active_phase") ?? "active", inactivePhase: t.string("inactive_phase") ?? "inactive",
             activeReactions: active, inactiveReactions: inactive, bulkReaction: bulk, formulaUnits: units,
-            temperature: kelvin, reference: reference(t), line: t.line))
+            temperature: kelvin, reference: reference(t), line: t.line, bulkConverged: t.bool("bulk_converged")))
     }
+
+    /// `formula_units` must be the n of the fragment each matched reaction consumes: the sum of
+    /// coefficient × formula_units over its reactants that declare formula_units.
+    private func checkUnits(_ t: TableReader, name: String, pattern: String, units: Double) {
+        for reaction in reactions where ReactionPattern.matches(pattern, reaction.name) {
+            let counted = reaction.reactants.compactMap { r in
+                declared[r.name]?.formulaUnits.map { (r.name, r.coefficient * Double($0)) }
+            }
+            guard !counted.isEmpty else { continue }
+            let n = counted.reduce(0) { $0 + $1.1 }
+            guard abs(n - units) > 1e-9 else { continue }
+            let parts = counted.map { "\($0.0): \(Self.number($0.1))" }.joined(separator: ", ")
+            context.report(t.line("formula_units"), "[[verdicts]] \"\(name)\": formula_units = \(Self.number(units)), "
+                + "but reaction \"\(reaction.name)\" consumes \(Self.number(n)) formula units (\(parts)); "
+                + "n must be the fragment's formula units")
+            return
+        }
+    }
+
+    private static func number(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(x) }
 
     /// `reference = { bulk = -18, active = -1224, inactive = -1033, source = "…" }`, optional.
     private func reference(_ t: TableReader) -> VerdictSpec.Reference? {

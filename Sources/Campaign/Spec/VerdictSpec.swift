@@ -14,6 +14,10 @@ public struct VerdictSpec: Sendable, Codable, Equatable {
     public var formulaUnits: Double
     /// Temperature of the Boltzmann weighting over configurations, K.
     public var temperature: Double
+    /// Whether the bulk reaction's supercells come from a converged supercell series
+    /// (`interscreen bulk`, docs/bulk.md): true, false (flagged, left out of agreement counts),
+    /// nil when the spec does not say (shown as "not checked").
+    public var bulkConverged: Bool?
     /// The published values to compare with (kJ/mol), when given: bulk per unit, active, inactive.
     public var reference: Reference?
     /// 1-based line of its table in the spec.
@@ -39,7 +43,8 @@ public struct VerdictSpec: Sendable, Codable, Equatable {
 
     public init(name: String, activePhase: String, inactivePhase: String, activeReactions: String,
                 inactiveReactions: String, bulkReaction: String, formulaUnits: Double, temperature: Double,
-                reference: Reference? = nil, line: Int, protocolName: String? = nil) {
+                reference: Reference? = nil, line: Int, protocolName: String? = nil, bulkConverged: Bool? = nil) {
+        self.bulkConverged = bulkConverged
         self.protocolName = protocolName
         self.reference = reference
         self.name = name

@@ -26,7 +26,10 @@ public struct VerdictRecord: Codable, Sendable, Equatable, FetchableRecord, Muta
     public var ddELowestKJ: Double?
     public var ddEBoltzmannKJ: Double?
     public var marginKJ: Double?
+    /// Configuration spread of the margin, kJ/mol; nil when a phase has one configuration (spread unknown).
     public var uncertaintyKJ: Double?
+    /// The bulk supercells come from a converged series: true, false, nil when not checked.
+    public var bulkConverged: Bool?
     public var temperature: Double
     /// The verdict in words, with its margin.
     public var verdict: String
@@ -58,6 +61,7 @@ public struct VerdictRecord: Codable, Sendable, Equatable, FetchableRecord, Muta
         case ddEBoltzmannKJ = "dde_boltzmann_kj"
         case marginKJ = "margin_kj"
         case uncertaintyKJ = "uncertainty_kj"
+        case bulkConverged = "bulk_converged"
         case reactionIDs = "reaction_ids"
         case computedAt = "computed_at"
         case roles = "reaction_roles"
@@ -76,6 +80,18 @@ public struct VerdictRecord: Codable, Sendable, Equatable, FetchableRecord, Muta
         self.reactionIDs = []
         self.excluded = []
         self.computedAt = Date()
+    }
+
+    /// Both phases have at least two configurations, so the margin has a spread.
+    public var spreadKnown: Bool { uncertaintyKJ != nil }
+
+    /// "bulk supercell series converged", "… NOT CONVERGED", or "… not checked".
+    public var bulkConvergenceText: String {
+        switch bulkConverged {
+        case true?: "bulk supercell series converged"
+        case false?: "bulk supercell series NOT CONVERGED"
+        case nil: "bulk supercell convergence not checked"
+        }
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {

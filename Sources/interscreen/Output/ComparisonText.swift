@@ -42,7 +42,8 @@ struct ComparisonText {
         let c = comparison
         var out = ["", "Sign agreement (predicted margin > 0 vs observed stabilised): \(c.count(.agree)) agree, "
                    + "\(c.count(.disagree)) disagree, \(c.count(.notConclusive)) not conclusive (margin within the "
-                   + "spread), \(c.count(.noAnswer)) without an answer"]
+                   + "spread), \(c.count(.bulkNotConverged)) left out (bulk supercell series not converged), "
+                   + "\(c.count(.noAnswer)) without an answer"]
         if comparison.signAgreements.isEmpty { out.append("  none: no measured row maps to a verdict") }
         for s in comparison.signAgreements {
             let predicted = s.prediction.stabilises.map { $0 ? "stabilises" : "does not stabilise" } ?? "no prediction"

@@ -16,6 +16,7 @@ struct VerdictTable {
             printFlushed("| quantity | value | paper |")
             printFlushed("|---|---|---|")
             printFlushed("| bulk E(\(i)) − E(\(a)), kJ/mol per formula unit | \(v.bulkKJPerUnit.map(Self.kj) ?? "–") | \(paper("bulkPerUnit")) |")
+            printFlushed("| bulk supercells | \(v.bulkConvergenceText) | |")
             printFlushed("| interface reaction energy, \(a) (lowest / Boltzmann) | \(Self.pair(v.activeLowestKJ, v.activeBoltzmannKJ)) | \(paper("active")) |")
             printFlushed("| interface reaction energy, \(i) (lowest / Boltzmann) | \(Self.pair(v.inactiveLowestKJ, v.inactiveBoltzmannKJ)) | \(paper("inactive")) |")
             let dde = "\(v.ddEBoltzmannKJ.map(Self.kj) ?? "–") vs \(v.bulkPreferenceKJ.map(Self.kj) ?? "–")"
@@ -25,6 +26,7 @@ struct VerdictTable {
                 return "\(Self.kj(pi - pa)) vs \(Self.kj(-pb * v.formulaUnits))"
             }()
             printFlushed("| ΔΔE interface (\(i) − \(a)) vs n × bulk preference | \(dde) | \(paperDDE) |")
+            printFlushed("| margin ± configuration spread, kJ/mol | \(Self.margin(v)) | |")
             printFlushed("| verdict | \(v.verdict) | |")
             printFlushed("reaction rows: \(v.reactionIDs.map(String.init).joined(separator: ", ")) (verdict row \(v.id ?? 0))")
             for line in v.excluded { printFlushed("  left out: \(line)") }
@@ -32,6 +34,11 @@ struct VerdictTable {
     }
 
     static func kj(_ value: Double) -> String { String(format: "%.1f", value) }
+    /// "−221.0 ± 42.3", or "−221.0, spread unknown (one configuration per phase)".
+    static func margin(_ v: VerdictRecord) -> String {
+        let m = v.marginKJ.map(kj) ?? "–"
+        return v.uncertaintyKJ.map { "\(m) ± \(kj($0))" } ?? "\(m), spread unknown (a phase has one configuration)"
+    }
     static func number(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : "\(value)" }
     static func pair(_ a: Double?, _ b: Double?) -> String { "\(a.map(kj) ?? "–") / \(b.map(kj) ?? "–")" }
 }
