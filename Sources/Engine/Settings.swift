@@ -2,8 +2,8 @@ import Structures
 
 /// Everything besides the structure that determines a calculation's result.
 ///
-/// (structure content hash, settings hash) is the identity of a calculation: the store answers a
-/// repeated request from its cache only when both match.
+/// (structure content hash, settings hash, engine identity) is the identity of a calculation: the
+/// store answers a repeated request from its cache only when all three match (docs/identity.md).
 public struct Settings: Sendable, Codable, Hashable {
     /// Hamiltonian.
     public var method: Method

@@ -10,7 +10,8 @@ enum StoreMigrations {
                       LeanWritesMigration.name, VerdictRolesMigration.name,
                       CampaignDefinitionMigration.name,
                       EngineIsolationMigration.name, SurfaceEnergyMigration.name,
-                      VerdictBulkConvergenceMigration.name]
+                      VerdictBulkConvergenceMigration.name,
+                      EngineIdentityMigration.name]
 
     static func makeMigrator() -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -24,6 +25,7 @@ enum StoreMigrations {
         migrator.registerMigration(EngineIsolationMigration.name, migrate: EngineIsolationMigration.migrate)
         migrator.registerMigration(SurfaceEnergyMigration.name, migrate: SurfaceEnergyMigration.migrate)
         migrator.registerMigration(VerdictBulkConvergenceMigration.name, migrate: VerdictBulkConvergenceMigration.migrate)
+        migrator.registerMigration(EngineIdentityMigration.name, migrate: EngineIdentityMigration.migrate)
         return migrator
     }
 

@@ -59,13 +59,14 @@ enum ResultInserter {
     /// Its dates are written as given, to the millisecond.
     static func insertCalculation(_ c: CalculationRecord, _ db: Database) throws -> Int64? {
         var binder = StatementBinder(try db.cachedStatement(sql: """
-            INSERT OR IGNORE INTO calculations (structure_hash, settings_hash, kind, method, energy_hartree, gradient, \
-            gradient_norm, charges, gap_ev, scc_iterations, scc_converged, wall_seconds, engine_version, \
-            interscreen_version, host, run_id, started_at, finished_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+            INSERT OR IGNORE INTO calculations (structure_hash, settings_hash, kind, engine, method, energy_hartree, \
+            gradient, gradient_norm, charges, gap_ev, scc_iterations, scc_converged, wall_seconds, engine_version, \
+            interscreen_version, host, run_id, started_at, finished_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
             """))
         binder.text(c.structureHash)
         binder.text(c.settingsHash)
         binder.text(c.kind.rawValue)
+        binder.text(c.engine)
         binder.text(c.method)
         binder.real(c.energyHartree)
         binder.text(bytes: try JSONText.rows(c.gradient))

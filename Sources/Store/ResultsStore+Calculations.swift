@@ -4,16 +4,16 @@ import Engine
 import Structures
 
 extension ResultsStore {
-    /// The stored calculation for (structure, settings, kind), if any: the cache lookup.
-    public func cachedCalculation(structureHash: String, settingsHash: String,
+    /// The stored calculation for (structure, settings, engine, kind), if any: the cache lookup.
+    public func cachedCalculation(structureHash: String, settingsHash: String, engine: EngineIdentity,
                                   kind: CalculationKind = .singlepoint) throws -> CalculationRecord? {
-        try pool.read { db in try Self.calculation(structureHash, settingsHash, kind, db) }
+        try pool.read { db in try Self.calculation(structureHash, settingsHash, engine.text, kind, db) }
     }
 
     /// Saves a finished calculation (and its settings) in one transaction, committed before
     /// this returns. The structure must have been saved.
     ///
-    /// (structure, settings, kind) is unique: when a row already exists (another rank, a resumed
+    /// (structure, settings, engine, kind) is unique; the engine is the identity of `result.engine`: when a row already exists (another rank, a resumed
     /// run) it is kept unchanged and returned — the first result wins, the new one is dropped.
     @discardableResult
     public func saveCalculation(structureHash: String, settings: Settings, result: CalculationResult,
@@ -50,6 +50,7 @@ extension ResultsStore {
                                   version: String) -> CalculationRecord {
         CalculationRecord(
             id: nil, structureHash: structureHash, settingsHash: settingsHash, kind: kind,
+            engine: EngineIdentity(provenance: result.engine).text,
             method: settings.method.rawValue, energyHartree: result.energy, gradient: result.gradient,
             gradientNorm: result.gradientNorm, charges: result.charges, gapEV: result.gapEV,
             sccIterations: result.sccIterations, sccConverged: result.sccConverged,
@@ -57,11 +58,11 @@ extension ResultsStore {
             host: host, runID: runID, startedAt: startedAt, finishedAt: finishedAt)
     }
 
-    static func calculation(_ structureHash: String, _ settingsHash: String, _ kind: CalculationKind,
-                            _ db: Database) throws -> CalculationRecord? {
+    static func calculation(_ structureHash: String, _ settingsHash: String, _ engine: String,
+                            _ kind: CalculationKind, _ db: Database) throws -> CalculationRecord? {
         // A cached statement: resuming a campaign looks up every pending single point.
         let statement = try db.cachedStatement(sql:
-            "SELECT * FROM calculations WHERE structure_hash = ? AND settings_hash = ? AND kind = ?")
-        return try CalculationRecord.fetchOne(statement, arguments: [structureHash, settingsHash, kind.rawValue])
+            "SELECT * FROM calculations WHERE structure_hash = ? AND settings_hash = ? AND engine = ? AND kind = ?")
+        return try CalculationRecord.fetchOne(statement, arguments: [structureHash, settingsHash, engine, kind.rawValue])
     }
 }

@@ -5,9 +5,9 @@ import Structures
 
 extension ResultsStore {
     /// The stored optimisation with this identity, if any: the cache lookup of `interscreen opt`.
-    public func cachedOptimization(inputHash: String, settingsHash: String,
-                                   optionsHash: String) throws -> OptimizationRecord? {
-        try pool.read { db in try Self.optimization(inputHash, settingsHash, optionsHash, db) }
+    public func cachedOptimization(inputHash: String, settingsHash: String, optionsHash: String,
+                                   engine: EngineIdentity) throws -> OptimizationRecord? {
+        try pool.read { db in try Self.optimization(inputHash, settingsHash, optionsHash, engine.text, db) }
     }
 
     /// Saves a finished optimisation in one transaction, committed before this returns: the
@@ -15,7 +15,7 @@ extension ResultsStore {
     /// "<input>-opt-unconverged" when the optimisation did not converge), the settings, the
     /// optimisation row and one row per cycle. The input structure must have been saved.
     ///
-    /// The identity (input, settings, options hash) is unique: when a row already exists it is
+    /// The identity (input, settings, options hash, engine of the result) is unique: when a row already exists it is
     /// kept unchanged and returned — the first result wins.
     @discardableResult
     public func saveOptimization(inputHash: String, settings: Settings, identity: OptimizationIdentity,
@@ -41,12 +41,13 @@ extension ResultsStore {
         try pool.read { db in try OptimizationRecord.order(Column("id")).fetchAll(db) }
     }
 
-    static func optimization(_ inputHash: String, _ settingsHash: String, _ optionsHash: String,
+    static func optimization(_ inputHash: String, _ settingsHash: String, _ optionsHash: String, _ engine: String,
                              _ db: Database) throws -> OptimizationRecord? {
         try OptimizationRecord
             .filter(Column("input_hash") == inputHash)
             .filter(Column("settings_hash") == settingsHash)
             .filter(Column("options_hash") == optionsHash)
+            .filter(Column("engine") == engine)
             .fetchOne(db)
     }
 }

@@ -44,7 +44,7 @@ public final class StoreTransaction {
     }
 
     /// Saves the structure (if new), its settings (if new) and the calculation. When the identity
-    /// (structure, settings, kind) is stored already, that row is returned unchanged: the first
+    /// (structure, settings, engine of `result`, kind) is stored already, that row is returned unchanged: the first
     /// result wins.
     @discardableResult
     public func saveCalculation(of structure: Structure, hash: String, sourceFile: String?, parentHash: String? = nil,
@@ -79,7 +79,7 @@ public final class StoreTransaction {
             structureHash: structureHash, settingsHash: settingsRecord.hash, settings: settings, result: result,
             kind: kind, runID: runID, startedAt: startedAt, finishedAt: finishedAt, host: host, version: version)
         guard let id = try ResultInserter.insertCalculation(record, db) else {
-            return try ResultsStore.calculation(structureHash, settingsRecord.hash, kind, db) ?? record
+            return try ResultsStore.calculation(structureHash, settingsRecord.hash, record.engine, kind, db) ?? record
         }
         record.id = id
         // The dates as a later lookup reads them (stored to the millisecond).
@@ -102,14 +102,15 @@ public final class StoreTransaction {
     /// Saves a finished optimisation: the output structure (its parent the input, named
     /// "<input>-opt", or "<input>-opt-unconverged"), the settings, the optimisation row and one
     /// row per cycle. The input structure must be stored. When the identity (input, settings,
-    /// options hash) is stored already, that row is returned unchanged: the first result wins.
+    /// options hash, engine of the result) is stored already, that row is returned unchanged: the first result wins.
     @discardableResult
     public func saveOptimization(inputHash: String, settings: Settings, identity: OptimizationIdentity,
                                  freezeSpec: String, outcome: OptimizationOutcome, runID: Int64?,
                                  startedAt: Date, finishedAt: Date, host: String,
                                  version: String) throws -> OptimizationRecord {
         let settingsRecord = try saveSettings(settings)
-        if let existing = try ResultsStore.optimization(inputHash, settingsRecord.hash, identity.hash, db) {
+        let engine = EngineIdentity(provenance: outcome.result.engine).text
+        if let existing = try ResultsStore.optimization(inputHash, settingsRecord.hash, identity.hash, engine, db) {
             return existing
         }
         guard try StructureRecord.exists(db, key: inputHash) else { throw StoreError.unknownStructure(hash: inputHash) }
@@ -119,7 +120,7 @@ public final class StoreTransaction {
         try saveStructure(output, hash: outputHash, sourceFile: nil, parentHash: outputHash == inputHash ? nil : inputHash)
         var record = OptimizationRecord(
             id: nil, inputHash: inputHash, settingsHash: settingsRecord.hash, optionsHash: identity.hash,
-            optionsText: identity.canonicalText, level: outcome.level.rawValue, maxCycles: outcome.maxCycles,
+            optionsText: identity.canonicalText, engine: engine, level: outcome.level.rawValue, maxCycles: outcome.maxCycles,
             freezeSpec: freezeSpec, frozenAtoms: outcome.frozenAtoms, constraintsKey: identity.constraintsKey,
             outputHash: outputHash, status: outcome.status.rawValue, converged: outcome.converged,
             energyHartree: outcome.result.energy, gradientNorm: outcome.gradientNorm, cycles: outcome.cycles,

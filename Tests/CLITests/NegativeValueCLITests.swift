@@ -52,7 +52,7 @@ final class NegativeValueCLITests: XCTestCase {
 
     /// Options that take text (paths, names, lists) and keep ArgumentParser's default parsing.
     static let textOptions: Set<String> = [
-        "sp --gfn", "sp --solvent", "sp --db", "opt --level", "opt --freeze", "opt --gfn", "opt --solvent", "opt --db",
+        "sp --gfn", "sp --solvent", "sp --db", "sp --engine", "opt --engine", "bulk --engine", "opt --level", "opt --freeze", "opt --gfn", "opt --solvent", "opt --db",
         "opt --output", "opt --trajectory", "opt --coordinates", "bulk --gfn", "bulk --series", "bulk --db",
         "build perovskite --cell", "build perovskite --name", "build perovskite --output", "build glass --crystal",
         "build glass --ligand", "build glass --cap", "build glass --name", "build glass --output",

@@ -94,9 +94,9 @@ final class SinglePointCLITests: XCTestCase {
         XCTAssertEqual(reported.count, 5)
         let store = try ResultsStore(path: db)
         XCTAssertEqual(try store.integrityCheck(), "ok")
-        let settingsHash = try XCTUnwrap(try store.calculations().first?.settingsHash)
+        let stored = Set(try store.calculations().map(\.structureHash))
         for hash in reported {
-            XCTAssertNotNil(try store.cachedCalculation(structureHash: hash, settingsHash: settingsHash), hash)
+            XCTAssertTrue(stored.contains(hash), hash)
         }
     }
 
@@ -141,5 +141,52 @@ final class SinglePointCLITests: XCTestCase {
         var command = Command("python3", ["-c", "import ase"])
         command.standardError = .null
         return (try? ChildProcess.run(command, timeout: .seconds(120)))?.status == 0
+    }
+}
+
+/// `sp --engine`: the engine is part of a calculation's identity.
+final class SinglePointEngineCLITests: XCTestCase {
+    /// The same molecule and settings through libxtb and through tblite are two rows; neither
+    /// answers for the other, each answers for itself, and the energies agree to 1e-6 Eh
+    /// (DESIGN: molecular GFN2 tblite vs libxtb agree to 1e-9…5e-8 Eh).
+    func testTheSameMoleculeThroughBothEnginesIsTwoRowsNeverACacheHitForEachOther() throws {
+        let cli = try CLIHarness()
+        let water = CLIHarness.fragment("water")
+        let db = cli.path("engines.sqlite")
+        func sp(_ engine: String) throws -> [String: Any] {
+            let run = try cli.run(["sp", water, "--engine", engine, "--db", db, "--json"])
+            XCTAssertEqual(run.status, 0, run.stderr)
+            return try XCTUnwrap(run.jsonLines.first, run.stdout)
+        }
+        let xtb = try sp("xtb")
+        let tblite = try sp("tblite")
+        XCTAssertEqual(xtb["cached"] as? Bool, false)
+        XCTAssertEqual(tblite["cached"] as? Bool, false, "libxtb's row must not answer for tblite")
+        XCTAssertEqual(xtb["engine"] as? String, "libxtb 6.5.1")
+        XCTAssertEqual(tblite["engine"] as? String, "tblite 0.8.0")
+        XCTAssertTrue((tblite["engine_version"] as? String ?? "").hasPrefix("tblite 0.8.0 (python"), "\(tblite)")
+        let (a, b) = (try XCTUnwrap(xtb["energy_hartree"] as? Double), try XCTUnwrap(tblite["energy_hartree"] as? Double))
+        XCTAssertEqual(a, b, accuracy: 1e-6)
+        XCTAssertNotEqual(xtb["calculation_id"] as? Int, tblite["calculation_id"] as? Int)
+        // Each engine now answers for itself; auto is libxtb for a molecule.
+        for (engine, first) in [("xtb", xtb), ("tblite", tblite), ("auto", xtb)] {
+            let again = try sp(engine)
+            XCTAssertEqual(again["cached"] as? Bool, true, engine)
+            XCTAssertEqual(again["calculation_id"] as? Int, first["calculation_id"] as? Int, engine)
+            XCTAssertEqual(again["energy_hartree"] as? Double, first["energy_hartree"] as? Double, engine)
+        }
+        let store = try ResultsStore(path: db)
+        let rows = try store.calculations()
+        XCTAssertEqual(rows.count, 2)
+        XCTAssertEqual(Set(rows.map(\.structureHash)).count, 1)
+        XCTAssertEqual(Set(rows.map(\.settingsHash)).count, 1)
+        XCTAssertEqual(Set(rows.map(\.engine)), ["libxtb 6.5.1", "tblite 0.8.0"])
+    }
+
+    func testAnUnknownEngineIsAUsageError() throws {
+        let cli = try CLIHarness()
+        let run = try cli.run(["sp", CLIHarness.fragment("water"), "--engine", "dftb", "--db", cli.path("u.sqlite")])
+        XCTAssertEqual(run.status, 64, run.stderr)
+        XCTAssertTrue(run.stderr.contains("--engine"), run.stderr)
     }
 }

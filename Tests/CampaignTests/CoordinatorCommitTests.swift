@@ -30,7 +30,7 @@ final class CoordinatorCommitTests: XCTestCase {
     private func report(_ id: Int, energy: Double) -> [UInt8] {
         let result = CalculationResult(energy: energy, gradient: [[0, 0, 1e-3], [0, 1e-3, 0], [0, -1e-3, 0]],
                                        charges: [-0.6, 0.3, 0.3], gapEV: 14.4, sccIterations: 9, sccConverged: true,
-                                       wallSeconds: 0.25, engine: "test")
+                                       wallSeconds: 0.25, engine: XTBCalculator.engineVersion)  // as a worker records it
         return TaskReport(id: id, settingsUsed: settings, result: result, attempts: 1, flags: [], wallSeconds: 0.3,
                           host: "worker", startedAt: Date()).encoded()
     }
@@ -106,6 +106,26 @@ final class CoordinatorCommitTests: XCTestCase {
         let rows = try store.tasks(campaign: "twins")
         XCTAssertEqual(rows.map(\.state), [.done, .done])
         XCTAssertEqual(rows[0].calculationID, rows[1].calculationID)
+    }
+
+    /// A row of one engine does not answer a task for another: the twin asks for tblite, so it is
+    /// sent to a worker although libxtb's result for the same structure and settings is stored.
+    func testAStoredResultOfAnotherEngineDoesNotAnswerATask() throws {
+        let store = try ResultsStore(path: databasePath())
+        let run = try store.beginRun(command: ["test"], version: "v", host: "h")
+        var twin = waters(1)[0]
+        twin.name = "twin"
+        let tasks = [(waters(1)[0], EngineChoice.xtb), (twin, .tblite)].enumerated().map { i, pair in
+            PlannedTask(index: i, key: "\(pair.0.name)/sp", kind: .singlePoint, structureName: pair.0.name, input: pair.0,
+                        settings: settings, predictedSeconds: Double(2 - i), engine: pair.1)
+        }
+        let coordinator = try CampaignCoordinator(plan: CampaignPlan(campaign: "twins", tasks: tasks), store: store,
+                                                  runID: run.id ?? 0, host: "h", version: "v")
+        let first = try XCTUnwrap(coordinator.nextTask())
+        coordinator.complete(id: first.id, result: report(first.id, energy: -5.07), rank: 1)
+        let second = try XCTUnwrap(coordinator.nextTask(), "tblite's task must go to a worker")
+        XCTAssertEqual(try TaskOrder.decode(second.payload).engine, .tblite)
+        XCTAssertEqual(try store.tasks(campaign: "twins").map(\.state), [.done, .running])
     }
 
     /// A database that refuses writes (here `PRAGMA query_only` on the writer; on a cluster a full

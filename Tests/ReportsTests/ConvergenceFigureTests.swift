@@ -8,7 +8,7 @@ final class ConvergenceFigureTests: XCTestCase {
     let t0 = Date(timeIntervalSince1970: 1_000_000)
 
     func optimisation(_ id: Int64, converged: Bool, cycles: Int) -> OptimizationRecord {
-        OptimizationRecord(id: id, inputHash: "i\(id)", settingsHash: "s", optionsHash: "o", optionsText: "", level: "normal",
+        OptimizationRecord(id: id, inputHash: "i\(id)", settingsHash: "s", optionsHash: "o", optionsText: "", engine: "e", level: "normal",
                            maxCycles: 200, freezeSpec: "", frozenAtoms: [], constraintsKey: "", outputHash: "out\(id)",
                            status: converged ? "converged" : "max_cycles", converged: converged, energyHartree: -1,
                            gradientNorm: 0.001, cycles: cycles, gradientEvaluations: cycles, failedEvaluations: 0,
@@ -17,7 +17,7 @@ final class ConvergenceFigureTests: XCTestCase {
     }
 
     func calculation(_ id: Int64, scc: Int?, converged: Bool = true) -> CalculationRecord {
-        CalculationRecord(id: id, structureHash: "x\(id)", settingsHash: "s", kind: .singlepoint, method: "gfn2",
+        CalculationRecord(id: id, structureHash: "x\(id)", settingsHash: "s", kind: .singlepoint, engine: "e", method: "gfn2",
                           energyHartree: -1, gradient: [], gradientNorm: 0, charges: nil, gapEV: nil, sccIterations: scc,
                           sccConverged: converged, wallSeconds: 0.1, engineVersion: "e", interscreenVersion: "v", host: "h",
                           runID: 1, startedAt: t0, finishedAt: t0 + 1)

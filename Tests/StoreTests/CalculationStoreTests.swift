@@ -9,11 +9,11 @@ final class CalculationStoreTests: XCTestCase {
         let store = try ResultsStore(path: try StoreFixtures.databasePath(self))
         let run = try store.beginRun(command: ["interscreen", "sp"], version: "0.1.0", host: "node01")
         let settings = StoreFixtures.gfn2
-        XCTAssertNil(try store.cachedCalculation(structureHash: "h", settingsHash: settings.hash))
+        XCTAssertNil(try store.cachedCalculation(structureHash: "h", settingsHash: settings.hash, engine: StoreFixtures.engine))
 
         let saved = try StoreFixtures.saveCalculation(store, StoreFixtures.alpha, hash: "h",
                                                       energy: -0.1 - 0.2, runID: run.id)
-        let hit = try XCTUnwrap(try store.cachedCalculation(structureHash: "h", settingsHash: settings.hash))
+        let hit = try XCTUnwrap(try store.cachedCalculation(structureHash: "h", settingsHash: settings.hash, engine: StoreFixtures.engine))
         XCTAssertEqual(hit, saved)
         let expected = StoreFixtures.result(atoms: StoreFixtures.alpha.count, energy: -0.1 - 0.2)
         XCTAssertEqual(hit.energyHartree.bitPattern, expected.energy.bitPattern)
@@ -28,7 +28,8 @@ final class CalculationStoreTests: XCTestCase {
         XCTAssertNil(hit.sccIterations)
         XCTAssertEqual(try store.settings(hash: settings.hash), settings)   // saved with the calculation
         // Other settings are a cache miss.
-        XCTAssertNil(try store.cachedCalculation(structureHash: "h", settingsHash: Settings(method: .gfn1).hash))
+        XCTAssertNil(try store.cachedCalculation(structureHash: "h", settingsHash: Settings(method: .gfn1).hash,
+                                                engine: StoreFixtures.engine))
     }
 
     func testSavingTheSameCalculationTwiceKeepsTheFirst() throws {

@@ -80,7 +80,8 @@ final class OptimizationStoreTests: XCTestCase {
         let identity = OptimizationIdentity(structure: StoreFixtures.water, options: .init(frozenAtoms: [0]))
         let first = try save(store, outcome(), identity: identity)
         let cached = try store.cachedOptimization(inputHash: StoreFixtures.water.contentHash,
-                                                  settingsHash: StoreFixtures.gfn2.hash, optionsHash: identity.hash)
+                                                  settingsHash: StoreFixtures.gfn2.hash, optionsHash: identity.hash,
+                                                  engine: StoreFixtures.engine)
         XCTAssertEqual(cached, first)
         // Same identity again: the stored row is returned, nothing added.
         let again = try save(store, outcome(cycles: 4), identity: identity)
@@ -89,7 +90,8 @@ final class OptimizationStoreTests: XCTestCase {
         // Another level is another optimisation.
         let tight = OptimizationIdentity(structure: StoreFixtures.water, options: .init(level: .tight, frozenAtoms: [0]))
         XCTAssertNil(try store.cachedOptimization(inputHash: StoreFixtures.water.contentHash,
-                                                  settingsHash: StoreFixtures.gfn2.hash, optionsHash: tight.hash))
+                                                  settingsHash: StoreFixtures.gfn2.hash, optionsHash: tight.hash,
+                                                  engine: StoreFixtures.engine))
         _ = try save(store, outcome(), identity: tight)
         XCTAssertEqual(try store.optimizations().count, 2)
     }

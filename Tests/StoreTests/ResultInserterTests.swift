@@ -12,7 +12,8 @@ final class ResultInserterTests: XCTestCase {
             let saved = try store.saveCalculation(of: structure, hash: hash, sourceFile: "f.xyz", settings: StoreFixtures.gfn2,
                                                   result: result, runID: nil, startedAt: Date(), finishedAt: Date(),
                                                   host: "node01", version: "0.1.0")
-            let cached = try XCTUnwrap(try store.cachedCalculation(structureHash: hash, settingsHash: StoreFixtures.gfn2.hash))
+            let cached = try XCTUnwrap(try store.cachedCalculation(structureHash: hash, settingsHash: StoreFixtures.gfn2.hash,
+                                                                   engine: StoreFixtures.engine))
             // The returned record equals what a lookup reads (dates to the stored millisecond).
             var (a, b) = (cached, saved)
             XCTAssertEqual(a.startedAt.timeIntervalSince1970, b.startedAt.timeIntervalSince1970, accuracy: 1e-3)

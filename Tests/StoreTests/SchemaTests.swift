@@ -73,7 +73,8 @@ final class SchemaTests: XCTestCase {
         for i in 1...3 {
             try StoreFixtures.saveCalculation(writer, StoreFixtures.water, hash: "h\(i)", energy: -Double(i))
             XCTAssertEqual(try reader.counts().calculations, i)
-            XCTAssertEqual(try reader.cachedCalculation(structureHash: "h\(i)", settingsHash: StoreFixtures.gfn2.hash)?
+            XCTAssertEqual(try reader.cachedCalculation(structureHash: "h\(i)", settingsHash: StoreFixtures.gfn2.hash,
+                                                          engine: StoreFixtures.engine)?
                 .energyHartree, -Double(i))
         }
         XCTAssertEqual(try reader.integrityCheck(), "ok")

@@ -28,6 +28,8 @@ enum StoreFixtures {
                          pbc: [true, true, false]))
 
     static let gfn2 = Settings(method: .gfn2)
+    /// The engine identity of `result(atoms:)`.
+    static let engine = EngineIdentity(text: "libxtb 6.5.1")
 
     /// A result whose numbers are awkward for text round trips.
     static func result(atoms: Int, energy: Double = -5.070544440612035, converged: Bool = true) -> CalculationResult {

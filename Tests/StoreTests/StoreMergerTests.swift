@@ -36,7 +36,8 @@ final class StoreMergerTests: XCTestCase {
         let tasks = Dictionary(uniqueKeysWithValues: try a.tasks().map { ($0.key, $0) })
         XCTAssertEqual(tasks["water/sp"]?.state, .done, "done in the source replaces pending")
         XCTAssertEqual(tasks["alpha/sp"]?.state, .done, "pending in the source does not replace done")
-        let merged = try XCTUnwrap(try a.cachedCalculation(structureHash: "water", settingsHash: StoreFixtures.gfn2.hash))
+        let merged = try XCTUnwrap(try a.cachedCalculation(structureHash: "water", settingsHash: StoreFixtures.gfn2.hash,
+                                                                 engine: StoreFixtures.engine))
         XCTAssertEqual(tasks["water/sp"]?.calculationID, merged.id, "the task points to the target's row")
         XCTAssertEqual(merged.energyHartree, water.energyHartree)
         XCTAssertEqual(try a.reactions().first?.species.first?.calculationID, merged.id, "species ids remapped")

@@ -33,7 +33,8 @@ final class StoreTransactionTests: XCTestCase {
         counts = try store.counts()
         XCTAssertEqual([counts.structures, counts.calculations, counts.settings], [2, 2, 1])
         let stored = try XCTUnwrap(store.cachedCalculation(structureHash: StoreFixtures.alpha.contentHash,
-                                                           settingsHash: StoreFixtures.gfn2.hash))
+                                                           settingsHash: StoreFixtures.gfn2.hash,
+                                                           engine: StoreFixtures.engine))
         XCTAssertEqual(stored.energyHartree, StoreFixtures.result(atoms: 5).energy)
     }
 

@@ -55,6 +55,7 @@ public struct TaskExecutor {
     }
 
     private func run(_ order: TaskOrder, settings: Settings, into report: inout TaskReport) throws {
+        let calculator = try self.calculator.backend(order.engine, for: order.structure, settings: settings)
         try calculator.validate(order.structure, settings: settings)
         switch order.kind {
         case .singlePoint:

@@ -11,9 +11,12 @@ public struct TaskOrder: Codable, Sendable {
     public var settings: Settings
     public var optimizationLevel: String?
     public var freeze: String?
+    /// Which backend computes it.
+    public var engine: EngineChoice
 
     public init(id: Int, key: String, kind: PlannedTask.Kind, structure: Structure, settings: Settings,
-                optimizationLevel: String? = nil, freeze: String? = nil) {
+                optimizationLevel: String? = nil, freeze: String? = nil, engine: EngineChoice = .auto) {
+        self.engine = engine
         self.id = id
         self.key = key
         self.kind = kind

@@ -27,10 +27,13 @@ public struct PlannedTask: Sendable {
     /// Definition hash of `dependsOn` (a change upstream restarts this task too).
     public var upstreamDefinition: String?
     public var predictedSeconds: Double
+    /// Which backend computes it (part of its result's identity).
+    public var engine: EngineChoice
 
     public init(index: Int, key: String, kind: Kind, structureName: String, input: Structure?, settings: Settings,
                 optimizationLevel: String? = nil, freeze: String? = nil, dependsOn: Int? = nil,
-                upstreamDefinition: String? = nil, predictedSeconds: Double) {
+                upstreamDefinition: String? = nil, predictedSeconds: Double, engine: EngineChoice = .auto) {
+        self.engine = engine
         self.index = index
         self.key = key
         self.kind = kind
@@ -51,7 +54,8 @@ public struct PlannedTask: Sendable {
     public func definitionHash(inputHash: String?) -> String {
         let source = inputHash.map { "input=\($0)" } ?? "after=\(upstreamDefinition ?? "-")"
         let text = ["task-v1", kind.rawValue, key, source, "settings=\(settings.hash)",
-                    "level=\(optimizationLevel ?? "-")", "freeze=\(freeze ?? "-")"].joined(separator: "\n")
-        return SHA256.hex(of: text)
+                    "level=\(optimizationLevel ?? "-")", "freeze=\(freeze ?? "-")"]
+            + (engine == .auto ? [] : ["engine=\(engine.rawValue)"])  // auto: the hash of before engines
+        return SHA256.hex(of: text.joined(separator: "\n"))
     }
 }

@@ -29,6 +29,8 @@ public final class CampaignCoordinator: WorkSource {
     private let verdicts: VerdictEvaluator
     private let verdictSpecs: [VerdictSpec]
     private let started = Date()
+    /// The engine identities of tasks, for cache lookups.
+    private let engines = EngineIdentities()
     private var finishedThisRun = 0
     private var lastHeartbeat = Date.distantPast
     private var tally: TaskTally
@@ -107,7 +109,7 @@ public final class CampaignCoordinator: WorkSource {
             rows[id].runID = runID
             rows[id].startedAt = Date()
             let order = TaskOrder(id: id, key: task.key, kind: task.kind, structure: input, settings: task.settings,
-                                  optimizationLevel: task.optimizationLevel, freeze: task.freeze)
+                                  optimizationLevel: task.optimizationLevel, freeze: task.freeze, engine: task.engine)
             orders.append((id, order.encoded()))
         }
         // Running before any worker has them: a run that dies now counts them as crashed.
@@ -260,13 +262,14 @@ public final class CampaignCoordinator: WorkSource {
         }
     }
 
-    /// A single point whose (structure, settings) is already stored is done without computing;
-    /// so is an optimisation whose (input, settings, options) is, with the single point at its end.
+    /// A single point whose (structure, settings, engine) is already stored is done without computing;
+    /// so is an optimisation whose (input, settings, options, engine) is, with the single point at its end.
     private func answerFromCache(_ id: Int) throws -> Bool {
         let task = plan.tasks[id]
         if task.kind == .optimization { return try answerOptimizationFromCache(id) }
-        guard let hash = rows[id].inputHash,
-              let cached = try store.cachedCalculation(structureHash: hash, settingsHash: task.settings.hash) else {
+        guard let hash = rows[id].inputHash, let input = task.input ?? inputs[id],
+              let cached = try store.cachedCalculation(structureHash: hash, settingsHash: task.settings.hash,
+                                                       engine: try engine(of: task, input)) else {
             return false
         }
         setState(id, .done)
@@ -285,8 +288,9 @@ public final class CampaignCoordinator: WorkSource {
         guard let input = task.input ?? inputs[id], let inputHash = inputHashes[id],
               let identity = try? EngineOptimizer.identity(of: input, level: task.optimizationLevel, freeze: task.freeze),
               let cached = try store.cachedOptimization(inputHash: inputHash, settingsHash: task.settings.hash,
-                                                        optionsHash: identity.hash),
-              let calculation = try store.cachedCalculation(structureHash: cached.outputHash, settingsHash: task.settings.hash),
+                                                        optionsHash: identity.hash, engine: try engine(of: task, input)),
+              let calculation = try store.cachedCalculation(structureHash: cached.outputHash, settingsHash: task.settings.hash,
+                                                            engine: EngineIdentity(text: cached.engine)),
               var output = try store.structure(hash: cached.outputHash) else { return false }
         output.name = "\(task.structureName)-opt"
         let flags = (cached.converged ? [] : ["optimization_not_converged"])
@@ -301,6 +305,11 @@ public final class CampaignCoordinator: WorkSource {
         passOutput(of: id, structure: output, hash: cached.outputHash)
         dispatcher.skip(id, succeeded: true)
         return true
+    }
+
+    /// The engine identity task `task`'s result will have (the tblite bridge is asked once, if any task needs it).
+    private func engine(of task: PlannedTask, _ input: Structure) throws -> EngineIdentity {
+        try engines.identity(task.engine, for: input, settings: task.settings)
     }
 
     /// A finished task as committed: its new row, and for an optimisation the geometry its

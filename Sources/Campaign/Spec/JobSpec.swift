@@ -63,13 +63,16 @@ public struct MethodChoice: Sendable, Equatable {
     public var freeze: String?
     /// What to do with the structure.
     public var recipe: TaskRecipe
+    /// Which backend computes (`engine = "auto" | "xtb" | "tblite"`); part of each result's identity.
+    public var engine: EngineChoice
 
     public init(settings: Settings = Settings(), optimizationLevel: String = "normal", freeze: String? = nil,
-                recipe: TaskRecipe = .singlePoint) {
+                recipe: TaskRecipe = .singlePoint, engine: EngineChoice = .auto) {
         self.settings = settings
         self.optimizationLevel = optimizationLevel
         self.freeze = freeze
         self.recipe = recipe
+        self.engine = engine
     }
 }
 

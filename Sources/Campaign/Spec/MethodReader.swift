@@ -2,7 +2,7 @@ import Foundation
 import Engine
 
 /// Reads the method keys (`gfn`, `accuracy`, `etemp`, `max_iterations`, `solvent`, `opt_level`,
-/// `task`, `freeze`) of `[defaults]` or of a structure's overrides onto a base choice, checking
+/// `task`, `freeze`, `engine`) of `[defaults]` or of a structure's overrides onto a base choice, checking
 /// each value's range.
 enum MethodReader {
     /// xtb's optimisation levels, loosest first.
@@ -20,6 +20,7 @@ enum MethodReader {
         if let level = optimizationLevel(t) { m.optimizationLevel = level }
         if let recipe = recipe(t) { m.recipe = recipe }
         if let freeze = freeze(t) { m.freeze = freeze == off ? nil : freeze }
+        if let engine = engine(t) { m.engine = engine }
         return m
     }
 
@@ -48,6 +49,11 @@ enum MethodReader {
 
     static func optimizationLevel(_ t: TableReader) -> String? {
         oneOf(t, "opt_level", optimizationLevels)
+    }
+
+    /// `engine = "auto" | "xtb" | "tblite"`.
+    static func engine(_ t: TableReader) -> EngineChoice? {
+        oneOf(t, "engine", EngineChoice.allCases.map(\.rawValue)).flatMap(EngineChoice.init(rawValue:))
     }
 
     static func recipe(_ t: TableReader) -> TaskRecipe? {

@@ -3,7 +3,8 @@ enum SpecKeys {
     static let root = ["campaign", "defaults", "structures", "reactions", "verdicts", "screen", "perovskites", "glasses"]
     static let campaign = ["name", "database"]
     /// Method keys: allowed in `[defaults]` and, as overrides, in every `[[structures]]`.
-    static let method = ["gfn", "accuracy", "etemp", "max_iterations", "solvent", "opt_level", "task", "freeze"]
+    static let method = ["gfn", "accuracy", "etemp", "max_iterations", "solvent", "opt_level", "task", "freeze",
+                         "engine"]
     static let structureOnly = ["name", "files", "prefix", "charge", "multiplicity", "formula_units",
                                 "supercell"]
     static let structure = structureOnly + method

@@ -4,8 +4,8 @@ import Foundation
 public struct TBLiteOptions: Sendable {
     /// Which structures the calculator accepts.
     public enum Scope: String, Sendable {
-        /// 3D-periodic cells only (the default): molecular GFN2/GFN1 stay with libxtb, whose results
-        /// the store would otherwise not tell apart (the settings hash does not name the backend).
+        /// 3D-periodic cells only (the default): a guard for callers that mean to compute crystals only.
+        /// (The store tells the engines apart either way: the engine is part of a calculation's identity.)
         case periodicOnly
         /// Periodic cells and molecules.
         case periodicAndMolecular

@@ -18,7 +18,10 @@ public final class XTBCalculator: Calculator {
         environment = try XTBEnvironment.shared(scratchParent: scratchParent)
     }
 
-    public var engineVersion: String { "libxtb \(XTBCalculator.libraryVersion)" }
+    public var engineVersion: String { Self.engineVersion }
+
+    /// "libxtb 6.5.1 (api 10000)": known without a calculator (the library is linked in).
+    public static var engineVersion: String { "libxtb \(libraryVersion)" }
 
     /// libxtb's release, from its API version (10000 → 6.5.x in Debian bookworm's build).
     public static var libraryVersion: String {

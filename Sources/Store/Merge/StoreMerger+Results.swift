@@ -21,22 +21,22 @@ extension StoreMerger {
         return map
     }
 
-    /// Calculations by (structure, settings, kind); returns source id → target id.
+    /// Calculations by (structure, settings, engine, kind); returns source id → target id.
     func mergeCalculations(_ rows: [Row], runs: [Int64: Int64], _ db: Database,
                            _ report: inout MergeReport) throws -> [Int64: Int64] {
         let lookup = try db.cachedStatement(sql:
-            "SELECT id, energy_hartree FROM calculations WHERE structure_hash = ? AND settings_hash = ? AND kind = ?")
+            "SELECT id, energy_hartree FROM calculations WHERE structure_hash = ? AND settings_hash = ? AND engine = ? AND kind = ?")
         var map: [Int64: Int64] = [:]
         for row in rows {
             let structure: String = row["structure_hash"], settings: String = row["settings_hash"], kind: String = row["kind"]
-            let energy: Double = row["energy_hartree"]
-            if let existing = try Row.fetchOne(lookup, arguments: [structure, settings, kind]) {
+            let engine: String = row["engine"], energy: Double = row["energy_hartree"]
+            if let existing = try Row.fetchOne(lookup, arguments: [structure, settings, engine, kind]) {
                 map[row["id"]] = existing["id"]
                 report.count("calculations", .present)
                 let theirs: Double = existing["energy_hartree"]
                 if abs(theirs - energy) > tolerance {
                     report.conflicts.append(MergeConflict(
-                        table: "calculations", identity: "structure \(structure), settings \(settings), \(kind)",
+                        table: "calculations", identity: "structure \(structure), settings \(settings), \(engine), \(kind)",
                         detail: Self.energies(target: theirs, source: energy)))
                 }
             } else if let id = try MergeRows.insert(row, into: "calculations",
@@ -48,21 +48,21 @@ extension StoreMerger {
         return map
     }
 
-    /// Optimisations by (input, settings, options), with their cycles.
+    /// Optimisations by (input, settings, options, engine), with their cycles.
     func mergeOptimizations(_ rows: [Row], steps: [Row], runs: [Int64: Int64], _ db: Database,
                             _ report: inout MergeReport) throws {
         let stepsOf = Dictionary(grouping: steps) { (row: Row) -> Int64 in row["optimization_id"] }
         let lookup = try db.cachedStatement(sql:
-            "SELECT id, energy_hartree FROM optimizations WHERE input_hash = ? AND settings_hash = ? AND options_hash = ?")
+            "SELECT id, energy_hartree FROM optimizations WHERE input_hash = ? AND settings_hash = ? AND options_hash = ? AND engine = ?")
         for row in rows {
             let input: String = row["input_hash"], settings: String = row["settings_hash"], options: String = row["options_hash"]
-            let energy: Double = row["energy_hartree"]
-            if let existing = try Row.fetchOne(lookup, arguments: [input, settings, options]) {
+            let engine: String = row["engine"], energy: Double = row["energy_hartree"]
+            if let existing = try Row.fetchOne(lookup, arguments: [input, settings, options, engine]) {
                 report.count("optimizations", .present)
                 let theirs: Double = existing["energy_hartree"]
                 if abs(theirs - energy) > tolerance {
                     report.conflicts.append(MergeConflict(
-                        table: "optimizations", identity: "input \(input), settings \(settings), options \(options)",
+                        table: "optimizations", identity: "input \(input), settings \(settings), options \(options), \(engine)",
                         detail: Self.energies(target: theirs, source: energy)))
                 }
                 continue

@@ -4,7 +4,7 @@ import GRDB
 /// Merges results databases (e.g. the shards of a campaign) into one, losing nothing.
 ///
 /// Every row is deduplicated by its identity: structures and settings by hash; calculations by
-/// (structure, settings, kind); optimisations by (input, settings, options); runs by (command,
+/// (structure, settings, engine, kind); optimisations by (input, settings, options, engine); runs by (command,
 /// host, pid, start); failures by all they say; tasks by (campaign, key); reactions by (campaign,
 /// name). Row ids are remapped. The same identity with different content (energies differing by
 /// more than `tolerance`, a task planned from another definition) is a conflict: the target's row

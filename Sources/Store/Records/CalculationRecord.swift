@@ -2,12 +2,12 @@ import Foundation
 import GRDB
 import Engine
 
-/// What a calculation row computes; part of its identity (structure, settings, kind).
+/// What a calculation row computes; part of its identity (structure, settings, engine, kind).
 public enum CalculationKind: String, Codable, Sendable, CaseIterable {
     case singlepoint
 }
 
-/// One finished calculation (row of `calculations`), unique per (structure, settings, kind).
+/// One finished calculation (row of `calculations`), unique per (structure, settings, engine, kind).
 public struct CalculationRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "calculations"
 
@@ -16,6 +16,8 @@ public struct CalculationRecord: Codable, Sendable, Equatable, FetchableRecord, 
     public var structureHash: String
     public var settingsHash: String
     public var kind: CalculationKind
+    /// `EngineIdentity.text`, e.g. "libxtb 6.5.1": the engine part of the identity.
+    public var engine: String
     /// `Method.rawValue` (denormalised from the settings for easy filtering).
     public var method: String
     /// Total energy, Eh (SQLite REAL: bit-exact).
@@ -39,7 +41,7 @@ public struct CalculationRecord: Codable, Sendable, Equatable, FetchableRecord, 
     public var finishedAt: Date
 
     enum CodingKeys: String, CodingKey {
-        case id, kind, method, gradient, charges, host
+        case id, kind, engine, method, gradient, charges, host
         case structureHash = "structure_hash"
         case settingsHash = "settings_hash"
         case energyHartree = "energy_hartree"

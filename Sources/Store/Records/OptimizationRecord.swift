@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// One finished geometry optimisation (row of `optimizations`), unique per
-/// (input structure, settings, optimisation options) — see `OptimizationIdentity`.
+/// (input structure, settings, optimisation options, engine) — see `OptimizationIdentity`.
 public struct OptimizationRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "optimizations"
 
@@ -13,6 +13,8 @@ public struct OptimizationRecord: Codable, Sendable, Equatable, FetchableRecord,
     /// `OptimizationIdentity.hash` and the text it digests.
     public var optionsHash: String
     public var optionsText: String
+    /// `EngineIdentity.text`, e.g. "libxtb 6.5.1": the engine part of the identity.
+    public var engine: String
     /// `ConvergenceLevel.rawValue`.
     public var level: String
     public var maxCycles: Int
@@ -46,7 +48,7 @@ public struct OptimizationRecord: Codable, Sendable, Equatable, FetchableRecord,
     public var finishedAt: Date
 
     enum CodingKeys: String, CodingKey {
-        case id, level, status, converged, cycles, notes, host
+        case id, level, status, converged, cycles, notes, host, engine
         case inputHash = "input_hash"
         case settingsHash = "settings_hash"
         case optionsHash = "options_hash"

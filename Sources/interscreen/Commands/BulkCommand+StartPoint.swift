@@ -25,8 +25,8 @@ final class StoredStartCalculator: Calculator {
 
     func singlePoint(_ structure: Structure, settings: Settings) throws -> CalculationResult {
         if structure == start,
-           let record = try store.cachedCalculation(structureHash: start.contentHash, settingsHash: settings.hash),
-           record.engineVersion == base.engineVersion {
+           let record = try store.cachedCalculation(structureHash: start.contentHash, settingsHash: settings.hash,
+                                                    engine: try base.engineIdentity(for: structure, settings: settings)) {
             return record.result
         }
         return try base.singlePoint(structure, settings: settings)

@@ -21,7 +21,7 @@ struct StoredEnergySource: BulkEnergySource {
 
     func energy(of supercell: Structure, builtFrom cell: Structure) throws -> SupercellEnergy {
         let hash = supercell.contentHash
-        if let cached = try cachedCalculation(hash) {
+        if let cached = try cachedCalculation(supercell, hash: hash) {
             return SupercellEnergy(energy: cached.energyHartree, seconds: cached.wallSeconds, cached: true,
                                    calculationID: cached.id)
         }
@@ -41,7 +41,8 @@ struct StoredEnergySource: BulkEnergySource {
         let identity = OptimizationIdentity(structure: supercell, options: options)
         try store.saveStructure(supercell, hash: inputHash, sourceFile: nil)
         if let cached = try store.cachedOptimization(inputHash: inputHash, settingsHash: settings.hash,
-                                                     optionsHash: identity.hash) {
+                                                     optionsHash: identity.hash,
+                                                     engine: try calculator.engineIdentity(for: supercell, settings: settings)) {
             return try relaxed(from: cached)
         }
         let started = Date()
@@ -60,24 +61,18 @@ struct StoredEnergySource: BulkEnergySource {
         return energy
     }
 
-    /// The stored single point, if any; one computed by another backend is an error, not a hit.
-    private func cachedCalculation(_ hash: String) throws -> CalculationRecord? {
-        guard let cached = try store.cachedCalculation(structureHash: hash, settingsHash: settings.hash) else {
-            return nil
-        }
-        let backend = calculator.engineVersion.split(separator: " ").first.map(String.init) ?? ""
-        guard cached.engineVersion.hasPrefix(backend) else {
-            throw EngineError(.backend, "the results store already holds this supercell and settings computed by "
-                + "\(cached.engineVersion) (calculation \(cached.id ?? 0)); use another --db")
-        }
-        return cached
+    /// The stored single point of this engine, if any (another engine's row is not a hit).
+    private func cachedCalculation(_ supercell: Structure, hash: String) throws -> CalculationRecord? {
+        try store.cachedCalculation(structureHash: hash, settingsHash: settings.hash,
+                                    engine: try calculator.engineIdentity(for: supercell, settings: settings))
     }
 
     private func relaxed(from record: OptimizationRecord) throws -> RelaxedEnergy {
         guard let structure = try store.structure(hash: record.outputHash) else {
             throw StoreError.corruptRow(table: "optimizations", key: "\(record.id ?? -1)", "relaxed structure missing")
         }
-        let point = try store.cachedCalculation(structureHash: record.outputHash, settingsHash: settings.hash)
+        let point = try store.cachedCalculation(structureHash: record.outputHash, settingsHash: settings.hash,
+                                                engine: EngineIdentity(text: record.engine))
         return RelaxedEnergy(structure: structure, energy: record.energyHartree,
                              status: OptimizationStatus(rawValue: record.status) ?? .maxCycles, cycles: record.cycles,
                              gradientNorm: record.gradientNorm, seconds: record.wallSeconds, cached: true,

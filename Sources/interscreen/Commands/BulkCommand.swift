@@ -27,6 +27,8 @@ struct BulkCommand: ParsableCommand {
     @Option(name: .customLong("gfn"), help: "Hamiltonian: 2 or 1 (GFN2-/GFN1-xTB through tblite).")
     var gfn: String = "2"
 
+    @OptionGroup var engine: EngineOption
+
     @Option(parsing: .unconditional, help: "Convergence threshold: change of the energy per formula unit between consecutive sizes, kJ/mol.")
     var threshold: Double = ConvergenceRule.defaultThreshold
 
@@ -72,6 +74,10 @@ struct BulkCommand: ParsableCommand {
     func validate() throws {
         guard let method = Method(gfnArgument: gfn), method == .gfn2 || method == .gfn1 else {
             throw ValidationError("--gfn must be 2 or 1 for periodic cells (got '\(gfn)'); GFN0 runs with `sp --gfn 0`")
+        }
+        guard engine.engine != .xtb else {
+            throw ValidationError("--engine xtb: libxtb 6.5.1 computes no periodic GFN2/GFN1; bulk runs on tblite "
+                + "(--engine auto or tblite)")
         }
         guard threshold > 0 else { throw ValidationError("--threshold must be positive (got \(threshold))") }
         guard maxAtoms > 0 else { throw ValidationError("--max-atoms must be positive (got \(maxAtoms))") }

@@ -16,7 +16,7 @@ struct OptimizeCommand: ParsableCommand {
         polyatomic units, such as a perovskite fragment and a zinc imidazolate after ligand \
         exchange (docs/optimizer.md). The result is stored as a new structure whose parent is the \
         input, with every cycle's energy and gradient norm; a repeated request with the same input, \
-        settings, level and frozen atoms is answered from the database. Exit status: 0 converged, \
+        settings, level, frozen atoms and engine (--engine) is answered from the database. Exit status: 0 converged, \
         2 not converged (the lowest-energy geometry reached is stored and written, marked as such), \
         1 error.
 
@@ -43,6 +43,8 @@ struct OptimizeCommand: ParsableCommand {
     var sccRestart = false
 
     @OptionGroup var method: MethodOptions
+
+    @OptionGroup var engine: EngineOption
 
     @Option(help: "Results database (SQLite); created if missing, in a folder that exists.")
     var db: String = "interscreen.sqlite"
@@ -112,7 +114,8 @@ struct OptimizeCommand: ParsableCommand {
         if let hessianMemory { options.hessianMemory = hessianMemory > 0 ? hessianMemory : nil }
         let verbose = self.verbose
         let runner = OptimizeRunner(
-            store: store, calculator: try XTBCalculator(), settings: method.settings,
+            store: store, calculator: CalculatorRouter(xtb: try XTBCalculator(), choice: engine.engine),
+            settings: method.settings,
             overrides: ChargeOverrides(charge: method.charge, uhf: method.uhf), freeze: try FreezeSpec(parsing: freeze),
             options: options, runID: runID,
             onStep: verbose ? { printError(OptimizeOutput.progress($0)) } : nil)

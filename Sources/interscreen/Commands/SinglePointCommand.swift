@@ -10,8 +10,9 @@ struct SinglePointCommand: ParsableCommand {
         commandName: "sp",
         abstract: "Single-point energies and gradients with GFN-xTB, stored in the results database.",
         discussion: """
-        Each structure is read, validated, and looked up in the database by its content hash and the \
-        settings hash; a calculation already stored is reported as cached, not recomputed. One bad \
+        Each structure is read, validated, and looked up in the database by its content hash, the \
+        settings hash and the engine (backend and release, see --engine); a calculation already \
+        stored is reported as cached, not recomputed. One bad \
         file does not stop the others; the exit status is 1 when any structure failed.
         """
     )
@@ -20,6 +21,8 @@ struct SinglePointCommand: ParsableCommand {
     var files: [String]
 
     @OptionGroup var method: MethodOptions
+
+    @OptionGroup var engine: EngineOption
 
     @Option(help: "Results database (SQLite); created if missing, in a folder that exists.")
     var db: String = "interscreen.sqlite"
@@ -39,7 +42,7 @@ struct SinglePointCommand: ParsableCommand {
         let store = try OpenedDatabase.open(db, .create)
         let runRecord = try store.beginRun(command: CommandLine.arguments,
                                            version: InterscreenVersion.current, host: HostInfo.name)
-        let calculator = try XTBCalculator()
+        let calculator = CalculatorRouter(xtb: try XTBCalculator(), choice: engine.engine)
         let output: SinglePointOutput = json ? JSONLinesOutput() : TableOutput()
         let progress = ProgressLine(total: files.count, label: "sp")
         let runner = SinglePointRunner(store: store, calculator: calculator, settings: method.settings,

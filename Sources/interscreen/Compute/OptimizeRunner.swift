@@ -46,7 +46,8 @@ struct OptimizeRunner {
             try store.saveStructure(structure, hash: hash, sourceFile: file)
             try store.saveSettings(settings)
             if let cached = try store.cachedOptimization(inputHash: hash, settingsHash: settings.hash,
-                                                         optionsHash: identity.hash) {
+                                                         optionsHash: identity.hash,
+                                                         engine: try calculator.engineIdentity(for: structure, settings: settings)) {
                 return try report(file, structure, hash, identity, cached, cached: true)
             }
             let started = Date()

@@ -48,7 +48,8 @@ struct SinglePointRunner {
             let hash = structure.contentHash
             outcome.structure = structure
             outcome.structureHash = hash
-            if let cached = try store.cachedCalculation(structureHash: hash, settingsHash: settings.hash) {
+            let engine = try calculator.engineIdentity(for: structure, settings: settings)
+            if let cached = try store.cachedCalculation(structureHash: hash, settingsHash: settings.hash, engine: engine) {
                 outcome.record = cached
                 outcome.status = .cached
                 return outcome

@@ -60,7 +60,7 @@ enum OptimizeOutput {
             "energy_hartree": r.energyHartree, "energy_kj_mol": r.energyHartree * Units.kJPerMolPerHartree,
             "gradient_norm": r.gradientNorm, "cycles": r.cycles, "gradient_evaluations": r.gradientEvaluations,
             "failed_evaluations": r.failedEvaluations, "wall_seconds": r.wallSeconds,
-            "optimization_id": r.id ?? -1, "engine_version": r.engineVersion,
+            "optimization_id": r.id ?? -1, "engine_version": r.engineVersion, "engine": r.engine,
             "notes": r.notes.isEmpty ? [] : r.notes.components(separatedBy: "\n"),
         ]
         object["raised_max_iterations"] = r.raisedMaxIterations ?? NSNull()

@@ -93,6 +93,7 @@ struct JSONLinesOutput: SinglePointOutput {
             object["gap_ev"] = r.gapEV ?? NSNull()
             object["wall_seconds"] = r.wallSeconds
             object["engine_version"] = r.engineVersion
+            object["engine"] = r.engine
         }
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
         printFlushed(String(decoding: data, as: UTF8.self))
