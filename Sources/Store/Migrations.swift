@@ -9,7 +9,8 @@ enum StoreMigrations {
     static let names = ["v1-initial", CampaignMigration.name, OptimizationMigration.name, VerdictMigration.name,
                       LeanWritesMigration.name, VerdictRolesMigration.name,
                       CampaignDefinitionMigration.name,
-                      EngineIsolationMigration.name, SurfaceEnergyMigration.name]
+                      EngineIsolationMigration.name, SurfaceEnergyMigration.name,
+                      TaskFlagsMigration.name]
 
     static func makeMigrator() -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -22,6 +23,7 @@ enum StoreMigrations {
         migrator.registerMigration(CampaignDefinitionMigration.name, migrate: CampaignDefinitionMigration.migrate)
         migrator.registerMigration(EngineIsolationMigration.name, migrate: EngineIsolationMigration.migrate)
         migrator.registerMigration(SurfaceEnergyMigration.name, migrate: SurfaceEnergyMigration.migrate)
+        migrator.registerMigration(TaskFlagsMigration.name, migrate: TaskFlagsMigration.migrate)
         return migrator
     }
 
