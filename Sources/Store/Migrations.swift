@@ -11,7 +11,7 @@ enum StoreMigrations {
                       CampaignDefinitionMigration.name,
                       EngineIsolationMigration.name, SurfaceEnergyMigration.name,
                       VerdictBulkConvergenceMigration.name,
-                      EngineIdentityMigration.name]
+                      EngineIdentityMigration.name, TaskFlagsMigration.name]
 
     static func makeMigrator() -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -26,6 +26,7 @@ enum StoreMigrations {
         migrator.registerMigration(SurfaceEnergyMigration.name, migrate: SurfaceEnergyMigration.migrate)
         migrator.registerMigration(VerdictBulkConvergenceMigration.name, migrate: VerdictBulkConvergenceMigration.migrate)
         migrator.registerMigration(EngineIdentityMigration.name, migrate: EngineIdentityMigration.migrate)
+        migrator.registerMigration(TaskFlagsMigration.name, migrate: TaskFlagsMigration.migrate)
         return migrator
     }
 

@@ -72,7 +72,7 @@ final class CampaignCLITests: XCTestCase {
         XCTAssertTrue(try store.tasks().contains { $0.key == "water/sp" && ($0.message ?? "").hasPrefix("answered from the database") },
                       "the single point must come from the cache for this test to mean anything")
         let reactions = try store.reactions(campaign: "rx")
-        XCTAssertEqual(reactions.map(\.status), ["done"], "\(reactions)")
+        XCTAssertEqual(reactions.map(\.status), [.done], "\(reactions)")
         XCTAssertEqual(reactions.first?.energyHartree ?? .nan, 0, accuracy: 1e-12)
     }
 
@@ -124,7 +124,7 @@ final class CampaignCLITests: XCTestCase {
         let stubborn = try XCTUnwrap(tasks.first { $0.structureName == "stubborn" })
         XCTAssertEqual(stubborn.state, .done)
         XCTAssertEqual(stubborn.attempts, 2)
-        XCTAssertEqual(stubborn.flags, "scc_retry_more_iterations")
+        XCTAssertEqual(stubborn.flags, [.sccRetryMoreIterations])
         let used = try XCTUnwrap(try store.calculation(id: XCTUnwrap(stubborn.calculationID)))
         XCTAssertNotEqual(used.settingsHash, stubborn.settingsHash, "the retry's settings are recorded")
     }

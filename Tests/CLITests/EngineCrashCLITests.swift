@@ -33,7 +33,7 @@ final class EngineCrashCLITests: XCTestCase {
         let failures = try store.failures().filter { $0.source == victim }
         XCTAssertEqual(failures.map(\.failureClass), ["crashed", "crashed"])
         XCTAssertEqual(try store.calculations().count, tasks.count - 1)
-        XCTAssertEqual(Set(try store.reactions().map(\.status)), ["done"], "no reaction needs the victim")
+        XCTAssertEqual(Set(try store.reactions().map(\.status)), [.done], "no reaction needs the victim")
         XCTAssertEqual(try store.integrityCheck(), "ok")
 
         // Resumed: the quarantined task is not run again, and the run still says something failed.

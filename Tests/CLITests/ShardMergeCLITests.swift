@@ -39,13 +39,13 @@ final class ShardMergeCLITests: XCTestCase {
         XCTAssertEqual(merge.status, 0, merge.stdout + merge.stderr)
         XCTAssertTrue(merge.stdout.contains("0 conflict(s)"), merge.stdout)
         // The merge formed the reactions from the stored campaign definition: no extra command needed.
-        XCTAssertEqual(try ResultsStore(path: all).reactions().filter { $0.status == "done" }.count, 2, merge.stdout)
+        XCTAssertEqual(try ResultsStore(path: all).reactions().filter { $0.status == .done }.count, 2, merge.stdout)
         // `reactions` still re-forms them (for databases made before definitions were stored).
         let reactions = try cli.run(["reactions", spec, "--db", all])
         XCTAssertEqual(reactions.status, 0, reactions.stdout + reactions.stderr)
         try HPCFixture.assertSameResults(all, whole)
         let merged = try ResultsStore(path: all)
-        XCTAssertEqual(try merged.reactions().filter { $0.status == "done" }.count, 2)
+        XCTAssertEqual(try merged.reactions().filter { $0.status == .done }.count, 2)
         XCTAssertEqual(try merged.runs().count, 3, "each shard's run is kept")
         XCTAssertEqual(Set(try merged.failures().map(\.failureClass)), ["unsupported_element"])
         XCTAssertEqual(try merged.integrityCheck(), "ok")
@@ -58,7 +58,7 @@ final class ShardMergeCLITests: XCTestCase {
             }
         }
         // Reactions point to the merged database's calculation rows.
-        for reaction in try merged.reactions() where reaction.status == "done" {
+        for reaction in try merged.reactions() where reaction.status == .done {
             for species in reaction.species {
                 XCTAssertEqual(try merged.calculation(id: species.calculationID)?.energyHartree, species.energyHartree)
             }

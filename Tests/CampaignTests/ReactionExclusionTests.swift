@@ -43,7 +43,7 @@ final class ReactionExclusionTests: XCTestCase {
         let plan = try plan()
         var rows = doneRows(plan)
         let opt = try XCTUnwrap(plan.tasks.firstIndex { $0.key == "water/opt" })
-        rows[opt].flags = "optimization_not_converged,topology_broken: a proton migrated"
+        rows[opt].flags = [.optimizationNotConverged, .topologyBroken("a proton migrated")]
         let evaluator = ReactionEvaluator(campaign: plan.campaign, store: try ResultsStore(path: NSTemporaryDirectory()
             + "exclusion-\(UUID().uuidString).sqlite"))
         guard case .excluded(let why) = evaluator.readiness(of: plan.reactions[0], plan: plan, rows: rows) else {
@@ -56,7 +56,7 @@ final class ReactionExclusionTests: XCTestCase {
         let plan = try plan()
         var rows = doneRows(plan)
         let opt = try XCTUnwrap(plan.tasks.firstIndex { $0.key == "water/opt" })
-        rows[opt].flags = "metal_bonds_changed: topology rearranged (flagged)"
+        rows[opt].flags = [.metalBondsChanged("topology rearranged (flagged)")]
         let evaluator = ReactionEvaluator(campaign: plan.campaign, store: try ResultsStore(path: NSTemporaryDirectory()
             + "exclusion-\(UUID().uuidString).sqlite"))
         guard case .ready = evaluator.readiness(of: plan.reactions[0], plan: plan, rows: rows) else {

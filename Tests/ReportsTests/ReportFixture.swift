@@ -4,7 +4,7 @@ import Foundation
 /// Records for report tests, with the verdict's numbers computed here from their definitions.
 enum ReportFixture {
     static func reaction(_ id: Int64, _ name: String, _ kj: Double, normalized: Double? = nil) -> ReactionRecord {
-        var r = ReactionRecord(campaign: "c<&>", name: name, status: "done", energyKJMol: kj, normalizedKJMol: normalized,
+        var r = ReactionRecord(campaign: "c<&>", name: name, status: .done, energyKJMol: kj, normalizedKJMol: normalized,
                                species: [])
         r.id = id
         return r

@@ -105,7 +105,8 @@ final class CommitPathTests: XCTestCase {
         full.outputHash = "out"
         full.failureClass = "quarantined"
         full.message = "ünïcode — \"quoted\"\nsecond line"
-        full.flags = "etemp_raised,optimization_not_converged"
+        full.flags = [.electronicTemperatureRaised(kelvin: 1000), .optimizationNotConverged,
+                      .topologyBroken("Zn lost N3, a ligand left"), .other("from a newer version")]
         full.rank = 17
         full.host = "node01"
         full.runID = run.id

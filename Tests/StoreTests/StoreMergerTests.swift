@@ -25,7 +25,7 @@ final class StoreMergerTests: XCTestCase {
         let run = try b.beginRun(command: ["interscreen", "run"], version: "0.1.0", host: "node01")
         try b.saveFailure(source: "bad.xyz", structureHash: nil, settingsHash: nil, failureClass: "truncated_file",
                           message: "bad.xyz:2: truncated", runID: run.id, host: "node01")
-        try b.saveReaction(ReactionRecord(campaign: "c", name: "r", status: "done", energyHartree: -1, species: [
+        try b.saveReaction(ReactionRecord(campaign: "c", name: "r", status: .done, energyHartree: -1, species: [
             .init(name: "water", coefficient: 1, calculationID: water.id ?? 0, energyHartree: water.energyHartree,
                   settingsHash: water.settingsHash)]))
 

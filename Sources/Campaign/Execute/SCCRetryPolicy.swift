@@ -1,4 +1,5 @@
 import Engine
+import Store
 
 /// What to try when the SCC does not converge, in order.
 ///
@@ -7,14 +8,14 @@ import Engine
 ///    and flagged, so every reaction that would use it refuses to mix it with 300 K species.
 public enum SCCRetryPolicy {
     /// The settings of each attempt after the first, with the flag that marks it.
-    public static func retries(after settings: Settings) -> [(settings: Settings, flag: String?)] {
+    public static func retries(after settings: Settings) -> [(settings: Settings, flag: TaskFlag?)] {
         var more = settings
         more.maxIterations = max(settings.maxIterations * 4, 1000)
         var hotter = more
         hotter.electronicTemperature = max(settings.electronicTemperature, 1000)
-        var plan: [(Settings, String?)] = [(more, "scc_retry_more_iterations")]
+        var plan: [(Settings, TaskFlag?)] = [(more, .sccRetryMoreIterations)]
         if hotter.electronicTemperature != settings.electronicTemperature {
-            plan.append((hotter, "etemp_raised_to_\(Int(hotter.electronicTemperature))K"))
+            plan.append((hotter, .electronicTemperatureRaised(kelvin: Int(hotter.electronicTemperature))))
         }
         return plan
     }

@@ -1,6 +1,7 @@
 import Engine
 import Foundation
 import Models
+import Store
 import Structures
 
 /// Runs one task on this rank's calculator and never throws: failures become classified reports.
@@ -30,7 +31,7 @@ public struct TaskExecutor {
         let started = Date()
         var report = TaskReport(id: order.id, settingsUsed: order.settings, attempts: 0, flags: [], wallSeconds: 0,
                                 host: host, startedAt: started)
-        let attempts = [(order.settings, nil as String?)] + SCCRetryPolicy.retries(after: order.settings)
+        let attempts = [(order.settings, nil as TaskFlag?)] + SCCRetryPolicy.retries(after: order.settings)
         for (settings, flag) in attempts {
             report.attempts += 1
             report.settingsUsed = settings
@@ -67,20 +68,19 @@ public struct TaskExecutor {
                                                  calculator: calculator)
             report.optimization = outcome
             report.result = outcome.result
-            if !outcome.converged { report.flags.append("optimization_not_converged") }
+            if !outcome.converged { report.flags.append(.optimizationNotConverged) }
             report.flags += Self.topologyFlags(start: order.structure, end: outcome.finalStructure)
         }
     }
 
     /// The topology guard after an optimisation: "topology_broken: …" (a proton migrated, a ligand
     /// left; reactions using it are excluded) or "metal_bonds_changed: …" (flagged only).
-    static func topologyFlags(start: Structure, end: Structure) -> [String] {
+    static func topologyFlags(start: Structure, end: Structure) -> [TaskFlag] {
         guard let report = try? TopologyGuard().compare(start: start, end: end) else { return [] }
-        let text = report.message.replacingOccurrences(of: ",", with: ";")
         switch report.verdict {
         case .intact: return []
-        case .broken: return ["topology_broken: \(text)"]
-        default: return ["metal_bonds_changed: \(text)"]
+        case .broken: return [.topologyBroken(report.message)]
+        default: return [.metalBondsChanged(report.message)]
         }
     }
 

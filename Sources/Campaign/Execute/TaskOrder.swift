@@ -1,4 +1,5 @@
 import Engine
+import Store
 import Foundation
 import Structures
 
@@ -67,8 +68,8 @@ public struct TaskReport: Codable, Sendable {
     public var message: String?
     /// Attempts made (1 unless an SCC failure was retried).
     public var attempts: Int
-    /// Notes for every use of the result, e.g. "etemp_raised_to_1000K".
-    public var flags: [String]
+    /// Marks for every use of the result, e.g. a raised electronic temperature.
+    public var flags: [TaskFlag]
     public var wallSeconds: Double
     public var host: String
     public var startedAt: Date
@@ -76,7 +77,7 @@ public struct TaskReport: Codable, Sendable {
     public var succeeded: Bool { failureClass == nil }
 
     public init(id: Int, settingsUsed: Settings, result: CalculationResult? = nil, optimization: Optimization? = nil,
-                failureClass: String? = nil, message: String? = nil, attempts: Int, flags: [String],
+                failureClass: String? = nil, message: String? = nil, attempts: Int, flags: [TaskFlag],
                 wallSeconds: Double, host: String, startedAt: Date) {
         self.id = id
         self.settingsUsed = settingsUsed

@@ -78,7 +78,7 @@ public final class CampaignCoordinator: WorkSource {
         dispatcher = Dispatcher(nodes: plan.tasks.map {
             Dispatcher.Node(id: $0.index, predictedSeconds: seconds[$0.index], dependencies: $0.dependsOn.map { [$0] } ?? [])
         }, policy: policy)
-        settledReactions = Set(try store.reactions(campaign: plan.campaign).filter { $0.status == "done" }.map(\.name))
+        settledReactions = Set(try store.reactions(campaign: plan.campaign).filter { $0.status == .done }.map(\.name))
         try recordInvalidStructures()
         try settleKnownTasks()
         try evaluateReactions()
@@ -293,12 +293,12 @@ public final class CampaignCoordinator: WorkSource {
                                                             engine: EngineIdentity(text: cached.engine)),
               var output = try store.structure(hash: cached.outputHash) else { return false }
         output.name = "\(task.structureName)-opt"
-        let flags = (cached.converged ? [] : ["optimization_not_converged"])
+        let flags: [TaskFlag] = (cached.converged ? [] : [.optimizationNotConverged])
             + TaskExecutor.topologyFlags(start: input, end: output)
         setState(id, .done)
         rows[id].calculationID = calculation.id
         rows[id].outputHash = cached.outputHash
-        rows[id].flags = flags.isEmpty ? nil : flags.joined(separator: ",")
+        rows[id].flags = flags
         rows[id].message = "answered from the database (optimisation \(cached.id ?? 0))"
         rows[id].finishedAt = Date()
         try store.updateTask(rows[id])
@@ -390,7 +390,7 @@ public final class CampaignCoordinator: WorkSource {
         row.outputHash = output?.hash ?? row.outputHash
         row.calculationID = calculation.id
         row.attempts = report.attempts
-        row.flags = report.flags.isEmpty ? nil : report.flags.joined(separator: ",")
+        row.flags = report.flags
         row.wallSeconds = report.wallSeconds
         row.host = report.host
         row.finishedAt = Date()

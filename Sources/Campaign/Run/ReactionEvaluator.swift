@@ -51,11 +51,11 @@ struct ReactionEvaluator {
 
     /// The first topology flag on task `index` or on the tasks it depends on (the single point of
     /// an optimised geometry carries none itself: the optimisation that made the geometry does).
-    static func topologyFlag(from index: Int, plan: ReactionInputs, rows: [TaskRecord]) -> (key: String, flag: Substring)? {
+    static func topologyFlag(from index: Int, plan: ReactionInputs, rows: [TaskRecord]) -> (key: String, flag: String)? {
         var next: Int? = index
         while let i = next {
-            if let flag = rows[i].flags?.split(separator: ",").first(where: { $0.hasPrefix("topology") }) {
-                return (rows[i].key, flag)
+            if let flag = rows[i].flags.first(where: \.excludesFromReactions) {
+                return (rows[i].key, flag.text)
             }
             next = plan.dependsOn[i]
         }
@@ -75,10 +75,10 @@ struct ReactionEvaluator {
         case .waiting:
             return nil
         case .blocked(let why):
-            return try store.saveReaction(ReactionRecord(campaign: campaign, name: reaction.name, status: "blocked",
+            return try store.saveReaction(ReactionRecord(campaign: campaign, name: reaction.name, status: .blocked,
                                                          species: [], message: why))
         case .excluded(let why):
-            return try store.saveReaction(ReactionRecord(campaign: campaign, name: reaction.name, status: "excluded",
+            return try store.saveReaction(ReactionRecord(campaign: campaign, name: reaction.name, status: .excluded,
                                                          species: [], message: why))
         case .ready(let terms):
             return try store.saveReaction(try energy(of: reaction, terms: terms))
@@ -100,14 +100,14 @@ struct ReactionEvaluator {
         }
         guard physics.count == 1 else {
             let groups = physics.values.map { $0.joined(separator: ", ") }.sorted().joined(separator: " | ")
-            return ReactionRecord(campaign: campaign, name: reaction.name, status: "refused", species: species,
+            return ReactionRecord(campaign: campaign, name: reaction.name, status: .refused, species: species,
                                   message: "species were computed with different settings (\(groups)); "
                                       + "a reaction never mixes methods or settings")
         }
         let eh = species.reduce(0) { $0 + $1.coefficient * $1.energyHartree }
         let kj = eh * Units.kJPerMolPerHartree
         let norm = reaction.normalization
-        return ReactionRecord(campaign: campaign, name: reaction.name, status: "done", energyHartree: eh,
+        return ReactionRecord(campaign: campaign, name: reaction.name, status: .done, energyHartree: eh,
                               energyKJMol: kj, energyEV: eh * Units.eVPerHartree,
                               normalizedKJMol: norm.map { kj / $0.count }, normalizationUnit: norm?.unit,
                               normalizationCount: norm?.count, species: species)

@@ -34,7 +34,7 @@ public enum ReactionRecompute {
         var outcome = Outcome(byStatus: [:], waiting: [])
         for reaction in definition.reactionSpecs {
             if let row = try evaluator.evaluate(reaction, inputs: inputs, rows: rows) {
-                outcome.byStatus[row.status, default: 0] += 1
+                outcome.byStatus[row.status.rawValue, default: 0] += 1
             } else {
                 outcome.waiting.append(reaction.name)
             }

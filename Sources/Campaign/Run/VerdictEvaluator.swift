@@ -29,9 +29,9 @@ struct VerdictEvaluator {
         row.activeBoltzmannKJ = active.boltzmannAverage(kelvin: spec.temperature)
         row.inactiveLowestKJ = inactive.lowest?.kJMol
         row.inactiveBoltzmannKJ = inactive.boltzmannAverage(kelvin: spec.temperature)
-        guard let bulk, bulk.status == "done", let perUnit = bulk.normalizedKJMol else {
+        guard let bulk, bulk.status == .done, let perUnit = bulk.normalizedKJMol else {
             row.verdict = "no verdict yet: bulk reaction \"\(spec.bulkReaction)\" is "
-                + (bulk.map { "\($0.status)\($0.message.map { ": \($0)" } ?? "")" } ?? "not computed")
+                + (bulk.map { "\($0.status.rawValue)\($0.message.map { ": \($0)" } ?? "")" } ?? "not computed")
             try store.saveVerdict(row)
             return
         }
@@ -53,8 +53,8 @@ struct VerdictEvaluator {
     private func ensemble(_ pattern: String, _ reactions: [ReactionRecord])
         -> (ConfigurationEnsemble, [ReactionRecord], [String]) {
         let matched = reactions.filter { ReactionPattern.matches(pattern, $0.name) }
-        let used = matched.filter { $0.status == "done" && $0.energyKJMol != nil }
-        let left = matched.filter { $0.status != "done" }.map { "\($0.name): \($0.status) — \($0.message ?? "")" }
+        let used = matched.filter { $0.status == .done && $0.energyKJMol != nil }
+        let left = matched.filter { $0.status != .done }.map { "\($0.name): \($0.status.rawValue) — \($0.message ?? "")" }
         return (ConfigurationEnsemble(energies: used.map { ($0.name, $0.energyKJMol!) }), used, left)
     }
 }

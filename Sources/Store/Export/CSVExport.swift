@@ -68,7 +68,7 @@ public enum CSVExport {
         }
         for r in snapshot.reactions {
             lines.append([
-                r.status, r.name, r.campaign, "", "", "", "", "", "", "",
+                r.status.rawValue, r.name, r.campaign, "", "", "", "", "", "", "",
                 r.energyHartree.map(ExportText.number) ?? "", r.energyKJMol.map(ExportText.number) ?? "",
                 "", "", "", "", "", ExportText.timestamp(r.computedAt), "",
                 r.message ?? r.normalizationUnit.map { "per \($0)" } ?? "", "reaction",

@@ -1,6 +1,18 @@
 import Foundation
 import GRDB
 
+/// Where a reaction stands (the `status` column of `reactions`).
+public enum ReactionStatus: String, Codable, Sendable, CaseIterable {
+    /// Formed: every species is done and consistent; the energy is set.
+    case done
+    /// Its inputs are inconsistent (e.g. species at different physics): the message says why.
+    case refused
+    /// A species failed, is blocked or quarantined.
+    case blocked
+    /// A species changed chemically while optimising (topology guard): left out on purpose.
+    case excluded
+}
+
 /// A reaction energy of a campaign (row of `reactions`), unique per (campaign, name).
 public struct ReactionRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "reactions"
@@ -34,8 +46,7 @@ public struct ReactionRecord: Codable, Sendable, Equatable, FetchableRecord, Mut
     public var id: Int64?
     public var campaign: String
     public var name: String
-    /// "done", "refused" (inputs inconsistent: says why) or "blocked" (an input failed).
-    public var status: String
+    public var status: ReactionStatus
     public var energyHartree: Double?
     public var energyKJMol: Double?
     public var energyEV: Double?
@@ -58,7 +69,7 @@ public struct ReactionRecord: Codable, Sendable, Equatable, FetchableRecord, Mut
         case computedAt = "computed_at"
     }
 
-    public init(campaign: String, name: String, status: String, energyHartree: Double? = nil,
+    public init(campaign: String, name: String, status: ReactionStatus, energyHartree: Double? = nil,
                 energyKJMol: Double? = nil, energyEV: Double? = nil, normalizedKJMol: Double? = nil,
                 normalizationUnit: String? = nil, normalizationCount: Double? = nil, species: [Species],
                 message: String? = nil, computedAt: Date = Date()) {

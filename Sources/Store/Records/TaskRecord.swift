@@ -45,8 +45,13 @@ public struct TaskRecord: Codable, Sendable, Equatable, FetchableRecord, Mutable
     public var outputHash: String?
     public var failureClass: String?
     public var message: String?
-    /// Comma-separated notes that travel with the result, e.g. "etemp_raised".
-    public var flags: String?
+    /// Marks that travel with the result (retries, non-convergence, topology changes).
+    public var flags: [TaskFlag] {
+        get { (try? [TaskFlag](storedText: flagsText)) ?? flagsText.map { [.other($0)] } ?? [] }
+        set { flagsText = newValue.storedText }
+    }
+    /// `flags` as stored: a JSON array of their texts, nil when there is none.
+    var flagsText: String?
     public var rank: Int?
     public var host: String?
     public var runID: Int64?
@@ -54,7 +59,8 @@ public struct TaskRecord: Codable, Sendable, Equatable, FetchableRecord, Mutable
     public var finishedAt: Date?
 
     enum CodingKeys: String, CodingKey {
-        case id, campaign, key, kind, state, attempts, crashes, message, flags, rank, host
+        case id, campaign, key, kind, state, attempts, crashes, message, rank, host
+        case flagsText = "flags"
         case structureName = "structure_name"
         case inputHash = "input_hash"
         case definitionHash = "definition_hash"

@@ -86,7 +86,7 @@ struct StatusReport: Encodable {
             var campaign = Campaign(
                 name: name, tasks: rows.count,
                 byState: Dictionary(grouping: rows, by: \.state.rawValue).mapValues(\.count),
-                reactionsByStatus: Dictionary(grouping: reactions.filter { $0.campaign == name }, by: \.status)
+                reactionsByStatus: Dictionary(grouping: reactions.filter { $0.campaign == name }, by: \.status.rawValue)
                     .mapValues(\.count),
                 failures: rows.filter { [.failed, .quarantined].contains($0.state) }.map {
                     FailureLine(source: $0.key, failureClass: $0.failureClass ?? "-", message: $0.message ?? "")

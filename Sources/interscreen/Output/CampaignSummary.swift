@@ -29,11 +29,11 @@ struct CampaignSummary {
         for r in reactions {
             let ids = r.species.map { "\($0.calculationID)" }.joined(separator: ",")
             switch (r.status, r.energyKJMol) {
-            case ("done", let kj?):
+            case (.done, let kj?):
                 let per = r.normalizedKJMol.map { String(format: "  = %.2f per %@", $0, r.normalizationUnit ?? "unit") } ?? ""
                 printFlushed(String(format: "  %@: %.2f%@   [reaction %lld → %@]", r.name, kj, per, r.id ?? 0, ids))
             default:
-                printFlushed("  \(r.name): \(r.status) — \(r.message ?? "")")
+                printFlushed("  \(r.name): \(r.status.rawValue) — \(r.message ?? "")")
             }
         }
     }
