@@ -1,5 +1,6 @@
 import Engine
 import Foundation
+import Optimization
 import Structures
 
 /// What the coordinator sends a worker: one task, self-contained (JSON over MPI).
@@ -9,11 +10,11 @@ public struct TaskOrder: Codable, Sendable {
     public var kind: PlannedTask.Kind
     public var structure: Structure
     public var settings: Settings
-    public var optimizationLevel: String?
+    public var optimizationLevel: ConvergenceLevel?
     public var freeze: String?
 
     public init(id: Int, key: String, kind: PlannedTask.Kind, structure: Structure, settings: Settings,
-                optimizationLevel: String? = nil, freeze: String? = nil) {
+                optimizationLevel: ConvergenceLevel? = nil, freeze: String? = nil) {
         self.id = id
         self.key = key
         self.kind = kind

@@ -1,4 +1,5 @@
 import Engine
+import Optimization
 import Structures
 
 /// One unit of work the campaign will run: an optimisation or a single point.
@@ -20,7 +21,7 @@ public struct PlannedTask: Sendable {
     public var input: Structure?
     public var settings: Settings
     /// Optimisation level and frozen atoms (optimisations only).
-    public var optimizationLevel: String?
+    public var optimizationLevel: ConvergenceLevel?
     public var freeze: String?
     /// Index of the task whose output is this task's input.
     public var dependsOn: Int?
@@ -29,7 +30,7 @@ public struct PlannedTask: Sendable {
     public var predictedSeconds: Double
 
     public init(index: Int, key: String, kind: Kind, structureName: String, input: Structure?, settings: Settings,
-                optimizationLevel: String? = nil, freeze: String? = nil, dependsOn: Int? = nil,
+                optimizationLevel: ConvergenceLevel? = nil, freeze: String? = nil, dependsOn: Int? = nil,
                 upstreamDefinition: String? = nil, predictedSeconds: Double) {
         self.index = index
         self.key = key
@@ -51,7 +52,7 @@ public struct PlannedTask: Sendable {
     public func definitionHash(inputHash: String?) -> String {
         let source = inputHash.map { "input=\($0)" } ?? "after=\(upstreamDefinition ?? "-")"
         let text = ["task-v1", kind.rawValue, key, source, "settings=\(settings.hash)",
-                    "level=\(optimizationLevel ?? "-")", "freeze=\(freeze ?? "-")"].joined(separator: "\n")
+                    "level=\(optimizationLevel?.rawValue ?? "-")", "freeze=\(freeze ?? "-")"].joined(separator: "\n")
         return SHA256.hex(of: text)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Optimization
 
 /// One finished geometry optimisation (row of `optimizations`), unique per
 /// (input structure, settings, optimisation options) — see `OptimizationIdentity`.
@@ -13,8 +14,8 @@ public struct OptimizationRecord: Codable, Sendable, Equatable, FetchableRecord,
     /// `OptimizationIdentity.hash` and the text it digests.
     public var optionsHash: String
     public var optionsText: String
-    /// `ConvergenceLevel.rawValue`.
-    public var level: String
+    /// Stored as its name (`ConvergenceLevel.rawValue`).
+    public var level: ConvergenceLevel
     public var maxCycles: Int
     /// The `--freeze` specification, normalised ("" when nothing is frozen).
     public var freezeSpec: String
