@@ -3,8 +3,13 @@ import PackageDescription
 
 /// interscreen: screening perovskite / hybrid-glass interfaces with GFN-xTB on HPC clusters.
 ///
-/// Targets follow the one-way data flow of docs/architecture.md:
-/// Structures → Engine → Scheduler → Store → (Analysis, Reports), with the CLI on top.
+/// Data flows one way (docs/architecture.md has the diagram):
+///   job spec → tasks (Campaign) → Engine, Optimization (on ranks via Scheduler) → rows (Store)
+///   → reactions and verdicts (Campaign/Run, with Analysis's rules) → report (Reports).
+/// Targets, lowest first: Structures; Engine (Calculator protocol, libxtb, tblite bridge);
+/// Optimization (the optimiser, on the Calculator protocol only); Store (SQLite); Models
+/// (builders); Scheduler (MPI, on its own); Analysis (verdict and comparison rules, on
+/// Structures only); Campaign (spec, plan, execute, run); Reports; the CLI `interscreen` on top.
 let package = Package(
     name: "interscreen",
     platforms: [.macOS(.v13)],
@@ -29,19 +34,22 @@ let package = Package(
         // Typed core.
         .target(name: "Structures", path: "Sources/Structures"),
         .target(name: "Engine", dependencies: ["Structures", "CXTB", "Processes"], path: "Sources/Engine"),
-        .target(name: "Store", dependencies: ["Structures", "Engine", .product(name: "GRDB", package: "GRDB.swift")],
+        // The geometry optimiser: uses Engine's Calculator/CalculatorSession protocols only, never a backend.
+        .target(name: "Optimization", dependencies: ["Structures", "Engine"], path: "Sources/Optimization"),
+        .target(name: "Store", dependencies: ["Structures", "Engine", "Optimization",
+                                             .product(name: "GRDB", package: "GRDB.swift")],
                 path: "Sources/Store"),
-        .target(name: "Models", dependencies: ["Structures", "Engine"], path: "Sources/Models"),
+        .target(name: "Models", dependencies: ["Structures", "Engine", "Optimization"], path: "Sources/Models"),
         .target(name: "Scheduler", dependencies: ["CMPIShim"], path: "Sources/Scheduler"),
         .target(name: "Analysis", dependencies: ["Structures"], path: "Sources/Analysis"),
-        .target(name: "Campaign", dependencies: ["Structures", "Engine", "Models", "Store", "Scheduler", "Analysis",
+        .target(name: "Campaign", dependencies: ["Structures", "Engine", "Optimization", "Models", "Store", "Scheduler", "Analysis",
                                                 "Processes", "TOMLKit"],
                 path: "Sources/Campaign"),
         .target(name: "Reports", dependencies: ["Store", "Analysis", "Structures"], path: "Sources/Reports"),
 
         // Thin command-line layer.
         .executableTarget(name: "interscreen",
-                          dependencies: ["Structures", "Engine", "Models", "Store", "Scheduler", "Campaign", "Analysis",
+                          dependencies: ["Structures", "Engine", "Optimization", "Models", "Store", "Scheduler", "Campaign", "Analysis",
                                          "Reports", "Processes", .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           path: "Sources/interscreen"),
 
@@ -52,8 +60,10 @@ let package = Package(
         // The `xtb` binary as an independent oracle, shared by the engine and CLI tests.
         .target(name: "XTBOracle", dependencies: ["Structures", "Processes", "TestSupport"], path: "Tests/XTBOracle"),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Structures", "XTBOracle", "Processes", "TestSupport"], path: "Tests/EngineTests"),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Engine", "Structures", "Processes", "TestSupport"], path: "Tests/StoreTests"),
-        .testTarget(name: "ModelsTests", dependencies: ["Models", "Structures", "Engine", "XTBOracle", "Processes", "TestSupport"],
+        .testTarget(name: "OptimizerTests", dependencies: ["Optimization", "Engine", "Structures", "XTBOracle", "Processes",
+                                                           "TestSupport"], path: "Tests/OptimizerTests"),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Engine", "Optimization", "Structures", "Processes", "TestSupport"], path: "Tests/StoreTests"),
+        .testTarget(name: "ModelsTests", dependencies: ["Models", "Structures", "Engine", "Optimization", "XTBOracle", "Processes", "TestSupport"],
                     path: "Tests/ModelsTests"),
         .testTarget(name: "CampaignTests", dependencies: ["Campaign", "Structures", "Engine", "Store", "Scheduler", "Models", "TestSupport"],
                     path: "Tests/CampaignTests"),

@@ -37,9 +37,9 @@ public final class MPIContext {
     }
 
     /// Sends `bytes` to `destination` with `tag` (blocking).
-    public func send(_ bytes: [UInt8], to destination: Int, tag: Int) throws {
+    public func send(_ bytes: [UInt8], to destination: Int, tag: MPITag) throws {
         let status = bytes.withUnsafeBufferPointer { buffer in
-            MPI_Send(buffer.baseAddress, Int32(buffer.count), cmpi_byte(), Int32(destination), Int32(tag),
+            MPI_Send(buffer.baseAddress, Int32(buffer.count), cmpi_byte(), Int32(destination), Int32(tag.rawValue),
                      cmpi_comm_world())
         }
         guard status == cmpi_success() else { throw SchedulerError("MPI_Send to rank \(destination) failed") }
@@ -110,6 +110,7 @@ public final class MPIContext {
 /// One received MPI message.
 public struct Message: Sendable {
     public var source: Int
+    /// The raw tag; `MPITag(rawValue:)` names it.
     public var tag: Int
     public var bytes: [UInt8]
 }

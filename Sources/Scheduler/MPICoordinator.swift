@@ -23,7 +23,7 @@ public enum MPICoordinator {
         let workers = mpi.size - 1
 
         func stopWorker(_ rank: Int) throws {
-            try mpi.send([], to: rank, tag: WorkTag.stop.rawValue)
+            try mpi.send([], to: rank, tag: .stop)
             stopped.insert(rank)
         }
 
@@ -37,7 +37,7 @@ public enum MPICoordinator {
                 let orders = source.nextTasks(limit: idle.count)
                 for (rank, order) in zip(idle, orders) {
                     busy[rank] = order.id
-                    try mpi.send(order.payload, to: rank, tag: WorkTag.task.rawValue)
+                    try mpi.send(order.payload, to: rank, tag: .task)
                 }
                 idle.removeFirst(orders.count)
             }
@@ -60,7 +60,7 @@ public enum MPICoordinator {
             var finished: [FinishedTask] = []
             var message: Message? = first
             while let current = message {
-                switch WorkTag(rawValue: current.tag) {
+                switch MPITag(rawValue: current.tag) {
                 case .ready:
                     idle.append(current.source)
                 case .result:
@@ -78,16 +78,21 @@ public enum MPICoordinator {
         if let signal = stop.signalNumber { return .stopped(signal: signal, abandoned: 0) }
         return .drained(source)
     }
+
+    /// Sends every worker away without work (a dry run: rank 0 has nothing to hand out).
+    public static func stopWorkers(mpi: MPIContext) throws {
+        for rank in 1..<max(mpi.size, 1) { try mpi.send([], to: rank, tag: .stop) }
+    }
 }
 
 /// Ranks 1…N−1: ask for work, run it, send the result back, until told to stop.
 public enum MPIWorker {
     public static func run(mpi: MPIContext, execute: ([UInt8]) -> [UInt8]) throws {
-        try mpi.send([], to: 0, tag: WorkTag.ready.rawValue)
+        try mpi.send([], to: 0, tag: .ready)
         while true {
             let message = try mpi.receive(from: 0)
-            guard message.tag == WorkTag.task.rawValue else { return }
-            try mpi.send(execute(message.bytes), to: 0, tag: WorkTag.result.rawValue)
+            guard message.tag == MPITag.task.rawValue else { return }
+            try mpi.send(execute(message.bytes), to: 0, tag: .result)
         }
     }
 }

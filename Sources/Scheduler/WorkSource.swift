@@ -66,8 +66,3 @@ public enum RunEnd: Sendable, Equatable {
         source.deferredCount > 0 ? .deadlineReached(deferred: source.deferredCount) : .completed
     }
 }
-
-/// Message tags of the coordinator–worker protocol.
-enum WorkTag: Int {
-    case ready = 1, result = 2, task = 3, stop = 4
-}

@@ -1,4 +1,5 @@
 import GRDB
+import Optimization
 
 /// Schema of geometry optimisations: one row per optimisation (its identity, outcome and the
 /// structure it produced) and one row per cycle.

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Engine
+import Optimization
 import Structures
 
 extension ResultsStore {

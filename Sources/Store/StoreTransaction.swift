@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Engine
+import Optimization
 import Structures
 
 /// The writes of one open transaction (`ResultsStore.write`): whatever its body saves is committed
@@ -120,7 +121,7 @@ public final class StoreTransaction {
         try saveStructure(output, hash: outputHash, sourceFile: nil, parentHash: outputHash == inputHash ? nil : inputHash)
         var record = OptimizationRecord(
             id: nil, inputHash: inputHash, settingsHash: settingsRecord.hash, optionsHash: identity.hash,
-            optionsText: identity.canonicalText, engine: engine, level: outcome.level.rawValue, maxCycles: outcome.maxCycles,
+            optionsText: identity.canonicalText, engine: engine, level: outcome.level, maxCycles: outcome.maxCycles,
             freezeSpec: freezeSpec, frozenAtoms: outcome.frozenAtoms, constraintsKey: identity.constraintsKey,
             outputHash: outputHash, status: outcome.status.rawValue, converged: outcome.converged,
             energyHartree: outcome.result.energy, gradientNorm: outcome.gradientNorm, cycles: outcome.cycles,

@@ -30,7 +30,7 @@ final class CampaignOptimizationCLITests: XCTestCase {
             XCTAssertEqual(row.outputHash, task.outputHash, db)
             XCTAssertEqual(row.runID, task.runID, db)
             XCTAssertTrue(row.converged, db)
-            XCTAssertEqual(row.level, "normal", db)
+            XCTAssertEqual(row.level, .normal, db)
             let steps = try store.optimizationSteps(id: try XCTUnwrap(row.id))
             XCTAssertEqual(steps.count, row.cycles, "\(db): every cycle stored")
             XCTAssertEqual(steps.last?.energyHartree.map { $0 >= row.energyHartree }, true, db)

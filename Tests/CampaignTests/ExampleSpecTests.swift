@@ -38,10 +38,10 @@ final class ExampleSpecTests: XCTestCase {
         let byName = Dictionary(uniqueKeysWithValues: spec.structures.map { ($0.name, $0.method) })
         XCTAssertEqual(byName["PbI2"], MethodChoice())
         XCTAssertEqual(byName["HIm"]?.recipe, .optimizeThenSinglePoint)
-        XCTAssertEqual(byName["HIm"]?.optimizationLevel, "tight")
+        XCTAssertEqual(byName["HIm"]?.optimizationLevel, .tight)
         XCTAssertNil(byName["HIm"]?.settings.solvent)
         XCTAssertEqual(byName["water"]?.recipe, .optimizeThenSinglePoint)
-        XCTAssertEqual(byName["water"]?.optimizationLevel, "normal")
+        XCTAssertEqual(byName["water"]?.optimizationLevel, .normal)
         XCTAssertEqual(byName["water"]?.settings.solvent, "water")
         XCTAssertEqual(byName["water"]?.settings.method, .gfn2)
     }

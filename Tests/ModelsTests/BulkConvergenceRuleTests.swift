@@ -1,6 +1,7 @@
 import Engine
 import Foundation
 import Models
+import Optimization
 import Structures
 import XCTest
 

@@ -8,7 +8,7 @@ final class ConvergenceFigureTests: XCTestCase {
     let t0 = Date(timeIntervalSince1970: 1_000_000)
 
     func optimisation(_ id: Int64, converged: Bool, cycles: Int) -> OptimizationRecord {
-        OptimizationRecord(id: id, inputHash: "i\(id)", settingsHash: "s", optionsHash: "o", optionsText: "", engine: "e", level: "normal",
+        OptimizationRecord(id: id, inputHash: "i\(id)", settingsHash: "s", optionsHash: "o", optionsText: "", engine: "e", level: .normal,
                            maxCycles: 200, freezeSpec: "", frozenAtoms: [], constraintsKey: "", outputHash: "out\(id)",
                            status: converged ? "converged" : "max_cycles", converged: converged, energyHartree: -1,
                            gradientNorm: 0.001, cycles: cycles, gradientEvaluations: cycles, failedEvaluations: 0,

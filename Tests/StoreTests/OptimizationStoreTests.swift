@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import Engine
+import Optimization
 import Structures
 @testable import Store
 
@@ -54,7 +55,7 @@ final class OptimizationStoreTests: XCTestCase {
         XCTAssertEqual(record.raisedMaxIterations, 1000)
         XCTAssertEqual(record.frozenAtoms, [0])
         XCTAssertEqual(record.freezeSpec, "1")
-        XCTAssertEqual(record.level, "normal")
+        XCTAssertEqual(record.level, .normal)
         XCTAssertEqual(record.energyHartree, -5.0703)
         XCTAssertEqual(record.inputHash, StoreFixtures.water.contentHash)
 

@@ -1,11 +1,12 @@
 import Engine
+import Optimization
 import Structures
 
-/// The engine's optimiser (RFO with a model Hessian, xtb's levels, frozen atoms) for campaign tasks.
+/// The optimiser of the `Optimization` target (model Hessian, xtb's levels, frozen atoms) for campaign tasks.
 public struct EngineOptimizer: GeometryOptimizing {
     public init() {}
 
-    public func optimize(_ structure: Structure, settings: Settings, level: String, freeze: String?,
+    public func optimize(_ structure: Structure, settings: Settings, level: ConvergenceLevel, freeze: String?,
                          calculator: Calculator) throws -> TaskReport.Optimization {
         let options = try Self.options(for: structure, level: level, freeze: freeze)
         let outcome = try Optimizer(calculator: calculator, settings: settings, options: options).optimize(structure)
@@ -14,17 +15,16 @@ public struct EngineOptimizer: GeometryOptimizing {
     }
 
     /// The options a campaign task optimises with: its level and its frozen atoms.
-    public static func options(for structure: Structure, level: String, freeze: String?) throws -> OptimizationOptions {
-        guard let convergence = ConvergenceLevel(name: level) else {
-            throw EngineError(.unsupported, "unknown optimisation level '\(level)'")
-        }
+    public static func options(for structure: Structure, level: ConvergenceLevel,
+                               freeze: String?) throws -> OptimizationOptions {
         let frozen = try freeze.map { try FreezeSpec(parsing: $0).frozenAtoms(in: structure) } ?? []
-        return OptimizationOptions(level: convergence, frozenAtoms: frozen)
+        return OptimizationOptions(level: level, frozenAtoms: frozen)
     }
 
-    /// The identity the optimisations table knows this task's optimisation by.
-    public static func identity(of structure: Structure, level: String?, freeze: String?) throws -> OptimizationIdentity {
+    /// The identity the optimisations table knows this task's optimisation by (nil level: xtb's default).
+    public static func identity(of structure: Structure, level: ConvergenceLevel?,
+                                freeze: String?) throws -> OptimizationIdentity {
         OptimizationIdentity(structure: structure,
-                             options: try options(for: structure, level: level ?? "normal", freeze: freeze))
+                             options: try options(for: structure, level: level ?? .default, freeze: freeze))
     }
 }

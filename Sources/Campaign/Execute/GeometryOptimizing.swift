@@ -1,8 +1,9 @@
 import Engine
+import Optimization
 import Structures
 
-/// Optimises a geometry with a calculator; the campaign's hook to the engine's optimiser.
+/// Optimises a geometry with a calculator; the campaign's hook to the optimiser.
 public protocol GeometryOptimizing {
-    func optimize(_ structure: Structure, settings: Settings, level: String, freeze: String?,
+    func optimize(_ structure: Structure, settings: Settings, level: ConvergenceLevel, freeze: String?,
                   calculator: Calculator) throws -> TaskReport.Optimization
 }

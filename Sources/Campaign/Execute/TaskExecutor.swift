@@ -64,7 +64,7 @@ public struct TaskExecutor {
         case .optimization:
             guard let optimizer else { throw EngineError(.unsupported, "no optimiser available") }
             let outcome = try optimizer.optimize(order.structure, settings: settings,
-                                                 level: order.optimizationLevel ?? "normal", freeze: order.freeze,
+                                                 level: order.optimizationLevel ?? .default, freeze: order.freeze,
                                                  calculator: calculator)
             report.optimization = outcome
             report.result = outcome.result

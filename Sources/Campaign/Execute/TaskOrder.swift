@@ -1,6 +1,7 @@
 import Engine
 import Store
 import Foundation
+import Optimization
 import Structures
 
 /// What the coordinator sends a worker: one task, self-contained (JSON over MPI).
@@ -10,13 +11,13 @@ public struct TaskOrder: Codable, Sendable {
     public var kind: PlannedTask.Kind
     public var structure: Structure
     public var settings: Settings
-    public var optimizationLevel: String?
+    public var optimizationLevel: ConvergenceLevel?
     public var freeze: String?
     /// Which backend computes it.
     public var engine: EngineChoice
 
     public init(id: Int, key: String, kind: PlannedTask.Kind, structure: Structure, settings: Settings,
-                optimizationLevel: String? = nil, freeze: String? = nil, engine: EngineChoice = .auto) {
+                optimizationLevel: ConvergenceLevel? = nil, freeze: String? = nil, engine: EngineChoice = .auto) {
         self.engine = engine
         self.id = id
         self.key = key

@@ -1,4 +1,5 @@
 import Engine
+import Optimization
 import Structures
 
 /// One unit of work the campaign will run: an optimisation or a single point.
@@ -20,7 +21,7 @@ public struct PlannedTask: Sendable {
     public var input: Structure?
     public var settings: Settings
     /// Optimisation level and frozen atoms (optimisations only).
-    public var optimizationLevel: String?
+    public var optimizationLevel: ConvergenceLevel?
     public var freeze: String?
     /// Index of the task whose output is this task's input.
     public var dependsOn: Int?
@@ -31,7 +32,7 @@ public struct PlannedTask: Sendable {
     public var engine: EngineChoice
 
     public init(index: Int, key: String, kind: Kind, structureName: String, input: Structure?, settings: Settings,
-                optimizationLevel: String? = nil, freeze: String? = nil, dependsOn: Int? = nil,
+                optimizationLevel: ConvergenceLevel? = nil, freeze: String? = nil, dependsOn: Int? = nil,
                 upstreamDefinition: String? = nil, predictedSeconds: Double, engine: EngineChoice = .auto) {
         self.engine = engine
         self.index = index
@@ -54,7 +55,7 @@ public struct PlannedTask: Sendable {
     public func definitionHash(inputHash: String?) -> String {
         let source = inputHash.map { "input=\($0)" } ?? "after=\(upstreamDefinition ?? "-")"
         let text = ["task-v1", kind.rawValue, key, source, "settings=\(settings.hash)",
-                    "level=\(optimizationLevel ?? "-")", "freeze=\(freeze ?? "-")"]
+                    "level=\(optimizationLevel?.rawValue ?? "-")", "freeze=\(freeze ?? "-")"]
             + (engine == .auto ? [] : ["engine=\(engine.rawValue)"])  // auto: the hash of before engines
         return SHA256.hex(of: text.joined(separator: "\n"))
     }

@@ -1,4 +1,5 @@
 import Engine
+import Optimization
 import Structures
 
 /// A validated job spec (`jobs/*.toml`): what to compute, how, and which reactions to form.
@@ -57,8 +58,8 @@ public enum TaskRecipe: String, Sendable, Codable, CaseIterable {
 public struct MethodChoice: Sendable, Equatable {
     /// Settings of the single point (and of the optimisation).
     public var settings: Settings
-    /// Optimisation level name (xtb's: crude … extreme), used when the recipe optimises.
-    public var optimizationLevel: String
+    /// Optimisation level (xtb's: crude … extreme), used when the recipe optimises.
+    public var optimizationLevel: ConvergenceLevel
     /// Frozen-atom spec for the optimisation (syntax of `opt --freeze`), nil for none.
     public var freeze: String?
     /// What to do with the structure.
@@ -66,7 +67,7 @@ public struct MethodChoice: Sendable, Equatable {
     /// Which backend computes (`engine = "auto" | "xtb" | "tblite"`); part of each result's identity.
     public var engine: EngineChoice
 
-    public init(settings: Settings = Settings(), optimizationLevel: String = "normal", freeze: String? = nil,
+    public init(settings: Settings = Settings(), optimizationLevel: ConvergenceLevel = .default, freeze: String? = nil,
                 recipe: TaskRecipe = .singlePoint, engine: EngineChoice = .auto) {
         self.settings = settings
         self.optimizationLevel = optimizationLevel

@@ -1,12 +1,11 @@
 import Foundation
 import Engine
+import Optimization
 
 /// Reads the method keys (`gfn`, `accuracy`, `etemp`, `max_iterations`, `solvent`, `opt_level`,
 /// `task`, `freeze`, `engine`) of `[defaults]` or of a structure's overrides onto a base choice, checking
 /// each value's range.
 enum MethodReader {
-    /// xtb's optimisation levels, loosest first.
-    static let optimizationLevels = ["crude", "sloppy", "loose", "lax", "normal", "tight", "vtight", "extreme"]
     /// Written as `solvent` or `freeze`, turns a default off in an override.
     static let off = "none"
 
@@ -47,8 +46,9 @@ enum MethodReader {
         checked(t, "max_iterations", t.integer("max_iterations"), "must be at least 1") { $0 >= 1 }
     }
 
-    static func optimizationLevel(_ t: TableReader) -> String? {
-        oneOf(t, "opt_level", optimizationLevels)
+    /// `opt_level`: one of xtb's levels, loosest first, spelt exactly as xtb does.
+    static func optimizationLevel(_ t: TableReader) -> ConvergenceLevel? {
+        oneOf(t, "opt_level", ConvergenceLevel.allCases.map(\.rawValue)).flatMap(ConvergenceLevel.init(rawValue:))
     }
 
     /// `engine = "auto" | "xtb" | "tblite"`.

@@ -4,9 +4,11 @@ import Structures
 
 /// GFN2-xTB, GFN1-xTB, GFN0-xTB and GFN-FF single points through libxtb's C API, in process.
 ///
-/// Every call builds a fresh molecule, calculator and results object, so a result depends only on
-/// (structure, settings), never on the calls made before it. Not thread-safe: GFN0 and GFN-FF share
-/// Fortran file units, and GFN-FF calls change the working directory; use one per process.
+/// A result depends only on (structure, settings), never on the calls made before it: every call
+/// gets a fresh results object (no SCC state carries over), and the loaded model (parameters,
+/// basis, solvation) is reused only when a GFN2/GFN1 structure differs from the last one in its
+/// positions alone (`XTBLoadedModel`). Not thread-safe: GFN0 and GFN-FF share Fortran file units,
+/// and GFN-FF calls move the working directory to a scratch folder; use one per process.
 public final class XTBCalculator: Calculator {
     let environment: XTBEnvironment
     /// The model of the previous call, reused when the next structure differs only in positions.

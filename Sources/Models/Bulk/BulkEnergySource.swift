@@ -1,4 +1,5 @@
 import Engine
+import Optimization
 import Structures
 
 /// Where a bulk study gets its numbers: computed directly (`DirectEnergySource`) or, in the CLI,

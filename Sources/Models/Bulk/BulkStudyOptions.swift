@@ -1,4 +1,5 @@
 import Engine
+import Optimization
 
 /// How a bulk study grows its supercells, when it stops, and whether it relaxes.
 public struct BulkStudyOptions: Sendable {

@@ -1,4 +1,5 @@
 import Engine
+import Optimization
 import Structures
 
 /// Energies straight from a calculator, nothing stored (tests, benchmarks).

@@ -1,4 +1,5 @@
 import Engine
+import Optimization
 import Structures
 
 /// Fixed-cell relaxation of atomic positions in a periodic supercell, with the project's optimiser

@@ -1,4 +1,5 @@
 import Engine
+import Optimization
 import Structures
 
 /// A relaxation's end point: the structure, its energy and how the optimisation ended.

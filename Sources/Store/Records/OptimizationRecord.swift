@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Optimization
 
 /// One finished geometry optimisation (row of `optimizations`), unique per
 /// (input structure, settings, optimisation options, engine) — see `OptimizationIdentity`.
@@ -15,8 +16,8 @@ public struct OptimizationRecord: Codable, Sendable, Equatable, FetchableRecord,
     public var optionsText: String
     /// `EngineIdentity.text`, e.g. "libxtb 6.5.1": the engine part of the identity.
     public var engine: String
-    /// `ConvergenceLevel.rawValue`.
-    public var level: String
+    /// Stored as its name (`ConvergenceLevel.rawValue`).
+    public var level: ConvergenceLevel
     public var maxCycles: Int
     /// The `--freeze` specification, normalised ("" when nothing is frozen).
     public var freezeSpec: String

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Optimization
 import Structures
 
 /// One cycle of a stored optimisation (row of `optimization_steps`).

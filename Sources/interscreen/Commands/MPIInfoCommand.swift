@@ -19,7 +19,7 @@ struct MPIInfoCommand: ParsableCommand {
                 print(String(decoding: message.bytes, as: UTF8.self))
             }
         } else {
-            try mpi.send(Array(me.utf8), to: 0, tag: 1)
+            try mpi.send(Array(me.utf8), to: 0, tag: .info)
         }
         mpi.barrier()
     }

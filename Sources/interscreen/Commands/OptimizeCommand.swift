@@ -1,6 +1,7 @@
 import ArgumentParser
 import Engine
 import Foundation
+import Optimization
 import Store
 import Structures
 
@@ -29,8 +30,8 @@ struct OptimizeCommand: ParsableCommand {
     @Argument(help: "Structure file: .xyz, .extxyz, .vasp, POSCAR, CONTCAR, .cif.")
     var file: String
 
-    @Option(help: "Convergence level, as xtb names them: crude, sloppy, loose, lax, normal, tight, vtight, extreme.")
-    var level: String = "normal"
+    @Option(help: "Convergence level, as xtb names them.")
+    var level: ConvergenceLevel = .default
 
     @Option(help: "Atoms to keep fixed (syntax above); repeatable.")
     var freeze: [String] = []
@@ -80,9 +81,6 @@ struct OptimizeCommand: ParsableCommand {
     var coordinates: String?
 
     func validate() throws {
-        guard ConvergenceLevel(name: level) != nil else {
-            throw ValidationError("--level must be one of \(ConvergenceLevel.allCases.map(\.rawValue).joined(separator: ", ")) (got '\(level)')")
-        }
         try OptionRange.atLeast(1, cycles, "--cycles")
         try OptionRange.atLeast(1, threads, "--threads")
         try OptionRange.positive(trustMax, "--trust-max")
@@ -105,7 +103,7 @@ struct OptimizeCommand: ParsableCommand {
         let runRecord = try store.beginRun(command: CommandLine.arguments, version: InterscreenVersion.current,
                                            host: HostInfo.name)
         let runID = runRecord.id ?? 0
-        var options = OptimizationOptions(level: ConvergenceLevel(name: level) ?? .normal, maxCycles: cycles,
+        var options = OptimizationOptions(level: level, maxCycles: cycles,
                                           reuseWavefunction: sccRestart)
         if let trustMax { options.maximumTrustRadius = trustMax }
         if let trustStart { options.initialTrustRadius = trustStart }

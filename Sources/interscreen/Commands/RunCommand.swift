@@ -124,7 +124,7 @@ struct RunCommand: ParsableCommand {
         let dbPath = db ?? part.map { $0.databasePath(for: full.database) } ?? job.database
         if dryRun {
             try DryRunReport(plan: plan, spec: job, databasePath: dbPath).print()
-            if let mpi { for rank in 1..<mpi.size { try mpi.send([], to: rank, tag: 4) } }
+            if let mpi { try MPICoordinator.stopWorkers(mpi: mpi) }
             return nil
         }
         let store = try OpenedDatabase.open(dbPath, .create)

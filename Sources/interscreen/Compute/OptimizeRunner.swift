@@ -1,5 +1,6 @@
 import Engine
 import Foundation
+import Optimization
 import Store
 import Structures
 

@@ -1,5 +1,6 @@
 import Engine
 import Foundation
+import Optimization
 import Store
 import Structures
 
@@ -14,7 +15,7 @@ enum OptimizeOutput {
             let r = report.record
             let text = ExtendedXYZ.render(structure, info: [
                 ("energy_hartree", "\(r.energyHartree)"), ("gradient_norm", "\(r.gradientNorm)"),
-                ("converged", r.converged ? "T" : "F"), ("status", r.status), ("level", r.level),
+                ("converged", r.converged ? "T" : "F"), ("status", r.status), ("level", r.level.rawValue),
                 ("cycles", "\(r.cycles)"), ("parent_hash", report.inputHash),
             ])
             do {
@@ -54,7 +55,7 @@ enum OptimizeOutput {
             "formula": report.input.formula, "charge": report.input.charge,
             "multiplicity": report.input.multiplicity, "hash": report.inputHash, "output_hash": r.outputHash,
             "method": report.settings.method.rawValue, "settings_hash": report.settings.hash,
-            "options_hash": r.optionsHash, "level": r.level, "max_cycles": r.maxCycles,
+            "options_hash": r.optionsHash, "level": r.level.rawValue, "max_cycles": r.maxCycles,
             "freeze": r.freezeSpec, "frozen_atoms": r.frozenAtoms.map { $0 + 1 },
             "converged": r.converged, "status": r.status, "cached": report.cached,
             "energy_hartree": r.energyHartree, "energy_kj_mol": r.energyHartree * Units.kJPerMolPerHartree,

@@ -1,3 +1,4 @@
+import Engine
 import Structures
 
 /// What both optimisers (Cartesian and TRIC) carry from cycle to cycle about the path: the last

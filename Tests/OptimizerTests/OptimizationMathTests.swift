@@ -1,4 +1,4 @@
-@testable import Engine
+@testable import Optimization
 import Foundation
 import Structures
 import XCTest

@@ -1,4 +1,5 @@
-@testable import Engine
+@testable import Optimization
+import Engine
 import Foundation
 import Structures
 import XCTest

@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 import Structures
 
@@ -10,7 +11,7 @@ public struct OptimizationOptions: Sendable, Hashable {
     /// 0-based indices of atoms that must not move.
     public var frozenAtoms: [Int]
     /// Start each SCC from the previous geometry's solution (faster, path-dependent; see
-    /// `XTBRestartSession`). Off by default: every energy equals a fresh single point.
+    /// `CalculatorSession.carriesState`). Off by default: every energy equals a fresh single point.
     public var reuseWavefunction: Bool
     /// SCC iteration limit of the retry after an SCC failure; nil: max(4 × settings, 1000).
     public var sccRetryIterations: Int?

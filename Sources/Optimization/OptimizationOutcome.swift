@@ -1,3 +1,4 @@
+import Engine
 import Structures
 
 /// How an optimisation ended.
