@@ -45,7 +45,9 @@ let package = Package(
                                          "Reports", "Processes", .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           path: "Sources/interscreen"),
 
-        .testTarget(name: "StructuresTests", dependencies: ["Structures", "Processes"], path: "Tests/StructuresTests",
+        // Seeded mutations of fuzz/corpus/ for the in-suite parser fuzz runs (docs/fuzzing.md).
+        .target(name: "FuzzMutations", path: "Tests/FuzzMutations"),
+        .testTarget(name: "StructuresTests", dependencies: ["Structures", "Processes", "FuzzMutations"], path: "Tests/StructuresTests",
                     resources: [.copy("Fixtures")]),
         // The `xtb` binary as an independent oracle, shared by the engine and CLI tests.
         .target(name: "XTBOracle", dependencies: ["Structures", "Processes"], path: "Tests/XTBOracle"),
@@ -53,9 +55,10 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "Engine", "Structures", "Processes"], path: "Tests/StoreTests"),
         .testTarget(name: "ModelsTests", dependencies: ["Models", "Structures", "Engine", "XTBOracle", "Processes"],
                     path: "Tests/ModelsTests"),
-        .testTarget(name: "CampaignTests", dependencies: ["Campaign", "Structures", "Engine", "Store", "Scheduler", "Models"],
+        .testTarget(name: "CampaignTests", dependencies: ["Campaign", "Structures", "Engine", "Store", "Scheduler", "Models",
+                                                         "FuzzMutations"],
                     path: "Tests/CampaignTests"),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis"], path: "Tests/AnalysisTests"),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "FuzzMutations"], path: "Tests/AnalysisTests"),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Store", "Analysis", "Processes"],
                     path: "Tests/ReportsTests"),
         .testTarget(name: "ProcessesTests", dependencies: ["Processes"], path: "Tests/ProcessesTests"),
