@@ -57,7 +57,7 @@ let package = Package(
                     path: "Tests/ModelsTests"),
         .testTarget(name: "CampaignTests", dependencies: ["Campaign", "Structures", "Engine", "Store", "Scheduler", "Models",
                                                          "FuzzMutations"],
-                    path: "Tests/CampaignTests"),
+                    path: "Tests/CampaignTests", exclude: ["Fixtures"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "FuzzMutations"], path: "Tests/AnalysisTests"),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Store", "Analysis", "Processes"],
                     path: "Tests/ReportsTests"),
