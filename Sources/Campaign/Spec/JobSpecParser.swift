@@ -57,9 +57,9 @@ public enum JobSpecParser {
 
     /// The parsed TOML document; a syntax error becomes a one-problem `JobSpecError`.
     static func table(_ text: String, path: String) throws -> TOMLTable {
-        if let bad = TableHeaderGuard.firstBadHeader(text) {
-            throw JobSpecError(problems: [.init(file: path, line: bad.line, message: "TOML syntax error (column \(bad.column)): "
-                + "a table name must start with a letter, digit, _, - or a quote, not '\(bad.found)'")])
+        if let bad = TOMLAssertGuard.firstProblem(text) {
+            throw JobSpecError(problems: [.init(file: path, line: bad.line,
+                                                message: "TOML syntax error (column \(bad.column)): \(bad.message)")])
         }
         do {
             return try TOMLTable(string: text)

@@ -1,14 +1,16 @@
-/// Finds a table header whose name does not start like a key (`[~a]`, `[.a]`, `[é]`, `[` at a
-/// line end), which the bundled toml++ does not reject but asserts on: a debug build aborts, a
-/// release build runs into undefined behaviour. Checked before the text reaches TOMLKit.
+/// Finds what the bundled toml++ does not reject but asserts on (a debug build aborts, a build
+/// with NDEBUG runs into undefined behaviour): a table header whose name does not start like a
+/// key (`[~a]`, `[.a]`, `[é]`, `[` at a line end), and `}` where an array expects an element
+/// (`a = [}]`, `a = [1, }]`). Checked before the text reaches TOMLKit.
 ///
 /// A small lexer skips comments, strings and multi-line arrays / inline tables, so only real
 /// headers (a `[` first on a line, outside any value) are looked at.
-enum TableHeaderGuard {
-    /// Line (1-based), column (1-based) and character (escaped) of the first such header, nil when none.
-    static func firstBadHeader(_ text: String) -> (line: Int, column: Int, found: String)? {
+enum TOMLAssertGuard {
+    /// Line (1-based), column (1-based) and description of the first such place, nil when none.
+    static func firstProblem(_ text: String) -> (line: Int, column: Int, message: String)? {
         var lexer = Lexer(Array(text.unicodeScalars))
         while let (open, lineStart) = lexer.nextHeaderStart() {
+            if lexer.braceInArray { return (lexer.line, open - lineStart + 1, "expected a value in the array, not '}'") }
             let chars = lexer.chars
             let skipBlanks = { (j: Int) in chars[j...].firstIndex { $0 != " " && $0 != "\t" } ?? chars.count }
             var i = skipBlanks(open + 1)
@@ -17,7 +19,8 @@ enum TableHeaderGuard {
                 i = skipBlanks(i + 1)
             }
             guard i < chars.count, !startsKey(chars[i]) else { continue }
-            return (lexer.line, i - lineStart + 1, chars[i].escaped(asASCII: false))
+            return (lexer.line, i - lineStart + 1,
+                    "a table name must start with a letter, digit, _, - or a quote, not '\(chars[i].escaped(asASCII: false))'")
         }
         return nil
     }
@@ -32,14 +35,19 @@ enum TableHeaderGuard {
         let chars: [Unicode.Scalar]
         var i = 0
         var line = 1
-        /// Open `[` / `{` of values.
-        var depth = 0
+        /// Open `[` / `{` of values, innermost last.
+        var open: [Unicode.Scalar] = []
+        /// True right after an array's `[` or `,`, where toml++ expects an element.
+        var elementNext = false
+        /// Set when `nextHeaderStart` stopped at a `}` where an array element was expected.
+        var braceInArray = false
         var atLineStart = true
         var lineStart = 0
 
         init(_ chars: [Unicode.Scalar]) { self.chars = chars }
 
-        /// The index of the next `[` that opens a table header and where its line starts.
+        /// The index of the next `[` that opens a table header (or of a `}` where an array element
+        /// belongs, with `braceInArray` set) and where its line starts.
         mutating func nextHeaderStart() -> (Int, Int)? {
             while i < chars.count {
                 let c = chars[i]
@@ -47,14 +55,18 @@ enum TableHeaderGuard {
                 case "\n": i += 1; line += 1; atLineStart = true; lineStart = i
                 case " ", "\t", "\r", "\u{FEFF}": i += 1
                 case "#": while i < chars.count, chars[i] != "\n" { i += 1 }
-                case "\"", "'": skipString(quote: c); atLineStart = false
-                case "[" where atLineStart && depth == 0:
+                case "\"", "'": skipString(quote: c); atLineStart = false; elementNext = false
+                case "[" where atLineStart && open.isEmpty:
                     let start = i
                     while i < chars.count, chars[i] != "\n" { i += 1 }
                     return (start, lineStart)
-                case "[", "{": depth += 1; i += 1; atLineStart = false
-                case "]", "}": depth = max(0, depth - 1); i += 1; atLineStart = false
-                default: i += 1; atLineStart = false
+                case "}" where open.last == "[" && elementNext:
+                    braceInArray = true
+                    return (i, lineStart)
+                case "[", "{": open.append(c); elementNext = c == "["; i += 1; atLineStart = false
+                case "]", "}": _ = open.popLast(); elementNext = false; i += 1; atLineStart = false
+                case ",": elementNext = open.last == "["; i += 1; atLineStart = false
+                default: i += 1; atLineStart = false; elementNext = false
                 }
             }
             return nil
