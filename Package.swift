@@ -53,7 +53,10 @@ let package = Package(
                                          "Reports", "Processes", .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           path: "Sources/interscreen"),
 
-        .testTarget(name: "StructuresTests", dependencies: ["Structures", "Processes", "TestSupport"], path: "Tests/StructuresTests",
+        // Seeded mutations of fuzz/corpus/ for the in-suite parser fuzz runs (docs/fuzzing.md).
+        .target(name: "FuzzMutations", dependencies: ["TestSupport"], path: "Tests/FuzzMutations"),
+        .testTarget(name: "StructuresTests", dependencies: ["Structures", "Processes", "TestSupport", "FuzzMutations"],
+                    path: "Tests/StructuresTests",
                     resources: [.copy("Fixtures")]),
         // What every test target shares: required tools (a missing one fails, never skips), seeded randomness.
         .target(name: "TestSupport", dependencies: ["Processes"], path: "Tests/TestSupport"),
@@ -65,9 +68,10 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "Engine", "Optimization", "Structures", "Processes", "TestSupport"], path: "Tests/StoreTests"),
         .testTarget(name: "ModelsTests", dependencies: ["Models", "Structures", "Engine", "Optimization", "XTBOracle", "Processes", "TestSupport"],
                     path: "Tests/ModelsTests"),
-        .testTarget(name: "CampaignTests", dependencies: ["Campaign", "Structures", "Engine", "Store", "Scheduler", "Models", "TestSupport"],
-                    path: "Tests/CampaignTests"),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TestSupport"], path: "Tests/AnalysisTests"),
+        .testTarget(name: "CampaignTests", dependencies: ["Campaign", "Structures", "Engine", "Store", "Scheduler", "Models",
+                                                         "TestSupport", "FuzzMutations"],
+                    path: "Tests/CampaignTests", exclude: ["Fixtures"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TestSupport", "FuzzMutations"], path: "Tests/AnalysisTests"),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Store", "Analysis", "Processes", "TestSupport"],
                     path: "Tests/ReportsTests"),
         .testTarget(name: "ProcessesTests", dependencies: ["Processes", "TestSupport"], path: "Tests/ProcessesTests"),

@@ -57,6 +57,10 @@ public enum JobSpecParser {
 
     /// The parsed TOML document; a syntax error becomes a one-problem `JobSpecError`.
     static func table(_ text: String, path: String) throws -> TOMLTable {
+        if let bad = TOMLAssertGuard.firstProblem(text) {
+            throw JobSpecError(problems: [.init(file: path, line: bad.line,
+                                                message: "TOML syntax error (column \(bad.column)): \(bad.message)")])
+        }
         do {
             return try TOMLTable(string: text)
         } catch let error as TOMLParseError {

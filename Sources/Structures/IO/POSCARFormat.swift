@@ -31,7 +31,7 @@ public enum POSCARFormat {
         if try line(index).trimmingWhitespace().lowercased().hasPrefix("s") { index += 1 }
         let cartesian = try "ck".contains(line(index).trimmingWhitespace().lowercased().first ?? "d")
         index += 1
-        let total = counts.reduce(0, +)
+        let total = try total(counts, file: file)
         let present = lines[min(index, lines.count)...].prefix(total).prefix { !$0.isBlank }.count
         guard present == total else {
             throw StructureError(.truncatedFile, file: file, line: 7,
@@ -111,6 +111,15 @@ public enum POSCARFormat {
                 throw StructureError(.unknownElement, file: file, line: 6, "unknown element symbol '\(label)'")
             }
             return z
+        }
+    }
+
+    /// The number of atoms the counts line promises; a sum past `Int.max` is a `.syntax` error.
+    static func total(_ counts: [Int], file: String) throws -> Int {
+        try counts.reduce(0) { sum, n in
+            let (next, overflow) = sum.addingReportingOverflow(n)
+            guard !overflow else { throw StructureError(.syntax, file: file, line: 7, "atom counts add up to more than \(Int.max)") }
+            return next
         }
     }
 

@@ -62,12 +62,18 @@ struct XYZHeader {
             }
             values[key.lowercased()] = n
         }
-        let (multiplicity, uhf) = (values["multiplicity"], values["uhf"])
-        if let multiplicity, let uhf, multiplicity != uhf + 1 {
-            throw StructureError(.syntax, file: file, line: line,
-                                 "multiplicity=\(multiplicity) contradicts uhf=\(uhf) (multiplicity = uhf + 1)")
+        let multiplicity = values["multiplicity"]
+        var fromUHF: Int?
+        if let uhf = values["uhf"] {
+            let (sum, overflow) = uhf.addingReportingOverflow(1)
+            guard !overflow else { throw StructureError(.syntax, file: file, line: line, "uhf=\(uhf) is out of range") }
+            fromUHF = sum
         }
-        return (values["charge"] ?? 0, multiplicity ?? uhf.map { $0 + 1 } ?? 1)
+        if let multiplicity, let fromUHF, multiplicity != fromUHF {
+            throw StructureError(.syntax, file: file, line: line,
+                                 "multiplicity=\(multiplicity) contradicts uhf=\(fromUHF - 1) (multiplicity = uhf + 1)")
+        }
+        return (values["charge"] ?? 0, multiplicity ?? fromUHF ?? 1)
     }
 
     /// Lattice with pbc (default T T T, as in ASE); pbc with a T needs a Lattice.
@@ -96,7 +102,9 @@ struct XYZHeader {
                 guard width == 3 else { throw fail("pos must have 3 columns") }
                 position = column
             }
-            column += width
+            let (next, overflow) = column.addingReportingOverflow(width)
+            guard !overflow else { throw fail("column counts add up to more than \(Int.max)") }
+            column = next
         }
         guard let species, let position else { throw fail("Properties must name species and pos columns") }
         (speciesColumn, positionColumn, minimumColumns) = (species, position, column)

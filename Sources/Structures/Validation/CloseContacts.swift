@@ -77,16 +77,23 @@ struct CloseContacts {
                 span[k] = max(values.max()! - low[k], 1e-12)
             }
             for k in 0..<3 {
-                counts[k] = max(1, min(1 << 20, Int(span[k] * widths[k] / cutoff)))
+                counts[k] = Self.clamped(span[k] * widths[k] / cutoff, 1, 1 << 20)
             }
             binOfAtom = fractional.map { f in
                 var bin = SIMD3<Int>.zero
                 for k in 0..<3 {
-                    bin[k] = min(counts[k] - 1, max(0, Int((f[k] - low[k]) / span[k] * Double(counts[k]))))
+                    bin[k] = Self.clamped((f[k] - low[k]) / span[k] * Double(counts[k]), 0, counts[k] - 1)
                 }
                 return bin
             }
             for (i, bin) in binOfAtom.enumerated() { atoms[bin, default: []].append(i) }
+        }
+
+        /// `x` rounded down into `low…high`; NaN (a degenerate cell, or coordinates so far apart
+        /// that their span overflows) gives `low`, so such input never traps on conversion.
+        static func clamped(_ x: Double, _ low: Int, _ high: Int) -> Int {
+            guard x > Double(low) else { return low }
+            return x < Double(high) ? Int(x) : high
         }
 
         /// The distinct bins within ±1 of `bin` (wrapping along periodic directions).

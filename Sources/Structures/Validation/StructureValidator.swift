@@ -34,22 +34,23 @@ public enum StructureValidator {
 
     /// electrons = ΣZ − charge ≥ |charge|; 1 ≤ multiplicity ≤ electrons + 1; parity matches.
     static func checkElectrons(_ s: Structure, file: String) throws {
-        let electrons = s.atomicNumbers.reduce(0, +) - s.charge
         let m = s.multiplicity
         let fail = { (message: String) in StructureError(.electronCount, file: file, message) }
+        let (electrons, overflow) = s.atomicNumbers.reduce(0, +).subtractingReportingOverflow(s.charge)
+        if overflow { throw fail("charge \(s.charge) is out of range for \(s.count) atoms: check the charge") }
         if electrons < 0 {
             throw fail("charge \(s.charge) leaves \(electrons) electrons: the charge is larger than the nuclear charge \(electrons + s.charge)")
         }
-        if abs(s.charge) > electrons {
+        if s.charge.magnitude > electrons.magnitude {
             throw fail("charge \(s.charge) is larger in magnitude than the \(electrons) electrons left: check the charge")
         }
         if m < 1 { throw fail("multiplicity \(m) is below 1: give multiplicity ≥ 1 (1 = singlet, 2 = doublet)") }
         if m - 1 > electrons {
             throw fail("multiplicity \(m) needs \(m - 1) unpaired electrons but there are only \(electrons)")
         }
-        if (electrons + m - 1) % 2 != 0 {
+        if (electrons &+ m &- 1) % 2 != 0 { // wrapping keeps the parity, and cannot trap
             let parity = electrons % 2 == 0 ? "even" : "odd"
-            let suggestion = m == 1 ? "multiplicity=2 (uhf=1)" : "multiplicity=\(m - 1) or \(m + 1)"
+            let suggestion = m == 1 ? "multiplicity=2 (uhf=1)" : "multiplicity=\(m - 1)" + (m < Int.max ? " or \(m + 1)" : "")
             throw fail("\(parity) electron count \(electrons) with multiplicity \(m): give \(suggestion) or change the charge")
         }
     }
