@@ -150,9 +150,8 @@ final class CoordinatorCommitTests: XCTestCase {
         }
 
         // Handing out work is refused: nothing is sent, and the single-process loop stops.
-        let first = try CampaignCoordinator(plan: plan, store: store, runID: try run(), host: "h", version: "v")
         let stop = StopSignal(signals: [])
-        first.stop = stop
+        let first = try CampaignCoordinator(plan: plan, store: store, runID: try run(), host: "h", version: "v", stop: stop)
         try readOnly(true)
         XCTAssertEqual(LocalRunner.run(source: first, stop: stop, execute: execute),
                        .stopped(signal: StopSignal.storeFailureSignal, abandoned: 0))
@@ -161,9 +160,8 @@ final class CoordinatorCommitTests: XCTestCase {
         XCTAssertEqual(try store.tasks(campaign: "full").map(\.state), [.pending, .pending, .pending])
 
         // Results arrive, their commit is refused: the run stops, the tasks are not failed.
-        let second = try CampaignCoordinator(plan: plan, store: store, runID: try run(), host: "h", version: "v")
         let again = StopSignal(signals: [])
-        second.stop = again
+        let second = try CampaignCoordinator(plan: plan, store: store, runID: try run(), host: "h", version: "v", stop: again)
         let orders = second.nextTasks(limit: 2)
         XCTAssertEqual(orders.count, 2, second.storeFailure ?? "")
         try readOnly(true)

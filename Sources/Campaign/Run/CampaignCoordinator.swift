@@ -41,24 +41,30 @@ public final class CampaignCoordinator: WorkSource {
     /// The tasks that compute on each optimisation's output.
     private let dependents: [Int: [Int]]
     /// Called after every finished task, and about once a second while tasks run (coordinator's thread).
-    public var onProgress: ((CampaignProgress) -> Void)?
+    public let onProgress: ((CampaignProgress) -> Void)?
     /// Worker ranks computing for this run (for the predicted ETA before any task has finished).
-    public var workers = 1
+    public let workers: Int
     /// The cost model calibrated to earlier runs (`CostModel.calibrated`): dispatch order and ETA.
     public let costs: CostModel
     /// When set, tasks not expected to finish before its deadline are deferred to the next run.
-    public var timeLimit: TaskTimeLimit?
+    public let timeLimit: TaskTimeLimit?
     /// Asked to stop the run (`StopSignal.storeFailureSignal`) when the database cannot be written.
-    public var stop: StopSignal?
+    public let stop: StopSignal?
     /// Why the database could not be written, once that happened: the run stops, and the tasks
     /// whose results were lost run again on resume (they are not failed).
     public private(set) var storeFailure: String?
 
+    /// Everything is set here: the coordinator is not configured after it exists.
     public init(plan: CampaignPlan, store: ResultsStore, runID: Int64, host: String, version: String,
                 policy: Dispatcher.Policy = .longestFirst, verdicts: [VerdictSpec] = [],
-                costs: CostModel = CostModel()) throws {
+                costs: CostModel = CostModel(), timeLimit: TaskTimeLimit? = nil, workers: Int = 1,
+                stop: StopSignal? = nil, onProgress: ((CampaignProgress) -> Void)? = nil) throws {
         self.plan = plan
         self.costs = costs
+        self.timeLimit = timeLimit
+        self.workers = max(1, workers)
+        self.stop = stop
+        self.onProgress = onProgress
         self.store = store
         self.runID = runID
         self.host = host
@@ -101,6 +107,9 @@ public final class CampaignCoordinator: WorkSource {
                 continue
             }
             rows[id].inputHash = hash
+            // A lookup that fails (the row unreadable, the tblite bridge down on rank 0) only means
+            // the task is computed: nothing is lost, and a store that cannot be written stops the run
+            // at the next commit.
             if (try? answerFromCache(id)) == true {
                 answered = true   // its reactions may be complete now (the last task of a run often is)
                 continue
@@ -119,7 +128,7 @@ public final class CampaignCoordinator: WorkSource {
             stopForStorage(error, unsent: orders.map(\.id))
             return []
         }
-        if answered { try? evaluateReactions() }
+        if answered { formReactionsSoFar() }
         return orders
     }
 
@@ -139,13 +148,13 @@ public final class CampaignCoordinator: WorkSource {
                 settledFailure($0.id, rank: $0.rank, failureClass: "internal",
                                message: "\(plan.tasks[$0.id].key): the result could not be stored: \(error)")
             }
-            try? store.write { transaction in
+            persist("recording the failed commit") { try store.write { transaction in
                 for task in settled { try recordFailure(task, transaction) }
-            }
+            } }
         }
         for task in settled { apply(task) }
         finishedThisRun += finished.count
-        try? evaluateReactions()
+        formReactionsSoFar()
         onProgress?(progress)
     }
 
@@ -173,13 +182,14 @@ public final class CampaignCoordinator: WorkSource {
     /// The database cannot be written: stop the run. `ids` (results that could not be committed, or
     /// tasks that could not be marked running) go back to pending, so the next run computes them.
     private func stopForStorage(_ error: any Error, unsent ids: [Int]) {
-        if storeFailure == nil { storeFailure = String(describing: error) }
-        stop?.request(StopSignal.storeFailureSignal)
+        stopRun(because: String(describing: error))
         for id in ids {
             setState(id, .pending)
             rows[id].message = "result not stored: the database could not be written; runs again on resume"
         }
-        try? store.updateTasks(ids.map { rows[$0] })   // if the cause has passed, the rows say so at once
+        // Already stopping for this cause; if it has passed, the rows say so at once, and if not,
+        // the next run finds these tasks pending or running and computes them: nothing to add.
+        try? store.updateTasks(ids.map { rows[$0] })
     }
 
     /// The one place a task's state changes, so that the tally stays exact.
@@ -194,7 +204,7 @@ public final class CampaignCoordinator: WorkSource {
             setState(id, .pending)
             rows[id].message = "interrupted by a stop request; runs again on resume"
         }
-        try? store.updateTasks(ids.map { rows[$0] })
+        persist("marking interrupted tasks pending") { try store.updateTasks(ids.map { rows[$0] }) }
     }
 
     // MARK: state
@@ -286,6 +296,7 @@ public final class CampaignCoordinator: WorkSource {
     private func answerOptimizationFromCache(_ id: Int) throws -> Bool {
         let task = plan.tasks[id]
         guard let input = task.input ?? inputs[id], let inputHash = inputHashes[id],
+              // No identity (a freeze that does not apply to this input): not answerable, so computed.
               let identity = try? EngineOptimizer.identity(of: input, level: task.optimizationLevel, freeze: task.freeze),
               let cached = try store.cachedOptimization(inputHash: inputHash, settingsHash: task.settings.hash,
                                                         optionsHash: identity.hash, engine: try engine(of: task, input)),
@@ -465,7 +476,9 @@ public final class CampaignCoordinator: WorkSource {
     /// Fails a task the coordinator could not hand out (no worker ran it).
     private func finishFailed(_ id: Int, failureClass: String, message: String) {
         let failed = settledFailure(id, rank: nil, failureClass: failureClass, message: message)
-        try? store.write { transaction in try recordFailure(failed, transaction) }
+        persist("recording the failure of \(plan.tasks[id].key)") {
+            try store.write { transaction in try recordFailure(failed, transaction) }
+        }
         apply(failed)
     }
 
@@ -476,7 +489,30 @@ public final class CampaignCoordinator: WorkSource {
             rows[id].failureClass = "blocked"
             rows[id].message = "not run: \(cause) did not succeed"
         }
-        try? store.updateTasks(ids.map { rows[$0] })
+        persist("marking blocked tasks") { try store.updateTasks(ids.map { rows[$0] }) }
+    }
+
+    /// A write the run's record depends on: if it fails, the run stops as for a failed commit
+    /// (`storeFailure`, exit 6) instead of going on with rows that disagree with the database.
+    private func persist(_ what: String, _ write: () throws -> Void) {
+        do { try write() } catch { stopRun(because: "\(what): \(error)") }
+    }
+
+    /// Keeps the first reason and asks the run to stop (it then exits 6).
+    private func stopRun(because reason: String) {
+        if storeFailure == nil { storeFailure = reason }
+        stop?.request(StopSignal.storeFailureSignal)
+    }
+
+    /// Forms the reactions completed so far, during the run. One that cannot be formed now is
+    /// formed again by `evaluateVerdicts` at the end, whose errors reach the caller; a store that
+    /// cannot be written stops the run.
+    private func formReactionsSoFar() {
+        do { try evaluateReactions() } catch where ResultsStore.isStorageFailure(error) {
+            stopRun(because: "forming reactions: \(error)")
+        } catch {
+            // Not a storage failure: the reaction stays open and is formed again at the end.
+        }
     }
 
     /// Forms every reaction whose species are settled. A reaction stored as done by an earlier run

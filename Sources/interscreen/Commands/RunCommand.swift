@@ -137,19 +137,17 @@ struct RunCommand: ParsableCommand {
         let runRecord = try store.beginRun(command: CommandLine.arguments, version: InterscreenVersion.current,
                                            host: HostInfo.name, engineIsolation: isolationMode.rawValue)
         let costs = CostModel.calibrated(from: try store.tasks())   // one read of the history: order, ETA, deadline
+        let printer = CampaignProgressPrinter(interval: logInterval)
+        let limit = try RunDeadline.limit(option: deadline, margin: deadlineMargin, costs: costs)
         let coordinator = try CampaignCoordinator(plan: plan, store: store, runID: runRecord.id ?? 0,
                                                   host: HostInfo.name, version: InterscreenVersion.current,
                                                   policy: Dispatcher.Policy(rawValue: policy) ?? .longestFirst,
-                                                  verdicts: job.verdicts, costs: costs)
-        let printer = CampaignProgressPrinter(interval: logInterval)
-        coordinator.onProgress = printer.update
-        coordinator.stop = stop
-        coordinator.workers = max(1, (mpi?.size ?? 2) - 1)
+                                                  verdicts: job.verdicts, costs: costs, timeLimit: limit,
+                                                  workers: (mpi?.size ?? 2) - 1, stop: stop, onProgress: printer.update)
         printFlushed("campaign \(plan.campaign): \(plan.tasks.count) tasks, \(plan.reactions.count) reactions, "
             + "database \(dbPath), \(mpi.map { "\($0.size - 1) worker rank\($0.size == 2 ? "" : "s")" } ?? "1 process")")
         printer.update(coordinator.progress)
-        let alarm = try RunDeadline.arm(option: deadline, margin: deadlineMargin, coordinator: coordinator,
-                                        stop: stop)
+        let alarm = RunDeadline.alarm(for: limit, stop: stop)
         let end: RunEnd
         if let mpi, mpi.size > 1 {
             end = try MPICoordinator.run(mpi: mpi, source: coordinator, stop: stop, grace: .seconds(grace))

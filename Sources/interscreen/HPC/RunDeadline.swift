@@ -40,19 +40,23 @@ enum RunDeadline {
         return nil
     }
 
-    /// Sets the coordinator's time limit (with its cost model, calibrated to the database's history)
-    /// and arms the hard stop at the deadline minus the margin. Nil when there is no deadline, or
-    /// when the clock is frozen (INTERSCREEN_CLOCK; the batch system's walltime is then the backstop).
-    static func arm(option: String?, margin: Double, coordinator: CampaignCoordinator,
-                    stop: StopSignal) throws -> DeadlineAlarm? {
+    /// The run's time limit (with the cost model calibrated to the database's history), said on
+    /// stdout; nil when there is no deadline.
+    static func limit(option: String?, margin: Double, costs: CostModel) throws -> TaskTimeLimit? {
         let clock = try RunClock.fromEnvironment()
         guard let (date, source) = try resolve(option: option, clock: clock) else { return nil }
-        let limit = TaskTimeLimit(deadline: date, margin: margin, costs: coordinator.costs, clock: clock)
-        coordinator.timeLimit = limit
+        let limit = TaskTimeLimit(deadline: date, margin: margin, costs: costs, clock: clock)
         printFlushed("deadline \(stamp(date)) (from \(source)): tasks start only if predicted to end by "
             + "\(stamp(limit.lastFinish)) (margin \(Int(margin)) s)"
             + (clock.frozenAt.map { "; clock frozen at \(stamp($0)) (INTERSCREEN_CLOCK)" } ?? ""))
-        return clock.frozenAt == nil ? DeadlineAlarm(at: limit.lastFinish, stop: stop) : nil
+        return limit
+    }
+
+    /// The hard stop at the deadline minus the margin; nil without a limit, or when the clock is
+    /// frozen (INTERSCREEN_CLOCK; the batch system's walltime is then the backstop).
+    static func alarm(for limit: TaskTimeLimit?, stop: StopSignal) -> DeadlineAlarm? {
+        guard let limit, limit.clock.frozenAt == nil else { return nil }
+        return DeadlineAlarm(at: limit.lastFinish, stop: stop)
     }
 
     /// The closing message on stderr for a run that did not finish everything.
