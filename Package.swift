@@ -8,8 +8,9 @@ import PackageDescription
 ///   → reactions and verdicts (Campaign/Run, with Analysis's rules) → report (Reports).
 /// Targets, lowest first: Structures; Engine (Calculator protocol, libxtb, tblite bridge);
 /// Optimization (the optimiser, on the Calculator protocol only); Store (SQLite); Models
-/// (builders); Scheduler (MPI, on its own); Analysis (verdict and comparison rules, on
-/// Structures only); Campaign (spec, plan, execute, run); Reports; the CLI `interscreen` on top.
+/// (builders); Work (one compute step: work order → report, SCC retries, failure classes);
+/// Scheduler (MPI, on its own); Analysis (verdict and comparison rules, on Structures only);
+/// Campaign (spec, plan, execute, run); Reports; the CLI `interscreen` on top.
 let package = Package(
     name: "interscreen",
     platforms: [.macOS(.v13)],
@@ -42,14 +43,16 @@ let package = Package(
         .target(name: "Models", dependencies: ["Structures", "Engine", "Optimization"], path: "Sources/Models"),
         .target(name: "Scheduler", dependencies: ["CMPIShim"], path: "Sources/Scheduler"),
         .target(name: "Analysis", dependencies: ["Structures"], path: "Sources/Analysis"),
-        .target(name: "Campaign", dependencies: ["Structures", "Engine", "Optimization", "Models", "Store", "Scheduler", "Analysis",
+        // One path from a work order to a report: the compute step (SCC retry ladder, failure classes) of sp, opt and campaigns.
+        .target(name: "Work", dependencies: ["Structures", "Engine", "Optimization", "Models", "Store"], path: "Sources/Work"),
+        .target(name: "Campaign", dependencies: ["Structures", "Engine", "Optimization", "Models", "Store", "Work", "Scheduler", "Analysis",
                                                 "Processes", "TOMLKit"],
                 path: "Sources/Campaign"),
         .target(name: "Reports", dependencies: ["Store", "Analysis", "Structures"], path: "Sources/Reports"),
 
         // Thin command-line layer.
         .executableTarget(name: "interscreen",
-                          dependencies: ["Structures", "Engine", "Optimization", "Models", "Store", "Scheduler", "Campaign", "Analysis",
+                          dependencies: ["Structures", "Engine", "Optimization", "Models", "Store", "Work", "Scheduler", "Campaign", "Analysis",
                                          "Reports", "Processes", .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           path: "Sources/interscreen"),
 
@@ -68,7 +71,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "Engine", "Optimization", "Structures", "Processes", "TestSupport"], path: "Tests/StoreTests"),
         .testTarget(name: "ModelsTests", dependencies: ["Models", "Structures", "Engine", "Optimization", "XTBOracle", "Processes", "TestSupport"],
                     path: "Tests/ModelsTests"),
-        .testTarget(name: "CampaignTests", dependencies: ["Campaign", "Structures", "Engine", "Store", "Scheduler", "Models",
+        .testTarget(name: "CampaignTests", dependencies: ["Campaign", "Work", "Structures", "Engine", "Store", "Scheduler", "Models",
                                                          "TestSupport", "FuzzMutations"],
                     path: "Tests/CampaignTests", exclude: ["Fixtures"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TestSupport", "FuzzMutations"], path: "Tests/AnalysisTests"),

@@ -18,22 +18,12 @@ extension ResultsStore {
 }
 
 extension ResultsStore {
-    /// Records `error` as a failure: class and message from `StructureError` / `EngineError`,
-    /// "internal_error" and its description for anything else.
+    /// Records `error` as a failure, classified by `FailureClass.classify`.
     @discardableResult
     public func saveFailure(source: String, structureHash: String?, settingsHash: String?, error: any Error,
                             runID: Int64?, host: String, at: Date = Date()) throws -> FailureRecord {
-        let (failureClass, message) = Self.classify(error)
+        let (failureClass, message) = FailureClass.classify(error)
         return try saveFailure(source: source, structureHash: structureHash, settingsHash: settingsHash,
-                               failureClass: failureClass, message: message, runID: runID, host: host, at: at)
-    }
-
-    /// The stable failure class and the message stored for `error`.
-    public static func classify(_ error: any Error) -> (failureClass: String, message: String) {
-        switch error {
-        case let error as StructureError: (error.kind.rawValue, error.description)
-        case let error as EngineError: (error.kind.rawValue, error.message)
-        default: ("internal_error", String(describing: error))
-        }
+                               failureClass: failureClass.rawValue, message: message, runID: runID, host: host, at: at)
     }
 }

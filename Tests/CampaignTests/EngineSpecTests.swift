@@ -65,7 +65,7 @@ final class EngineSpecTests: XCTestCase {
 
     /// The worker computes each order with the engine it names (real libxtb and tblite).
     func testTheExecutorComputesWithTheOrdersEngine() throws {
-        let executor = TaskExecutor(calculator: CalculatorRouter(xtb: try XTBCalculator()), optimizer: nil, host: "test")
+        let executor = TaskExecutor(calculator: CalculatorRouter(xtb: try XTBCalculator()), host: "test")
         let water = try sandbox.parse(spec(defaults: "", override: "")).structures[0].structure
         func run(_ engine: EngineChoice) -> TaskReport {
             executor.execute(TaskOrder(id: 0, key: "water/sp", kind: .singlePoint, structure: water,
@@ -79,9 +79,9 @@ final class EngineSpecTests: XCTestCase {
         let (a, b) = (try XCTUnwrap(xtb.result?.energy), try XCTUnwrap(tblite.result?.energy))
         XCTAssertEqual(a, b, accuracy: 1e-6)
         // A worker that has libxtb only refuses a tblite order instead of computing it with libxtb.
-        let libxtbOnly = TaskExecutor(calculator: try XTBCalculator(), optimizer: nil, host: "test")
+        let libxtbOnly = TaskExecutor(calculator: try XTBCalculator(), host: "test")
         let refused = libxtbOnly.execute(TaskOrder(id: 1, key: "water/sp", kind: .singlePoint, structure: water,
                                                    settings: Settings(), engine: .tblite))
-        XCTAssertEqual(refused.failureClass, EngineError.Kind.unsupported.rawValue, refused.message ?? "")
+        XCTAssertEqual(refused.failureClass?.rawValue, EngineError.Kind.unsupported.rawValue, refused.message ?? "")
     }
 }

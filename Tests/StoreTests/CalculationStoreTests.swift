@@ -81,7 +81,7 @@ final class CalculationStoreTests: XCTestCase {
             runID: run.id, host: "node01")
         XCTAssertEqual(fromError.failureClass, "atoms_too_close")
         XCTAssertEqual(fromError.message, "x.xyz (atom 2): atoms 1 and 2 are 0.1 Å apart")
-        XCTAssertEqual(ResultsStore.classify(CocoaError(.fileNoSuchFile)).failureClass, "internal_error")
+        XCTAssertEqual(FailureClass.classify(CocoaError(.fileNoSuchFile)).failureClass.rawValue, "internal")
         XCTAssertEqual(try store.failures(), try store.failureRows().map(\.failure))
         let counts = try store.counts()
         XCTAssertEqual(counts.failures, 3)

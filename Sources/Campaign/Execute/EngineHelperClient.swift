@@ -1,5 +1,6 @@
 import Foundation
 import Processes
+import Store
 
 /// A worker's side of the engine helper: starts `interscreen engine-helper` (posix_spawn, never
 /// fork inside MPI), sends it one `TaskOrder` at a time over a pipe and reads back the report.
@@ -26,7 +27,7 @@ public final class EngineHelperClient {
     /// Decodes an order, has the helper run it, returns the encoded report (the MPI worker's whole job).
     public func execute(_ payload: [UInt8]) -> [UInt8] {
         guard let order = try? TaskOrder.decode(payload) else {
-            return TaskReport(id: -1, settingsUsed: .init(), failureClass: "internal", message: "undecodable task",
+            return TaskReport(id: -1, settingsUsed: .init(), failureClass: .internal, message: "undecodable task",
                               attempts: 0, flags: [], wallSeconds: 0, host: host, startedAt: Date()).encoded()
         }
         return execute(order, payload: payload).encoded()
@@ -39,7 +40,7 @@ public final class EngineHelperClient {
         do {
             running = try startedHelper()
         } catch {
-            return failure(order, started, "internal", "\(order.key): the engine helper could not start: \(error)")
+            return failure(order, started, .internal, "\(order.key): the engine helper could not start: \(error)")
         }
         // A failed write means the helper is gone: its end is read below, like a missing reply.
         if (try? running.channel.send(payload ?? order.encoded())) != nil, let reply = running.channel.receive(),
@@ -47,7 +48,7 @@ public final class EngineHelperClient {
             return report
         }
         let ended = reap()
-        return failure(order, started, Self.crashedClass,
+        return failure(order, started, .crashed,
                        "\(order.key): the engine process died during this task (\(Self.describe(ended)))")
     }
 
@@ -60,7 +61,7 @@ public final class EngineHelperClient {
     }
 
     /// The failure class of a task whose engine process died while computing it.
-    public static let crashedClass = "crashed"
+    public static let crashedClass = FailureClass.crashed.rawValue
 
     private func startedHelper() throws -> (process: ChildProcess, channel: FrameChannel, scratch: String) {
         if let helper { return helper }
@@ -104,7 +105,7 @@ public final class EngineHelperClient {
         helper = nil
     }
 
-    private func failure(_ order: TaskOrder, _ started: Date, _ failureClass: String, _ message: String) -> TaskReport {
+    private func failure(_ order: TaskOrder, _ started: Date, _ failureClass: FailureClass, _ message: String) -> TaskReport {
         TaskReport(id: order.id, settingsUsed: order.settings, failureClass: failureClass, message: message, attempts: 1,
                    flags: [], wallSeconds: Date().timeIntervalSince(started), host: host, startedAt: started)
     }

@@ -1,30 +1,19 @@
 import Engine
 import Optimization
 import Structures
+import Work
 
-/// The optimiser of the `Optimization` target (model Hessian, xtb's levels, frozen atoms) for campaign tasks.
-public struct EngineOptimizer: GeometryOptimizing {
-    public init() {}
-
-    public func optimize(_ structure: Structure, settings: Settings, level: ConvergenceLevel, freeze: String?,
-                         calculator: Calculator) throws -> TaskReport.Optimization {
-        let options = try Self.options(for: structure, level: level, freeze: freeze)
-        let outcome = try Optimizer(calculator: calculator, settings: settings, options: options).optimize(structure)
-        return TaskReport.Optimization(outcome: outcome, identity: OptimizationIdentity(structure: structure, options: options),
-                                       freezeSpec: freeze ?? "")
+/// How campaign tasks optimise: at their level (xtb's default when none), with their frozen atoms.
+public enum EngineOptimizer {
+    /// The options a campaign task optimises with (frozen atoms still to be selected: `WorkOrder`).
+    public static func options(level: ConvergenceLevel?) -> OptimizationOptions {
+        OptimizationOptions(level: level ?? .default)
     }
 
-    /// The options a campaign task optimises with: its level and its frozen atoms.
-    public static func options(for structure: Structure, level: ConvergenceLevel,
-                               freeze: String?) throws -> OptimizationOptions {
-        let frozen = try freeze.map { try FreezeSpec(parsing: $0).frozenAtoms(in: structure) } ?? []
-        return OptimizationOptions(level: level, frozenAtoms: frozen)
-    }
-
-    /// The identity the optimisations table knows this task's optimisation by (nil level: xtb's default).
+    /// The identity the optimisations table knows this task's optimisation by.
     public static func identity(of structure: Structure, level: ConvergenceLevel?,
                                 freeze: String?) throws -> OptimizationIdentity {
-        OptimizationIdentity(structure: structure,
-                             options: try options(for: structure, level: level ?? .default, freeze: freeze))
+        try WorkOrder(structure: structure, settings: Settings(), kind: .optimization, optimization: options(level: level),
+                      freeze: freeze).optimizationIdentity()
     }
 }

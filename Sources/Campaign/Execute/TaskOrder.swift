@@ -3,6 +3,7 @@ import Store
 import Foundation
 import Optimization
 import Structures
+import Work
 
 /// What the coordinator sends a worker: one task, self-contained (JSON over MPI).
 public struct TaskOrder: Codable, Sendable {
@@ -28,6 +29,12 @@ public struct TaskOrder: Codable, Sendable {
         self.freeze = freeze
     }
 
+    /// What the worker computes: this task, its messages prefixed by its key.
+    public var work: WorkOrder {
+        WorkOrder(label: key, structure: structure, settings: settings, kind: kind,
+                  optimization: EngineOptimizer.options(level: optimizationLevel), freeze: freeze, engine: engine)
+    }
+
     public func encoded() -> [UInt8] { Array((try? JSONEncoder().encode(self)) ?? Data()) }
 
     public static func decode(_ bytes: [UInt8]) throws -> TaskOrder {
@@ -37,27 +44,8 @@ public struct TaskOrder: Codable, Sendable {
 
 /// What a worker sends back: the result, or a classified failure, with the settings actually used.
 public struct TaskReport: Codable, Sendable {
-    /// The optimisation part of a result: everything the store's optimisation row and its
-    /// cycles need, so campaign optimisations are audited like `interscreen opt` ones.
-    public struct Optimization: Codable, Sendable {
-        public var outcome: OptimizationOutcome
-        /// Input, options and constraints as hashed for the optimisations table.
-        public var identity: OptimizationIdentity
-        /// The freeze selection as written in the spec ("" when nothing is frozen).
-        public var freezeSpec: String
-
-        /// The optimised geometry, or the lowest reached when not converged.
-        public var finalStructure: Structure { outcome.structure }
-        public var converged: Bool { outcome.converged }
-        /// Energy and gradient at `finalStructure` (the last evaluation of the optimiser).
-        public var result: CalculationResult { outcome.result }
-
-        public init(outcome: OptimizationOutcome, identity: OptimizationIdentity, freezeSpec: String) {
-            self.outcome = outcome
-            self.identity = identity
-            self.freezeSpec = freezeSpec
-        }
-    }
+    /// The optimisation part of a result (see `WorkReport.Optimization`).
+    public typealias Optimization = WorkReport.Optimization
 
     public var id: Int
     /// Settings of the successful attempt (may differ from the order's after an SCC retry).
@@ -65,7 +53,7 @@ public struct TaskReport: Codable, Sendable {
     /// The single point (for an optimisation: at its final geometry).
     public var result: CalculationResult?
     public var optimization: Optimization?
-    public var failureClass: String?
+    public var failureClass: FailureClass?
     public var message: String?
     /// Attempts made (1 unless an SCC failure was retried).
     public var attempts: Int
@@ -78,7 +66,7 @@ public struct TaskReport: Codable, Sendable {
     public var succeeded: Bool { failureClass == nil }
 
     public init(id: Int, settingsUsed: Settings, result: CalculationResult? = nil, optimization: Optimization? = nil,
-                failureClass: String? = nil, message: String? = nil, attempts: Int, flags: [TaskFlag],
+                failureClass: FailureClass? = nil, message: String? = nil, attempts: Int, flags: [TaskFlag],
                 wallSeconds: Double, host: String, startedAt: Date) {
         self.id = id
         self.settingsUsed = settingsUsed
@@ -91,6 +79,13 @@ public struct TaskReport: Codable, Sendable {
         self.wallSeconds = wallSeconds
         self.host = host
         self.startedAt = startedAt
+    }
+
+    /// The report of task `id` from its compute step's.
+    public init(id: Int, work: WorkReport, wallSeconds: Double, host: String, startedAt: Date) {
+        self.init(id: id, settingsUsed: work.settingsUsed, result: work.result, optimization: work.optimization,
+                  failureClass: work.failureClass, message: work.message, attempts: work.attempts, flags: work.flags,
+                  wallSeconds: wallSeconds, host: host, startedAt: startedAt)
     }
 
     public func encoded() -> [UInt8] { Array((try? JSONEncoder().encode(self)) ?? Data()) }

@@ -1,14 +1,12 @@
 import Engine
 import Optimization
 import Structures
+import Work
 
 /// One unit of work the campaign will run: an optimisation or a single point.
 public struct PlannedTask: Sendable {
     /// What the task computes.
-    public enum Kind: String, Sendable, Codable {
-        case singlePoint = "singlepoint"
-        case optimization = "optimization"
-    }
+    public typealias Kind = WorkOrder.Kind
 
     /// Position in the plan, also the dispatcher's id.
     public var index: Int

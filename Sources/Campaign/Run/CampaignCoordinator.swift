@@ -3,6 +3,7 @@ import Foundation
 import Scheduler
 import Store
 import Structures
+import Work
 
 /// Rank 0's side of a campaign: the plan, its task rows, the dispatcher and the reactions.
 ///
@@ -305,7 +306,7 @@ public final class CampaignCoordinator: WorkSource {
               var output = try store.structure(hash: cached.outputHash) else { return false }
         output.name = "\(task.structureName)-opt"
         let flags: [TaskFlag] = (cached.converged ? [] : [.optimizationNotConverged])
-            + TaskExecutor.topologyFlags(start: input, end: output)
+            + TopologyFlags.between(start: input, end: output)
         setState(id, .done)
         rows[id].calculationID = calculation.id
         rows[id].outputHash = cached.outputHash
@@ -354,14 +355,14 @@ public final class CampaignCoordinator: WorkSource {
     /// The worker's report, decoded and written: a failure as reported, or the result.
     private func writeReport(_ finished: FinishedTask, _ transaction: StoreTransaction) throws -> SettledTask {
         let report = try TaskReport.decode(finished.result)
-        if report.failureClass == EngineHelperClient.crashedClass {
+        if report.failureClass == .crashed {
             let crash = settledCrash(finished.id, rank: finished.rank, message: report.message ?? "")
             try recordFailure(crash, transaction)
             return crash
         }
         guard report.succeeded else {
             var failure = settledFailure(finished.id, rank: finished.rank,
-                                         failureClass: report.failureClass ?? "internal", message: report.message ?? "")
+                                         failureClass: (report.failureClass ?? .internal).rawValue, message: report.message ?? "")
             failure.row.attempts = report.attempts
             try recordFailure(failure, transaction)
             return failure

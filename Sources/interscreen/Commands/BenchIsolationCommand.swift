@@ -27,7 +27,7 @@ struct BenchIsolationCommand: ParsableCommand {
 
     func run() throws {
         ThreadControl.apply(threads: 1)
-        let local = TaskExecutor(calculator: CalculatorRouter(xtb: try XTBCalculator()), optimizer: nil, host: HostInfo.name)
+        let local = TaskExecutor(calculator: CalculatorRouter(xtb: try XTBCalculator()), host: HostInfo.name)
         let helper = EngineHelperClient(executable: TaskRunner.ownExecutable, arguments: ["--threads", "1"],
                                         host: HostInfo.name)
         defer { helper.stop() }

@@ -102,7 +102,7 @@ struct BulkCommand: ParsableCommand {
         do {
             calculator = try TBLiteCalculator(options: calculatorOptions)
         } catch {
-            printError("error: \(FailureDescription(error).message)")
+            printError("error: \(FailureClass.classify(error).message)")
             try store.finishRun(id: runID, exitStatus: 1)
             throw ExitCode(1)
         }
@@ -137,12 +137,12 @@ struct BulkCommand: ParsableCommand {
             output.finish(result, file: file, engine: calculator.engineVersion, settings: settings)
             return result
         } catch {
-            let failure = FailureDescription(error)
-            output.failed(file: file, failureClass: failure.failureClass, message: failure.message)
+            let failure = FailureClass.classify(error)
+            output.failed(file: file, failureClass: failure.failureClass.rawValue, message: failure.message)
             let hash = cell?.contentHash
             if let cell, let hash { _ = try? store.saveStructure(cell, hash: hash, sourceFile: file) }
             _ = try? store.saveFailure(source: file, structureHash: hash, settingsHash: settings.hash,
-                                   failureClass: failure.failureClass, message: failure.message, runID: runID,
+                                   failureClass: failure.failureClass.rawValue, message: failure.message, runID: runID,
                                    host: HostInfo.name)
             return nil
         }

@@ -30,7 +30,7 @@ struct EngineHelperCommand: ParsableCommand {
         let replies = dup(STDOUT_FILENO)
         dup2(STDERR_FILENO, STDOUT_FILENO)
         let channel = FrameChannel(input: STDIN_FILENO, output: replies)
-        let executor = TaskExecutor(calculator: CalculatorRouter(xtb: try XTBCalculator()), optimizer: EngineOptimizer(),
+        let executor = TaskExecutor(calculator: CalculatorRouter(xtb: try XTBCalculator()),
                                     host: HostInfo.name)
         let hook = EngineCrashHook.fromEnvironment()
         let hold = EngineHoldHook.fromEnvironment()

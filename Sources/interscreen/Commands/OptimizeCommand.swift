@@ -113,7 +113,7 @@ struct OptimizeCommand: ParsableCommand {
         let verbose = self.verbose
         let runner = OptimizeRunner(
             store: store, calculator: CalculatorRouter(xtb: try XTBCalculator(), choice: engine.engine),
-            settings: method.settings,
+            engine: engine.engine, settings: method.settings,
             overrides: ChargeOverrides(charge: method.charge, uhf: method.uhf), freeze: try FreezeSpec(parsing: freeze),
             options: options, runID: runID,
             onStep: verbose ? { printError(OptimizeOutput.progress($0)) } : nil)
@@ -121,9 +121,9 @@ struct OptimizeCommand: ParsableCommand {
         do {
             report = try runner.run(file: file)
         } catch {
-            let failure = FailureDescription(error)
+            let failure = FailureClass.classify(error)
             if json {
-                let object: [String: Any] = ["file": file, "ok": false, "failure_class": failure.failureClass,
+                let object: [String: Any] = ["file": file, "ok": false, "failure_class": failure.failureClass.rawValue,
                                              "error": failure.message]
                 let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
                 printFlushed(String(decoding: data, as: UTF8.self))

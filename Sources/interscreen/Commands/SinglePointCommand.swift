@@ -12,7 +12,9 @@ struct SinglePointCommand: ParsableCommand {
         discussion: """
         Each structure is read, validated, and looked up in the database by its content hash, the \
         settings hash and the engine (backend and release, see --engine); a calculation already \
-        stored is reported as cached, not recomputed. One bad \
+        stored is reported as cached, not recomputed. An SCC that does not converge is retried as \
+        in campaigns (more iterations, then 1000 K electronic temperature): the row stores the \
+        settings that converged and the output names the retry (flags). One bad \
         file does not stop the others; the exit status is 1 when any structure failed.
         """
     )
@@ -45,7 +47,8 @@ struct SinglePointCommand: ParsableCommand {
         let calculator = CalculatorRouter(xtb: try XTBCalculator(), choice: engine.engine)
         let output: SinglePointOutput = json ? JSONLinesOutput() : TableOutput()
         let progress = ProgressLine(total: files.count, label: "sp")
-        let runner = SinglePointRunner(store: store, calculator: calculator, settings: method.settings,
+        let runner = SinglePointRunner(store: store, calculator: calculator, engine: engine.engine,
+                                       settings: method.settings,
                                        overrides: ChargeOverrides(charge: method.charge, uhf: method.uhf),
                                        runID: runRecord.id ?? 0)
         output.begin()

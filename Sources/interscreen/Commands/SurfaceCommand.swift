@@ -86,7 +86,7 @@ struct SurfaceCommand: ParsableCommand {
         do {
             bulk = try StructureFile.read(path: cell)
         } catch {
-            throw CommandFailure.data(FailureDescription(error).message)
+            throw CommandFailure.data(FailureClass.classify(error).message)
         }
         let calculator = try TBLiteCalculator(options: TBLiteOptions(scope: .periodicOnly, threads: nil, timeout: .seconds(7200)))
         let source = StoredEnergySource(store: store, calculator: calculator, settings: settings, sourceFile: cell, runID: runID)
@@ -99,7 +99,7 @@ struct SurfaceCommand: ParsableCommand {
         do {
             result = try study.run { point in if !json { SurfaceOutput.row(point) } }
         } catch {
-            throw CommandFailure.data("\(cell): \(FailureDescription(error).message)")
+            throw CommandFailure.data("\(cell): \(FailureClass.classify(error).message)")
         }
         let record = SurfaceOutput.record(result, cell: bulk, file: cell, phase: phaseLabel, settings: settings,
                                           excessReference: mu?.label)
@@ -123,7 +123,7 @@ struct SurfaceCommand: ParsableCommand {
         guard let excessCell else { return nil }
         let structure: Structure
         do { structure = try StructureFile.read(path: excessCell) } catch {
-            throw CommandFailure.data(FailureDescription(error).message)
+            throw CommandFailure.data(FailureClass.classify(error).message)
         }
         let source = StoredEnergySource(store: store, calculator: calculator, settings: settings,
                                         sourceFile: excessCell, runID: runID)

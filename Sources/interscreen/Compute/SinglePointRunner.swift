@@ -2,6 +2,7 @@ import Engine
 import Foundation
 import Store
 import Structures
+import Work
 
 /// Charge / spin given on the command line, which win over the file's values.
 struct ChargeOverrides {
@@ -19,23 +20,29 @@ struct SinglePointOutcome {
     enum Status {
         case computed
         case cached
-        case failed(failureClass: String, message: String)
+        case failed(failureClass: FailureClass, message: String)
     }
 
     var file: String
     var structure: Structure?
     var structureHash: String?
+    /// The settings asked for; the stored row holds the settings of the attempt that converged.
     var settings: Settings
     var record: CalculationRecord?
     var status: Status
+    /// Attempts the compute step made (0 when cached) and the marks of its result (SCC retries).
+    var attempts = 0
+    var flags: [TaskFlag] = []
 }
 
-/// Reads, validates, looks up, computes and stores one structure at a time; never throws.
+/// Reads, looks up, computes (`ComputeStep`: SCC retries, failure classes) and stores one
+/// structure at a time; never throws.
 ///
 /// Every result is committed before it is reported, so a killed process loses nothing it printed.
 struct SinglePointRunner {
     let store: ResultsStore
-    let calculator: Calculator
+    let calculator: any Calculator
+    let engine: EngineChoice
     let settings: Settings
     let overrides: ChargeOverrides
     let runID: Int64
@@ -48,48 +55,32 @@ struct SinglePointRunner {
             let hash = structure.contentHash
             outcome.structure = structure
             outcome.structureHash = hash
-            let engine = try calculator.engineIdentity(for: structure, settings: settings)
-            if let cached = try store.cachedCalculation(structureHash: hash, settingsHash: settings.hash, engine: engine) {
+            let identity = try calculator.engineIdentity(for: structure, settings: settings)
+            if let cached = try store.cachedCalculation(structureHash: hash, settingsHash: settings.hash, engine: identity) {
                 outcome.record = cached
                 outcome.status = .cached
                 return outcome
             }
-            try calculator.validate(structure, settings: settings)
             let started = Date()
-            let result = try calculator.singlePoint(structure, settings: settings)
+            let report = ComputeStep(calculator: calculator)
+                .run(WorkOrder(structure: structure, settings: settings, kind: .singlePoint, engine: engine))
+            outcome.attempts = report.attempts
+            outcome.flags = report.flags
+            if let failure = report.failure { throw failure }
+            guard let result = report.result else { throw ClassifiedFailure(.internal, "success without a result") }
             outcome.record = try store.saveCalculation(
-                of: structure, hash: hash, sourceFile: file, settings: settings, result: result, runID: runID,
+                of: structure, hash: hash, sourceFile: file, settings: report.settingsUsed, result: result, runID: runID,
                 startedAt: started, finishedAt: Date(), host: HostInfo.name, version: InterscreenVersion.current)
         } catch {
-            let failure = FailureDescription(error)
+            let failure = FailureClass.classify(error)
             outcome.status = .failed(failureClass: failure.failureClass, message: failure.message)
             if let structure = outcome.structure, let hash = outcome.structureHash {
                 _ = try? store.saveStructure(structure, hash: hash, sourceFile: file)
             }
             _ = try? store.saveFailure(source: file, structureHash: outcome.structureHash,
-                                   settingsHash: settings.hash, failureClass: failure.failureClass,
+                                   settingsHash: settings.hash, failureClass: failure.failureClass.rawValue,
                                    message: failure.message, runID: runID, host: HostInfo.name)
         }
         return outcome
-    }
-}
-
-/// A failure class (stable, for the store) and a message (for people) from any error.
-struct FailureDescription {
-    var failureClass: String
-    var message: String
-
-    init(_ error: Error) {
-        switch error {
-        case let e as StructureError:
-            failureClass = e.kind.rawValue
-            message = e.description
-        case let e as EngineError:
-            failureClass = e.kind.rawValue
-            message = e.message
-        default:
-            failureClass = "internal"
-            message = String(describing: error)
-        }
     }
 }

@@ -16,7 +16,7 @@ final class TaskRunner {
             local = nil
         case .inProcess:
             helper = nil
-            local = TaskExecutor(calculator: CalculatorRouter(xtb: try XTBCalculator()), optimizer: EngineOptimizer(),
+            local = TaskExecutor(calculator: CalculatorRouter(xtb: try XTBCalculator()),
                                  host: HostInfo.name)
         }
     }

@@ -65,6 +65,8 @@ enum OptimizeOutput {
             "notes": r.notes.isEmpty ? [] : r.notes.components(separatedBy: "\n"),
         ]
         object["raised_max_iterations"] = r.raisedMaxIterations ?? NSNull()
+        object["attempts"] = report.attempts
+        object["flags"] = report.flags.map(\.text)
         if let start = report.steps.first?.energyHartree { object["start_energy_hartree"] = start }
         if let outputFile { object["output_file"] = outputFile }
         if let trajectoryFile { object["trajectory_file"] = trajectoryFile }

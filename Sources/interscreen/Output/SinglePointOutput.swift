@@ -1,5 +1,6 @@
 import Engine
 import Foundation
+import Store
 import Structures
 
 /// Where `sp` reports each outcome as soon as it is stored.
@@ -37,11 +38,12 @@ struct TableOutput: SinglePointOutput {
         let formula = outcome.structure?.formula ?? "-"
         switch outcome.status {
         case .failed(let failureClass, let message):
-            printFlushed(row([name, atoms, formula, "-", "-", "-", "-", "FAILED (\(failureClass))"]))
+            printFlushed(row([name, atoms, formula, "-", "-", "-", "-", "FAILED (\(failureClass.rawValue))"]))
             printError("error: \(message)")
         case .computed, .cached:
             guard let r = outcome.record else { return }
-            let status = if case .cached = outcome.status { "cached" } else { "computed" }
+            var status = if case .cached = outcome.status { "cached" } else { "computed" }
+            if !outcome.flags.isEmpty { status += " [\(outcome.flags.map(\.text).joined(separator: "; "))]" }
             printFlushed(row([
                 name, atoms, formula, String(format: "%.10f", r.energyHartree),
                 String(format: "%.6f", r.gradientNorm), r.gapEV.map { String(format: "%.4f", $0) } ?? "-",
@@ -80,7 +82,8 @@ struct JSONLinesOutput: SinglePointOutput {
         switch outcome.status {
         case .failed(let failureClass, let message):
             object["ok"] = false
-            object["failure_class"] = failureClass
+            object["failure_class"] = failureClass.rawValue
+            object["attempts"] = outcome.attempts
             object["error"] = message
         case .computed, .cached:
             guard let r = outcome.record else { return }
@@ -94,6 +97,9 @@ struct JSONLinesOutput: SinglePointOutput {
             object["wall_seconds"] = r.wallSeconds
             object["engine_version"] = r.engineVersion
             object["engine"] = r.engine
+            object["settings_used_hash"] = r.settingsHash
+            object["attempts"] = outcome.attempts
+            object["flags"] = outcome.flags.map(\.text)
         }
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
         printFlushed(String(decoding: data, as: UTF8.self))

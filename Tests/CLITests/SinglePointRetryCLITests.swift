@@ -1,0 +1,45 @@
+import Foundation
+import Store
+import Structures
+import XCTest
+import XTBOracle
+
+/// `interscreen sp` retries a failed SCC exactly as campaign workers do (one compute step).
+final class SinglePointRetryCLITests: XCTestCase {
+    /// The committed δ-CsPbI3 fragment does not converge in 5 SCC iterations (the `xtb` program
+    /// stops there too); `sp` retries with 1000, flags the retry, and the stored row carries the
+    /// settings that converged. Its energy is the `xtb` program's with 1000 iterations.
+    func testFailedSCCIsRetriedFlaggedAndStoredWithTheSettingsUsed() throws {
+        let cli = try CLIHarness()
+        let file = CLIHarness.repository.appendingPathComponent("clusters/models/CsPbI3-delta-8fu-001.extxyz").path
+        let structure = try StructureFile.read(path: file)
+        XCTAssertThrowsError(try XTBBinaryOracle.run(structure, arguments: ["--iterations", "5"]),
+                             "the case must fail at 5 iterations for this test to mean anything")
+        let db = cli.path("retry.sqlite")
+        let run = try cli.run(["sp", file, "--iterations", "5", "--db", db, "--json"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let line = try XCTUnwrap(run.jsonLines.first, run.stdout)
+        XCTAssertEqual(line["ok"] as? Bool, true, "\(line)")
+        XCTAssertEqual(line["attempts"] as? Int, 2, "\(line)")
+        XCTAssertEqual(line["flags"] as? [String], ["scc_retry_more_iterations"], "\(line)")
+
+        let store = try ResultsStore(path: db)
+        let rows = try store.calculations()
+        XCTAssertEqual(rows.count, 1)
+        let row = try XCTUnwrap(rows.first)
+        XCTAssertEqual(line["settings_used_hash"] as? String, row.settingsHash)
+        XCTAssertNotEqual(line["settings_hash"] as? String, row.settingsHash, "the row names the settings that converged")
+        let used = try XCTUnwrap(try store.settings(hash: row.settingsHash))
+        XCTAssertEqual(used.maxIterations, 1000)
+        XCTAssertEqual(used.electronicTemperature, 300)
+        XCTAssertTrue(row.sccConverged)
+        XCTAssertEqual(try store.failures().count, 0)
+
+        let oracle = try XTBBinaryOracle.run(structure, arguments: ["--iterations", "1000"])
+        XCTAssertEqual(row.energyHartree, XTBBinaryOracle.parseTotalEnergy(oracle.stdout) ?? oracle.energy, accuracy: 1e-8)
+
+        let table = try cli.run(["sp", file, "--iterations", "5", "--db", cli.path("table.sqlite")])
+        XCTAssertEqual(table.status, 0, table.stderr)
+        XCTAssertTrue(table.stdout.contains("computed [scc_retry_more_iterations]"), table.stdout)
+    }
+}
