@@ -127,7 +127,7 @@ final class EngineIdentityMigrationTests: XCTestCase {
         var result = StoreFixtures.result(atoms: 3, energy: -5.0705444)
         result.engine = "tblite 0.8.0 (python 3.11.7, numpy 2.4.6)"
         let saved = try store.saveCalculation(structureHash: "h-water", settings: StoreFixtures.gfn2, result: result,
-                                              runID: nil, startedAt: Date(), finishedAt: Date(), host: "node02",
+                                              runID: nil, startedAt: Date(timeIntervalSince1970: 1_764_756_000), finishedAt: Date(timeIntervalSince1970: 1_764_756_001), host: "node02",
                                               version: "0.2.0")
         XCTAssertNotEqual(saved.id, old.waterXTB)
         XCTAssertEqual(saved.engine, "tblite 0.8.0")
