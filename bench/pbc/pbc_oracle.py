@@ -1,0 +1,127 @@
+"""tblite 0.8.0 periodic GFN1/GFN2 against the xtb 6.5.1 binary (the oracle), same structures.
+
+Sections (run all, or name some): box, slab, bulk, cspbi3.
+  box    Na4Cl4 cube in a cubic box of growing edge, E(box) - E(molecule), both programs.
+  slab   NaCl (001) slabs (4 and 6 planes, 3x3 conventional cells in plane) vs vacuum, GFN1:
+         E_slab change with vacuum as J/m^2, and gamma from the slope over thickness
+         (Fiorentini-Methfessel) at each vacuum.
+  bulk   rock-salt NaCl, energy per NaCl vs supercell of the 8-atom conventional cell, GFN1.
+  cspbi3 alpha - delta CsPbI3 per formula unit, GFN1, committed cells (clusters/bulk).
+Run from the repository root:
+  OMP_NUM_THREADS=1 .venv/bin/python bench/pbc/pbc_oracle.py [section ...]
+Results are printed and written to bench/pbc/results/<section>.json.
+"""
+import json
+import os
+import sys
+
+import numpy as np
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import engines as E  # noqa: E402
+import structures as S  # noqa: E402
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+PROGRAMS = ("tblite", "xtb")
+
+
+def attempt(program, gfn, numbers, positions, cell=None):
+    try:
+        e, t = E.energy(program, gfn, numbers, positions, cell)
+        return {"energy": e, "seconds": round(t, 2)}
+    except Exception as err:  # xtb's Cholesky failures are results too
+        return {"error": str(err)[:200]}
+
+
+def save(name, rows):
+    os.makedirs(os.path.join(HERE, "results"), exist_ok=True)
+    with open(os.path.join(HERE, "results", name + ".json"), "w") as f:
+        json.dump(rows, f, indent=1)
+
+
+def box():
+    rows = []
+    n, p = S.cube()
+    for gfn in (1, 2):
+        for program in PROGRAMS:
+            if program == "xtb" and gfn == 2:
+                continue  # xtb 6.5.1 refuses periodic GFN2
+            mol = attempt(program, gfn, n, p)
+            print(f"GFN{gfn} {program} Na4Cl4 molecular {mol.get('energy')}", flush=True)
+            for edge in (12, 15, 20, 25, 30, 40, 60):
+                r = attempt(program, gfn, *S.in_box(n, p, edge))
+                d = (r["energy"] - mol["energy"]) * E.KJ_PER_EH if "energy" in r else None
+                rows.append(dict(gfn=gfn, program=program, edge=edge, molecular=mol.get("energy"), **r, offset_kj=d))
+                print(f"GFN{gfn} {program} box {edge:3d} A: " + (f"{d:+9.4f} kJ/mol  L^3*dE {d * edge ** 3:10.0f}" if d is not None else r["error"]), flush=True)
+    save("box", rows)
+
+
+def slab():
+    rows = []
+    rep = 3
+    for program in PROGRAMS:
+        for vac in (10, 20, 35, 50, 80):
+            pts = {}
+            for planes in (4, 6):
+                n, p, c = S.slab(vac, planes=planes, rep=rep)
+                r = attempt(program, 1, n, p, c)
+                pts[planes] = r
+                rows.append(dict(program=program, vacuum=vac, planes=planes, atoms=len(n), **r))
+            area = (rep * S.A_NACL) ** 2
+            line = f"GFN1 {program} vacuum {vac:3d} A:"
+            if all("energy" in pts[k] for k in (4, 6)):
+                units4, units6 = 2 * rep * rep * 4 // 2, 2 * rep * rep * 6 // 2
+                mu = (pts[6]["energy"] - pts[4]["energy"]) / (units6 - units4)
+                gamma = (pts[4]["energy"] - units4 * mu) / (2 * area) * E.J_PER_EH * 1e20
+                rows.append(dict(program=program, vacuum=vac, gamma_fm_j_m2=gamma, mu_eh=mu))
+                line += f" E4 {pts[4]['energy']:.8f} E6 {pts[6]['energy']:.8f} Eh, gamma(FM) {gamma:+.4f} J/m^2, mu {mu:.6f} Eh"
+            else:
+                line += " " + "; ".join(pts[k].get("error", "ok") for k in (4, 6))
+            print(line, flush=True)
+    save("slab", rows)
+
+
+def bulk():
+    rows = []
+    for program in PROGRAMS:
+        for shape in ((1, 1), (2, 2), (3, 3), (3, 1), (3, 2)):
+            n, p, c = S.bulk(shape[0], shape[1])
+            r = attempt(program, 1, n, p, c)
+            per = r["energy"] / (len(n) // 2) if "energy" in r else None
+            rows.append(dict(program=program, supercell=f"{shape[0]}x{shape[0]}x{shape[1]}", atoms=len(n), **r, per_nacl=per))
+            print(f"GFN1 {program} NaCl bulk {shape[0]}x{shape[0]}x{shape[1]} ({len(n)} atoms): "
+                  + (f"{per:.8f} Eh per NaCl ({r['seconds']} s)" if per else r["error"]), flush=True)
+    save("bulk", rows)
+
+
+def read_extxyz(path):
+    from ase.io import read
+    atoms = read(path)
+    return atoms
+
+
+def cspbi3():
+    from ase.build import make_supercell
+    rows = []
+    cells = {"alpha": ("CsPbI3-alpha.extxyz", [(2, 2, 2), (4, 4, 4)]),
+             "delta": ("CsPbI3-delta.extxyz", [(1, 2, 1), (1, 3, 1), (2, 4, 1)])}
+    programs = sys.argv[sys.argv.index("--programs") + 1].split(",") if "--programs" in sys.argv else PROGRAMS
+    for program in programs:
+        for phase, (name, reps) in cells.items():
+            base = read_extxyz(os.path.join(ROOT, "clusters", "bulk", name))
+            for rep in reps:
+                atoms = make_supercell(base, np.diag(rep))
+                units = len(atoms) // 5
+                r = attempt(program, 1, atoms.numbers, atoms.positions, atoms.cell.array)
+                per = r["energy"] / units if "energy" in r else None
+                rows.append(dict(program=program, phase=phase, supercell="x".join(map(str, rep)), atoms=len(atoms), **r, per_fu=per))
+                print(f"GFN1 {program} CsPbI3 {phase} {'x'.join(map(str, rep))} ({len(atoms)} atoms): "
+                      + (f"{per:.8f} Eh per CsPbI3 ({r['seconds']} s)" if per else r["error"]), flush=True)
+                save("cspbi3-" + program, rows)
+
+
+if __name__ == "__main__":
+    wanted = [a for a in sys.argv[1:] if not a.startswith("--") and "," not in a] or ["box", "slab", "bulk", "cspbi3"]
+    for name in wanted:
+        globals()[name]()
