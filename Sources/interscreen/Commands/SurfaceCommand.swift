@@ -43,6 +43,9 @@ struct SurfaceCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Vacuum between the slab and its image, Å.")
     var vacuum: Double = SlabSpec.defaultVacuum
 
+    @Option(help: "Larger vacua (Å) at which the final size is recomputed until γ stops changing, e.g. 40,80; 'none' skips the test.")
+    var vacuumSeries: String = VacuumRule.defaultSeries.map { String(Int($0)) }.joined(separator: ",")
+
     @Option(parsing: .unconditional, help: "Convergence threshold: change of γ between consecutive sizes, J/m².")
     var threshold: Double = SurfaceStudy.defaultThreshold
 
@@ -71,6 +74,7 @@ struct SurfaceCommand: ParsableCommand {
         }
         _ = try layerSeries()
         _ = try inPlaneSeries(for: nil)
+        do { _ = try VacuumRule.parse(vacuumSeries, threshold: threshold) } catch { throw ValidationError("\(error)") }
         try OptionRange.positive(vacuum, "--vacuum")
         try OptionRange.positive(threshold, "--threshold")
         try OptionRange.atLeast(1, maxAtoms, "--max-atoms")
@@ -94,7 +98,8 @@ struct SurfaceCommand: ParsableCommand {
         let study = SurfaceStudy(
             cell: bulk, spec: SlabSpec(miller: MillerIndex(miller)!, termination: termination, layers: 1, vacuum: vacuum),
             layerSeries: try layerSeries(), inPlaneSeries: try inPlaneSeries(for: bulk), threshold: threshold,
-            maxAtoms: maxAtoms, excessPerUnit: mu?.energy, source: source)
+            maxAtoms: maxAtoms, excessPerUnit: mu?.energy, source: source,
+            vacuumRule: try VacuumRule.parse(vacuumSeries, threshold: threshold))
         let result: SurfaceStudyResult
         do {
             result = try study.run { point in if !json { SurfaceOutput.row(point) } }
