@@ -71,7 +71,8 @@ def xtb_energy(gfn, numbers, positions, cell=None, etemp=300.0, timeout=3600):
         seconds = time.time() - start
         found = re.findall(r"TOTAL ENERGY\s+(-?\d+\.\d+) Eh", run.stdout)
         if run.returncode != 0 or not found:
-            tail = (run.stdout + run.stderr).strip().splitlines()[-6:]
+            errors = [l.strip() for l in run.stdout.splitlines() if re.match(r"\s*-\d-", l)]
+            tail = errors or (run.stdout + run.stderr).strip().splitlines()[-6:]
             raise RuntimeError(f"xtb failed (rc {run.returncode}): " + " | ".join(tail))
         if "SCC not converged" in run.stdout or "convergence criteria cannot be satisfied" in run.stdout:
             raise RuntimeError("xtb: SCC not converged")

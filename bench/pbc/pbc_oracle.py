@@ -2,6 +2,7 @@
 
 Sections (run all, or name some): box, slab, cluster, bulk, cspbi3.
   cluster molecular GFN1 rock-salt blocks (xtb binary): gamma(001) free of periodic electrostatics.
+  cluster_fit  refit of the cluster results (no new calculations).
   box    Na4Cl4 cube in a cubic box of growing edge, E(box) - E(molecule), both programs.
   slab   NaCl (001) slabs (2 and 4 planes, 3x3 conventional cells in plane) vs vacuum, GFN1:
          E_slab change with vacuum as J/m^2, and gamma from the slope over thickness
@@ -113,6 +114,31 @@ def cluster():
     print(f"gamma leave-one-out range {min(loo):.4f} .. {max(loo):.4f} J/m^2", flush=True)
     rows.append(dict(fit_mu_eh=x[0], fit_gamma_j_m2=gamma, fit_edge=x[2], fit_corner=x[3], loo=loo))
     save("cluster", rows)
+
+
+def cluster_fit():
+    """Refit results/cluster.json: all blocks, and only blocks at least 4 planes thick in every
+    direction (2-plane blocks are all surface); leave-one-out ranges of mu and gamma."""
+    rows = [r for r in json.load(open(os.path.join(HERE, "results", "cluster.json"))) if "energy" in r]
+    d = S.A_NACL / 2
+    out = []
+    for name, keep in (("all blocks", lambda b: True), ("blocks >= 4 planes thick", lambda b: min(b) >= 4)):
+        sel = [r for r in rows if keep(tuple(map(int, r["block"].split("x"))))]
+        X = np.array([[m * n * k / 2, 2 * d * d * (m * n + n * k + k * m), 4 * d * (m + n + k), 8]
+                      for m, n, k in (tuple(map(int, r["block"].split("x"))) for r in sel)])
+        y = np.array([r["energy"] for r in sel])
+        x = np.linalg.lstsq(X, y, rcond=None)[0]
+        loo = [np.linalg.lstsq(np.delete(X, i, 0), np.delete(y, i), rcond=None)[0] for i in range(len(y))]
+        g = E.J_PER_EH * 1e20
+        line = dict(fit=name, blocks=len(y), mu_eh_per_nacl=x[0], gamma_j_m2=x[1] * g,
+                    max_residual_kj=float(np.max(np.abs(X @ x - y)) * E.KJ_PER_EH),
+                    mu_loo=[min(l[0] for l in loo), max(l[0] for l in loo)],
+                    gamma_loo=[min(l[1] for l in loo) * g, max(l[1] for l in loo) * g])
+        out.append(line)
+        print(f"{name} ({len(y)}): mu {x[0]:.6f} Eh per NaCl (leave-one-out {line['mu_loo'][0]:.6f} .. {line['mu_loo'][1]:.6f}), "
+              f"gamma {x[1] * g:.4f} J/m^2 (leave-one-out {line['gamma_loo'][0]:.4f} .. {line['gamma_loo'][1]:.4f}), "
+              f"max residual {line['max_residual_kj']:.1f} kJ/mol", flush=True)
+    save("cluster-fit", out)
 
 
 def bulk():
