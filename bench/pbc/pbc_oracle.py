@@ -181,6 +181,9 @@ def cspbi3():
 
 
 if __name__ == "__main__":
-    wanted = [a for a in sys.argv[1:] if not a.startswith("--") and "," not in a] or ["box", "slab", "cluster", "bulk", "cspbi3"]
+    args = sys.argv[1:]
+    if "--programs" in args:
+        del args[args.index("--programs"):args.index("--programs") + 2]
+    wanted = [a for a in args if not a.startswith("--")] or ["box", "slab", "cluster", "bulk", "cspbi3"]
     for name in wanted:
         globals()[name]()
