@@ -5,7 +5,7 @@ extension SurfaceStudy {
     /// vacua of `vacuumRule`, γ from the slope at each vacuum, until two consecutive γ agree.
     /// Records why the vacuum was not tested or did not converge in `result.stops`.
     func vacuumLoop(layers: Int, thinner: Int?, inPlane: (Int, Int), bulkCache: inout [String: Double],
-                    into result: inout SurfaceStudyResult) throws {
+                    into result: inout SurfaceStudyResult, onPoint: ((SurfacePoint) -> Void)? = nil) throws {
         guard let base = result.final else { return }
         guard let rule = vacuumRule, !rule.vacua(after: spec.vacuum).isEmpty else {
             result.stops.append(String(format: "vacuum convergence not tested (%.0f Å only): tblite slab energies move with the vacuum (docs/surfaces.md)",
@@ -23,6 +23,7 @@ extension SurfaceStudy {
                   let point = try step(layers: layers, inPlane: inPlane, previous: result.vacuumSeries.last, thinner: partner,
                                        vacuum: vacuum, bulkCache: &bulkCache, into: &result) else { break }
             result.vacuumSeries.append(point)
+            onPoint?(point)
             if rule.isConverged(result.vacuumSeries) {
                 result.vacuumConverged = true
                 break

@@ -84,7 +84,7 @@ public struct SurfaceStudy {
         }
         if inPlaneSeries.count < 2 { result.stops.append("one in-plane size only: in-plane convergence not tested") }
         try vacuumLoop(layers: layers, thinner: thinner, inPlane: result.inPlane.isEmpty ? first : inPlaneSeries[result.inPlane.count],
-                       bulkCache: &bulkCache, into: &result)
+                       bulkCache: &bulkCache, into: &result, onPoint: onPoint)
         return result
     }
 

@@ -10,8 +10,9 @@ enum SurfaceOutput {
     static func row(_ p: SurfacePoint) {
         let gamma = p.surfaceEnergy.map { String(format: "%.4f", $0) } ?? "n/a"
         let change = p.change.map { String(format: "%+.4f", $0) } ?? ""
-        printFlushed(String(format: "%3d layers %-5@ %5d atoms  γ %@ J/m² %@  %8.1f s%@", p.layers, p.supercell as NSString,
-                            p.atoms, gamma as NSString, change as NSString, p.seconds, p.cached ? " (cached)" : ""))
+        printFlushed(String(format: "%3d layers %-5@ %5d atoms  vacuum %4.0f Å  γ %@ J/m² %@  %8.1f s%@", p.layers,
+                            p.supercell as NSString, p.atoms, p.vacuum, gamma as NSString, change as NSString, p.seconds,
+                            p.cached ? " (cached)" : ""))
     }
 
     static func record(_ r: SurfaceStudyResult, cell: Structure, file: String, phase: String, settings: Settings,
