@@ -2,6 +2,7 @@
 
 Sections (run all, or name some): box, slab, cluster, bulk, cspbi3.
   cluster molecular GFN1 rock-salt blocks (xtb binary): gamma(001) free of periodic electrostatics.
+  cluster_more two thicker blocks (384, 480 atoms) added to the cluster results, then refit.
   cluster_fit  refit of the cluster results (no new calculations).
   box    Na4Cl4 cube in a cubic box of growing edge, E(box) - E(molecule), both programs.
   slab   NaCl (001) slabs (2 and 4 planes, 3x3 conventional cells in plane) vs vacuum, GFN1:
@@ -116,14 +117,34 @@ def cluster():
     save("cluster", rows)
 
 
+def cluster_more():
+    """Two thicker blocks (8x8x6, 10x8x6), appended to results/cluster.json; then refit."""
+    path = os.path.join(HERE, "results", "cluster.json")
+    rows = json.load(open(path))
+    d = S.A_NACL / 2
+    for m, n, k in ((8, 8, 6), (10, 8, 6)):
+        if any(r.get("block") == f"{m}x{n}x{k}" for r in rows):
+            continue
+        nums = [11 if (i + j + l) % 2 == 0 else 17 for i in range(m) for j in range(n) for l in range(k)]
+        pos = [[i * d, j * d, l * d] for i in range(m) for j in range(n) for l in range(k)]
+        r = attempt("xtb", 1, np.array(nums), np.array(pos))
+        rows.insert(-1, dict(block=f"{m}x{n}x{k}", atoms=len(nums), **r))
+        print(f"GFN1 xtb molecular block {m}x{n}x{k} ({len(nums)} atoms): {r.get('energy', r.get('error'))}", flush=True)
+        save("cluster", rows)
+    cluster_fit()
+
+
 def cluster_fit():
     """Refit results/cluster.json: all blocks, and only blocks at least 4 planes thick in every
     direction (2-plane blocks are all surface); leave-one-out ranges of mu and gamma."""
     rows = [r for r in json.load(open(os.path.join(HERE, "results", "cluster.json"))) if "energy" in r]
     d = S.A_NACL / 2
     out = []
-    for name, keep in (("all blocks", lambda b: True), ("blocks >= 4 planes thick", lambda b: min(b) >= 4)):
+    for name, keep in (("all blocks", lambda b: True), ("blocks >= 4 planes thick", lambda b: min(b) >= 4),
+                       ("blocks >= 6 planes thick", lambda b: min(b) >= 6)):
         sel = [r for r in rows if keep(tuple(map(int, r["block"].split("x"))))]
+        if len(sel) < 4:
+            continue
         X = np.array([[m * n * k / 2, 2 * d * d * (m * n + n * k + k * m), 4 * d * (m + n + k), 8]
                       for m, n, k in (tuple(map(int, r["block"].split("x"))) for r in sel)])
         y = np.array([r["energy"] for r in sel])
