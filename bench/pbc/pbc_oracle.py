@@ -1,6 +1,7 @@
 """tblite 0.8.0 periodic GFN1/GFN2 against the xtb 6.5.1 binary (the oracle), same structures.
 
 Sections (run all, or name some): box, slab, cluster, bulk, cspbi3.
+  slab_long tblite only, NaCl (001) 1x1, vacuum 15..320 A.
   cluster molecular GFN1 rock-salt blocks (xtb binary): gamma(001) free of periodic electrostatics.
   cluster_more two thicker blocks (384, 480 atoms) added to the cluster results, then refit.
   cluster_fit  refit of the cluster results (no new calculations).
@@ -84,6 +85,19 @@ def slab():
                 line += " " + "; ".join(pts[k].get("error", "ok") for k in (2, 4))
             print(line, flush=True)
     save("slab", rows)
+
+
+def slab_long():
+    """tblite only (xtb fails on 1x1): NaCl (001) 1x1, 2 and 4 planes, GFN1, vacuum up to 320 A."""
+    rows, area = [], S.A_NACL ** 2
+    for vac in (15, 40, 80, 160, 320):
+        e2, _ = E.tblite_energy(1, *S.slab(vac, planes=2, rep=1))
+        e4, _ = E.tblite_energy(1, *S.slab(vac, planes=4, rep=1))
+        mu = (e4 - e2) / 4
+        gamma = (e4 - 8 * mu) / (2 * area) * E.J_PER_EH * 1e20
+        rows.append(dict(vacuum=vac, e2=e2, e4=e4, mu_eh_per_nacl=mu, gamma_fm_j_m2=gamma))
+        print(f"GFN1 tblite 1x1 vacuum {vac:3d} A: gamma(FM) {gamma:.4f} J/m^2, mu {mu:.6f} Eh per NaCl", flush=True)
+    save("slab-long", rows)
 
 
 def cluster():
