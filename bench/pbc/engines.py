@@ -6,6 +6,7 @@ each call runs in its own temporary folder with --norestart, so nothing carries 
 """
 import os
 import re
+import resource
 import subprocess
 import tempfile
 import time
@@ -56,6 +57,11 @@ def _xyz(numbers, positions):
     return "\n".join(lines) + "\n"
 
 
+def _big_stack():
+    # xtb segfaults after the SCC on 384-atom molecules with the default 8 MB stack.
+    resource.setrlimit(resource.RLIMIT_STACK, (resource.RLIM_INFINITY, resource.RLIM_INFINITY))
+
+
 def xtb_energy(gfn, numbers, positions, cell=None, etemp=300.0, timeout=3600):
     """Total energy (Eh) and wall seconds from the xtb binary; raises RuntimeError on failure."""
     with tempfile.TemporaryDirectory(prefix="xtb-bench-") as tmp:
@@ -67,7 +73,7 @@ def xtb_energy(gfn, numbers, positions, cell=None, etemp=300.0, timeout=3600):
         start = time.time()
         run = subprocess.run(["xtb", name, "--gfn", str(gfn), "--sp", "--norestart",
                               "--etemp", str(etemp)], cwd=tmp, env=env, capture_output=True,
-                             text=True, timeout=timeout)
+                             text=True, timeout=timeout, preexec_fn=_big_stack)
         seconds = time.time() - start
         found = re.findall(r"TOTAL ENERGY\s+(-?\d+\.\d+) Eh", run.stdout)
         if run.returncode != 0 or not found:
