@@ -149,30 +149,36 @@ def cluster_more():
 
 
 def cluster_fit():
-    """Refit results/cluster.json: all blocks, and only blocks at least 4 planes thick in every
-    direction (2-plane blocks are all surface); leave-one-out ranges of mu and gamma."""
+    """Refit results/cluster.json: E = N mu + S gamma + L e + 8 c, with and without a term
+    beta N ln(size) (size = (m n k)^(1/3) d, Angstrom) that a 1/r^3 tail with a net weight per
+    cell would give; all blocks, and blocks at least 4 planes thick in every direction."""
     rows = [r for r in json.load(open(os.path.join(HERE, "results", "cluster.json"))) if "energy" in r]
     d = S.A_NACL / 2
+    g = E.J_PER_EH * 1e20
     out = []
-    for name, keep in (("all blocks", lambda b: True), ("blocks >= 4 planes thick", lambda b: min(b) >= 4),
-                       ("blocks >= 6 planes thick", lambda b: min(b) >= 6)):
+
+    def design(m, n, k, log):
+        N = m * n * k / 2
+        row = [N, 2 * d * d * (m * n + n * k + k * m), 4 * d * (m + n + k), 8]
+        return row + [N * np.log((m * n * k) ** (1 / 3) * d)] if log else row
+
+    for name, keep in (("all blocks", lambda b: True), ("blocks >= 4 planes thick", lambda b: min(b) >= 4)):
         sel = [r for r in rows if keep(tuple(map(int, r["block"].split("x"))))]
-        if len(sel) < 4:
-            continue
-        X = np.array([[m * n * k / 2, 2 * d * d * (m * n + n * k + k * m), 4 * d * (m + n + k), 8]
-                      for m, n, k in (tuple(map(int, r["block"].split("x"))) for r in sel)])
-        y = np.array([r["energy"] for r in sel])
-        x = np.linalg.lstsq(X, y, rcond=None)[0]
-        loo = [np.linalg.lstsq(np.delete(X, i, 0), np.delete(y, i), rcond=None)[0] for i in range(len(y))]
-        g = E.J_PER_EH * 1e20
-        line = dict(fit=name, blocks=len(y), mu_eh_per_nacl=x[0], gamma_j_m2=x[1] * g,
-                    max_residual_kj=float(np.max(np.abs(X @ x - y)) * E.KJ_PER_EH),
-                    mu_loo=[min(l[0] for l in loo), max(l[0] for l in loo)],
-                    gamma_loo=[min(l[1] for l in loo) * g, max(l[1] for l in loo) * g])
-        out.append(line)
-        print(f"{name} ({len(y)}): mu {x[0]:.6f} Eh per NaCl (leave-one-out {line['mu_loo'][0]:.6f} .. {line['mu_loo'][1]:.6f}), "
-              f"gamma {x[1] * g:.4f} J/m^2 (leave-one-out {line['gamma_loo'][0]:.4f} .. {line['gamma_loo'][1]:.4f}), "
-              f"max residual {line['max_residual_kj']:.1f} kJ/mol", flush=True)
+        for log in (False, True):
+            X = np.array([design(*map(int, r["block"].split("x")), log) for r in sel])
+            y = np.array([r["energy"] for r in sel])
+            x = np.linalg.lstsq(X, y, rcond=None)[0]
+            res = (X @ x - y) * E.KJ_PER_EH
+            loo = [np.linalg.lstsq(np.delete(X, i, 0), np.delete(y, i), rcond=None)[0] for i in range(len(y))]
+            line = dict(fit=name, log_term=log, blocks=len(y), mu_eh_per_nacl=x[0], gamma_j_m2=x[1] * g,
+                        beta_eh_per_nacl=x[4] if log else None, rms_kj=float(np.sqrt(np.mean(res ** 2))),
+                        max_residual_kj=float(np.max(np.abs(res))),
+                        gamma_loo=[min(l[1] for l in loo) * g, max(l[1] for l in loo) * g])
+            out.append(line)
+            print(f"{name} ({len(y)}){' + beta N ln(size)' if log else ''}: mu {x[0]:.5f} Eh per NaCl, gamma {x[1] * g:.3f} J/m^2 "
+                  f"(leave-one-out {line['gamma_loo'][0]:.3f} .. {line['gamma_loo'][1]:.3f})"
+                  + (f", beta {x[4]:.5f} Eh per NaCl per e-fold" if log else "")
+                  + f", rms {line['rms_kj']:.2f} max {line['max_residual_kj']:.2f} kJ/mol", flush=True)
     save("cluster-fit", out)
 
 
