@@ -9,21 +9,20 @@ import XCTest
 /// consecutive vacua agree. Checked against tblite's Python API on slabs that ASE builds (fast),
 /// and the flag against the xtb binary's periodic GFN1 (`SurfaceVacuumOracleTests`, slow).
 final class SurfaceVacuumTests: XCTestCase {
-    /// NaCl (001), 1×1 in plane, 2 and 4 planes, GFN1, 15 Å then 30 and 60 Å (a threshold of
-    /// 0.001 J/m², so the loop is likely to need all three): each γ equals the slope-route γ that
-    /// ASE + tblite compute at that vacuum; the loop stops at the first pair within the threshold
-    /// and the flag follows those independent numbers.
+    /// NaCl (001), 1×1 in plane, 2 and 4 planes, GFN1, 15 Å then 30 and 60 Å: each γ equals the
+    /// slope-route γ that ASE + tblite compute at that vacuum, and the flag (both changes below
+    /// 0.01 J/m²) follows those independent numbers.
     func testEachVacuumGammaMatchesAnIndependentRoute() throws {
         try BulkTBLiteOracle.require()
         let calculator = try TBLiteCalculator(options: TBLiteOptions(threads: 1))
         let source = DirectEnergySource(calculator: calculator, settings: Settings(method: .gfn1))
-        let threshold = 0.001
+        let threshold = 0.01
         let rule = VacuumRule(series: [60, 30], threshold: threshold)
         let result = try SurfaceStudy(cell: SurfaceEnergyTests.rockSalt,
                                       spec: SlabSpec(miller: MillerIndex(0, 0, 1), termination: "NaCl", layers: 1, vacuum: 15),
                                       layerSeries: [2, 4], inPlaneSeries: [(1, 1)], threshold: 0.01, maxAtoms: 100,
                                       excessPerUnit: nil, source: source, vacuumRule: rule).run()
-        XCTAssertEqual(result.vacuumSeries.first?.vacuum, 15)
+        XCTAssertEqual(result.vacuumSeries.map(\.vacuum), [15, 30, 60])
         var oracle: [Double] = []
         for point in result.vacuumSeries {
             let expected = try Self.slopeGamma(method: "GFN1-xTB", a: SurfaceEnergyTests.a, repeats: 1, vacuum: point.vacuum)
@@ -31,9 +30,7 @@ final class SurfaceVacuumTests: XCTestCase {
             XCTAssertEqual(try XCTUnwrap(point.surfaceEnergy), expected, accuracy: 1e-6, "vacuum \(point.vacuum) Å")
         }
         let changes = zip(oracle.dropFirst(), oracle).map { abs($0 - $1) }
-        XCTAssertTrue(changes.dropLast().allSatisfy { $0 >= threshold }, "the loop went on after a converged pair: \(oracle)")
-        XCTAssertEqual(result.vacuumConverged, (changes.last ?? .infinity) < threshold, "oracle γ \(oracle)")
-        XCTAssertEqual(result.vacuumSeries.count, result.vacuumConverged ? oracle.count : 3, "oracle γ \(oracle)")
+        XCTAssertEqual(result.vacuumConverged, changes.allSatisfy { $0 < threshold }, "oracle γ \(oracle)")
         XCTAssertEqual(result.finalVacuum, result.vacuumSeries.last?.vacuum)
         XCTAssertEqual(result.final?.surfaceEnergy, result.vacuumSeries.last?.surfaceEnergy)
         if !result.vacuumConverged {

@@ -6,7 +6,7 @@ extension SurfaceStudy {
         + "for NaCl (001) tblite's γ was 0.13–0.18 J/m² below a molecular-cluster reference even at 80 Å vacuum (docs/surfaces.md, Vacuum)"
 
     /// Recomputes the final size (thickness and its thinner partner, same in-plane repeats) at the
-    /// vacua of `vacuumRule`, γ from the slope at each vacuum, until two consecutive γ agree.
+    /// vacua of `vacuumRule`, γ from the slope at each vacuum, until three consecutive γ agree.
     /// Records why the vacuum was not tested or did not converge in `result.stops`.
     func vacuumLoop(layers: Int, thinner: Int?, inPlane: (Int, Int), bulkCache: inout [String: Double],
                     into result: inout SurfaceStudyResult, onPoint: ((SurfacePoint) -> Void)? = nil) throws {

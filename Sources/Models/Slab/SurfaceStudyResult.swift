@@ -17,7 +17,7 @@ public struct SurfaceStudyResult: Sendable, Codable, Equatable {
     /// The final slab size at growing vacuum (the first point is the base vacuum), γ from the
     /// slope over thickness at each vacuum (`VacuumRule`).
     public var vacuumSeries: [SurfacePoint] = []
-    /// The last two vacua gave γ within the threshold.
+    /// The last three vacua gave γ within the threshold of each other, step by step (`VacuumRule`).
     public var vacuumConverged = false
     /// Why a loop stopped early, or what was not tested.
     public var stops: [String] = []
