@@ -54,7 +54,7 @@ final class CoordinatorCommitTests: XCTestCase {
         let order = try TaskOrder.decode(orders[0].payload)
         XCTAssertEqual(order.structure.contentHash, structures[0].contentHash)
 
-        let failed = TaskReport(id: 2, settingsUsed: settings, failureClass: .sccNotConverged,
+        let failed = TaskReport(id: 2, settingsUsed: settings, failureClass: .engine(.sccNotConverged),
                                 message: "water-2/sp: SCC did not converge", attempts: 3, flags: [], wallSeconds: 2,
                                 host: "worker", startedAt: Date()).encoded()
         coordinator.complete([FinishedTask(id: 0, result: report(0, energy: -5.0705), rank: 1),
