@@ -5,6 +5,7 @@ import Engine
 import Scheduler
 @testable import Store
 import Structures
+import Work
 @testable import Campaign
 
 /// Rank 0's commits: tasks handed out together are marked running in the database before any
@@ -31,7 +32,7 @@ final class CoordinatorCommitTests: XCTestCase {
         let result = CalculationResult(energy: energy, gradient: [[0, 0, 1e-3], [0, 1e-3, 0], [0, -1e-3, 0]],
                                        charges: [-0.6, 0.3, 0.3], gapEV: 14.4, sccIterations: 9, sccConverged: true,
                                        wallSeconds: 0.25, engine: XTBCalculator.engineVersion)  // as a worker records it
-        return TaskReport(id: id, settingsUsed: settings, result: result, attempts: 1, flags: [], wallSeconds: 0.3,
+        return TaskReport(id: id, report: WorkReport(settingsUsed: settings, result: result, attempts: 1), wallSeconds: 0.3,
                           host: "worker", startedAt: Date()).encoded()
     }
 
@@ -54,9 +55,9 @@ final class CoordinatorCommitTests: XCTestCase {
         let order = try TaskOrder.decode(orders[0].payload)
         XCTAssertEqual(order.structure.contentHash, structures[0].contentHash)
 
-        let failed = TaskReport(id: 2, settingsUsed: settings, failureClass: .sccNotConverged,
-                                message: "water-2/sp: SCC did not converge", attempts: 3, flags: [], wallSeconds: 2,
-                                host: "worker", startedAt: Date()).encoded()
+        let failed = TaskReport(id: 2, report: WorkReport(settingsUsed: settings, failureClass: .sccNotConverged,
+                                                          message: "water-2/sp: SCC did not converge", attempts: 3),
+                                wallSeconds: 2, host: "worker", startedAt: Date()).encoded()
         coordinator.complete([FinishedTask(id: 0, result: report(0, energy: -5.0705), rank: 1),
                               FinishedTask(id: 1, result: Array("not a report".utf8), rank: 2),
                               FinishedTask(id: 2, result: failed, rank: 3)])

@@ -177,7 +177,7 @@ struct RunCommand: ParsableCommand {
         let code = Self.exitCode(end, progress: coordinator.progress)
         try store.finishRun(id: runRecord.id ?? 0, exitStatus: Int(code ?? 0))
         let progress = coordinator.progress
-        RunDeadline.report(end, code: code, limit: coordinator.timeLimit,
+        RunDeadline.report(end, code: code, limit: limit,
                            left: progress.total - progress.done - progress.failed, resume: resume)
         if case .stopped(_, let abandoned) = end, abandoned > 0, let mpi { mpi.abort(code: code ?? 3) }
         return code
