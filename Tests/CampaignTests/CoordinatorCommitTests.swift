@@ -185,4 +185,30 @@ final class CoordinatorCommitTests: XCTestCase {
         let energies = try rows.map { try XCTUnwrap(store.calculation(id: try XCTUnwrap($0.calculationID))).energyHartree }
         XCTAssertEqual(energies, [-5.07, -6.07, -7.07])
     }
+
+    /// Writing an answer from the database is on the durability path too: when the database refuses
+    /// it, the run stops with the store-failure signal and the task is neither sent nor failed.
+    func testACacheAnswerThatCannotBeWrittenStopsTheRun() throws {
+        let store = try ResultsStore(path: databasePath())
+        let run = try store.beginRun(command: ["test"], version: "v", host: "h")
+        var twin = waters(1)[0]
+        twin.name = "twin"
+        let tasks = [waters(1)[0], twin].enumerated().map { i, s in
+            PlannedTask(index: i, key: "\(s.name)/sp", kind: .singlePoint, structureName: s.name, input: s,
+                        settings: settings, predictedSeconds: Double(2 - i))
+        }
+        let stop = StopSignal(signals: [])
+        let coordinator = try CampaignCoordinator(plan: CampaignPlan(campaign: "twins", tasks: tasks), store: store,
+                                                  runID: run.id ?? 0, host: "h", version: "v", stop: stop)
+        let first = try XCTUnwrap(coordinator.nextTask())
+        coordinator.complete(id: first.id, result: report(first.id, energy: -5.07), rank: 1)
+        try store.pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA query_only = 1") }
+        XCTAssertTrue(coordinator.nextTasks(limit: 1).isEmpty, "nothing is sent once the database refuses writes")
+        XCTAssertEqual(stop.signalNumber, StopSignal.storeFailureSignal)
+        XCTAssertTrue(coordinator.storeFailure?.contains("readonly") == true, coordinator.storeFailure ?? "")
+        XCTAssertEqual(coordinator.taskRows.map(\.state), [.done, .pending])
+        XCTAssertEqual(coordinator.progress.failed, 0)
+        try store.pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA query_only = 0") }
+        XCTAssertEqual(try store.counts().failures, 0)
+    }
 }
