@@ -1,7 +1,6 @@
 import Campaign
 import Foundation
 import Scheduler
-import Store
 
 /// What `run` says about its deadline: the limit in force (where `JobDeadline` found it) and,
 /// when the deadline cut the run short, the closing message.
