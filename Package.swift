@@ -10,7 +10,8 @@ import PackageDescription
 /// Optimization (the optimiser, on the Calculator protocol only); Store (SQLite); Models
 /// (builders); Work (one compute step: work order → report, SCC retries, failure classes);
 /// Scheduler (MPI, on its own); Analysis (verdict and comparison rules, on Structures only);
-/// Campaign (spec, plan, execute, run); Reports; the CLI `interscreen` on top.
+/// Campaign (spec, plan, execute, run, HPC: batch scripts, deadlines, node timing); Reports; the CLI
+/// `interscreen` on top.
 let package = Package(
     name: "interscreen",
     platforms: [.macOS(.v13)],

@@ -35,7 +35,7 @@ struct BenchIsolationCommand: ParsableCommand {
         for file in files {
             let structure = try StructureFile.read(path: file)
             let order = TaskOrder(id: 0, key: "bench/sp", kind: .singlePoint, structure: structure, settings: Settings())
-            let payload = order.encoded()
+            let payload = try order.encoded()
             _ = local.execute(payload)          // warm-up: libxtb's first call, the helper's start
             _ = helper.execute(payload)
             var inProcess: [Double] = []

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Campaign
 import Engine
 import Foundation
 import Structures

@@ -73,7 +73,7 @@ struct RunCommand: ParsableCommand {
         }
         do {
             _ = try shard.map(CampaignShard.init(parsing:))
-            _ = try deadline.map { try RunDeadline.parse($0) }
+            _ = try deadline.map { try JobDeadline.parse($0) }
         } catch {
             throw ValidationError("\(error)")
         }
@@ -147,7 +147,7 @@ struct RunCommand: ParsableCommand {
         printFlushed("campaign \(plan.campaign): \(plan.tasks.count) tasks, \(plan.reactions.count) reactions, "
             + "database \(dbPath), \(mpi.map { "\($0.size - 1) worker rank\($0.size == 2 ? "" : "s")" } ?? "1 process")")
         printer.update(coordinator.progress)
-        let alarm = RunDeadline.alarm(for: limit, stop: stop)
+        let alarm = limit?.alarm(stop: stop)
         let end: RunEnd
         if let mpi, mpi.size > 1 {
             end = try MPICoordinator.run(mpi: mpi, source: coordinator, stop: stop, grace: .seconds(grace))
@@ -177,7 +177,7 @@ struct RunCommand: ParsableCommand {
         let code = Self.exitCode(end, progress: coordinator.progress)
         try store.finishRun(id: runRecord.id ?? 0, exitStatus: Int(code ?? 0))
         let progress = coordinator.progress
-        RunDeadline.report(end, code: code, limit: coordinator.timeLimit,
+        RunDeadline.report(end, code: code, limit: limit,
                            left: progress.total - progress.done - progress.failed, resume: resume)
         if case .stopped(_, let abandoned) = end, abandoned > 0, let mpi { mpi.abort(code: code ?? 3) }
         return code
