@@ -5,78 +5,92 @@ import Optimization
 import Store
 import Structures
 
-/// `interscreen bulk`'s energy source: every supercell single point and every relaxation is
-/// looked up in the results store first and, when new, computed and committed before it is
-/// reported (supercells with `parent_hash` = the input cell, relaxed supercells with the
-/// supercell as parent), so each number of the report is a row of the database.
-struct StoredEnergySource: BulkEnergySource {
-    let store: ResultsStore
+/// The energy source of `bulk` and `surface`: every supercell single point and every relaxation
+/// goes through the one path (`WorkLedger` lookup, `ComputeStep` with its SCC retry ladder and
+/// failure classes, one-transaction record), so each number of the report is a row of the database
+/// (supercells with `parent_hash` = the input cell). A series never mixes electronic temperatures:
+/// a result that converged only at a raised one is refused.
+public struct StoredEnergySource: BulkEnergySource {
+    let ledger: WorkLedger
     let calculator: any Calculator
     let settings: Settings
     let sourceFile: String
     let runID: Int64
+    let host: String
+    let version: String
 
-    func validate(_ structure: Structure) throws {
+    public init(store: ResultsStore, calculator: any Calculator, settings: Settings, sourceFile: String, runID: Int64,
+                host: String, version: String) {
+        self.ledger = WorkLedger(store: store, calculator: calculator)
+        self.calculator = calculator
+        self.settings = settings
+        self.sourceFile = sourceFile
+        self.runID = runID
+        self.host = host
+        self.version = version
+    }
+
+    public func validate(_ structure: Structure) throws {
         try calculator.validate(structure, settings: settings)
     }
 
-    func energy(of supercell: Structure, builtFrom cell: Structure) throws -> SupercellEnergy {
-        let hash = supercell.contentHash
-        if let cached = try cachedCalculation(supercell, hash: hash) {
-            return SupercellEnergy(energy: cached.energyHartree, seconds: cached.wallSeconds, cached: true,
-                                   calculationID: cached.id)
+    public func energy(of supercell: Structure, builtFrom cell: Structure) throws -> SupercellEnergy {
+        let order = WorkOrder(structure: supercell, settings: settings, kind: .singlePoint)
+        if let stored = try ledger.lookUp(order), let row = stored.calculation {
+            try refuseMixedTemperature(stored.flags, supercell)
+            return SupercellEnergy(energy: row.energyHartree, seconds: row.wallSeconds, cached: true, calculationID: row.id)
         }
         let cellHash = cell.contentHash
-        try store.saveStructure(cell, hash: cellHash, sourceFile: sourceFile)
+        try ledger.store.saveStructure(cell, hash: cellHash, sourceFile: sourceFile)
         let started = Date()
-        let result = try calculator.singlePoint(supercell, settings: settings)
-        let record = try store.saveCalculation(
-            of: supercell, hash: hash, sourceFile: nil, parentHash: cellHash, settings: settings, result: result,
-            runID: runID, startedAt: started, finishedAt: Date(), host: HostInfo.name, version: InterscreenVersion.current)
-        return SupercellEnergy(energy: record.energyHartree, seconds: record.wallSeconds, cached: false,
-                               calculationID: record.id)
+        let report = ComputeStep(calculator: calculator).run(order)
+        let stored = try ledger.record(order, report, provenance(started, parentHash: cellHash))
+        try refuseMixedTemperature(stored.flags, supercell)
+        guard let row = stored.calculation else { throw ClassifiedFailure(.internal, "a single point without a row") }
+        return SupercellEnergy(energy: row.energyHartree, seconds: row.wallSeconds, cached: false, calculationID: row.id)
     }
 
-    func relax(_ supercell: Structure, options: OptimizationOptions) throws -> RelaxedEnergy {
-        let inputHash = supercell.contentHash
-        let identity = OptimizationIdentity(structure: supercell, options: options)
-        try store.saveStructure(supercell, hash: inputHash, sourceFile: nil)
-        if let cached = try store.cachedOptimization(inputHash: inputHash, settingsHash: settings.hash,
-                                                     optionsHash: identity.hash,
-                                                     engine: try calculator.engineIdentity(for: supercell, settings: settings)) {
-            return try relaxed(from: cached)
+    public func relax(_ supercell: Structure, options: OptimizationOptions) throws -> RelaxedEnergy {
+        let freeze = options.frozenAtoms.isEmpty ? nil : options.frozenAtoms.map { "\($0 + 1)" }.joined(separator: ",")
+        let order = WorkOrder(structure: supercell, settings: settings, kind: .optimization, optimization: options,
+                              freeze: freeze)
+        if let stored = try ledger.lookUp(order), let row = stored.optimization {
+            try refuseMixedTemperature(stored.flags, supercell)
+            return try relaxed(from: row, calculationID: stored.calculation?.id)
         }
         let started = Date()
-        let startAware = StoredStartCalculator(base: calculator, store: store, start: supercell)
-        let outcome = try Optimizer(calculator: startAware, settings: settings, options: options).optimize(supercell)
-        let record = try store.saveOptimization(
-            inputHash: inputHash, settings: settings, identity: identity,
-            freezeSpec: options.frozenAtoms.map { "\($0 + 1)" }.joined(separator: ","), outcome: outcome,
-            runID: runID, startedAt: started, finishedAt: Date(), host: HostInfo.name, version: InterscreenVersion.current)
-        let point = try store.saveCalculation(
-            structureHash: record.outputHash, settings: settings, result: outcome.result, runID: runID,
-            startedAt: started, finishedAt: Date(), host: HostInfo.name, version: InterscreenVersion.current)
+        let startAware = StoredStartCalculator(base: calculator, store: ledger.store, start: supercell)
+        let report = ComputeStep(calculator: startAware).run(order)
+        let stored = try ledger.record(order, report, provenance(started, parentHash: nil))
+        try refuseMixedTemperature(stored.flags, supercell)
+        guard let outcome = report.optimization?.outcome else {
+            throw ClassifiedFailure(.internal, "a relaxation without an outcome")
+        }
         var energy = RelaxedEnergy(outcome)
-        energy.optimizationID = record.id
-        energy.calculationID = point.id
+        energy.optimizationID = stored.optimization?.id
+        energy.calculationID = stored.calculation?.id
         return energy
     }
 
-    /// The stored single point of this engine, if any (another engine's row is not a hit).
-    private func cachedCalculation(_ supercell: Structure, hash: String) throws -> CalculationRecord? {
-        try store.cachedCalculation(structureHash: hash, settingsHash: settings.hash,
-                                    engine: try calculator.engineIdentity(for: supercell, settings: settings))
+    private func provenance(_ started: Date, parentHash: String?) -> Provenance {
+        Provenance(runID: runID, host: host, version: version, startedAt: started, parentHash: parentHash)
     }
 
-    private func relaxed(from record: OptimizationRecord) throws -> RelaxedEnergy {
-        guard let structure = try store.structure(hash: record.outputHash) else {
+    /// A supercell series compares energies at one electronic temperature only.
+    private func refuseMixedTemperature(_ flags: [TaskFlag], _ supercell: Structure) throws {
+        for case .electronicTemperatureRaised(let kelvin) in flags {
+            throw ClassifiedFailure(.sccNotConverged, "\(supercell.name): the SCC converged only at \(kelvin) K; "
+                + "a bulk series does not mix electronic temperatures")
+        }
+    }
+
+    private func relaxed(from record: OptimizationRecord, calculationID: Int64?) throws -> RelaxedEnergy {
+        guard let structure = try ledger.store.structure(hash: record.outputHash) else {
             throw StoreError.corruptRow(table: "optimizations", key: "\(record.id ?? -1)", "relaxed structure missing")
         }
-        let point = try store.cachedCalculation(structureHash: record.outputHash, settingsHash: settings.hash,
-                                                engine: EngineIdentity(text: record.engine))
         return RelaxedEnergy(structure: structure, energy: record.energyHartree,
                              status: OptimizationStatus(rawValue: record.status) ?? .maxCycles, cycles: record.cycles,
                              gradientNorm: record.gradientNorm, seconds: record.wallSeconds, cached: true,
-                             optimizationID: record.id, calculationID: point?.id)
+                             optimizationID: record.id, calculationID: calculationID)
     }
 }

@@ -4,6 +4,7 @@ import Foundation
 import Models
 import Store
 import Structures
+import Work
 
 /// `interscreen bulk FILE...`: Γ-point supercell-converged energies per formula unit of bulk
 /// phases with tblite (periodic GFN2/GFN1), stored, and the differences between the phases.
@@ -98,9 +99,9 @@ struct BulkCommand: ParsableCommand {
         let runRecord = try store.beginRun(command: CommandLine.arguments, version: InterscreenVersion.current,
                                            host: HostInfo.name)
         let runID = runRecord.id ?? 0
-        let calculator: TBLiteCalculator
+        let calculator: any Calculator
         do {
-            calculator = try TBLiteCalculator(options: calculatorOptions)
+            calculator = try EngineSelection.periodic(calculatorOptions).calculator()
         } catch {
             printError("error: \(FailureClass.classify(error).message)")
             try store.finishRun(id: runID, exitStatus: 1)
@@ -123,14 +124,14 @@ struct BulkCommand: ParsableCommand {
     }
 
     /// One file's study, reported as it goes; nil (and a stored failure) when the file is unusable.
-    private func study(_ file: String, calculator: TBLiteCalculator, store: ResultsStore, runID: Int64,
+    private func study(_ file: String, calculator: any Calculator, store: ResultsStore, runID: Int64,
                        output: BulkOutput) -> BulkStudyResult? {
         var cell: Structure?
         do {
             let structure = try StructureFile.read(path: file)
             cell = structure
-            let source = StoredEnergySource(store: store, calculator: calculator, settings: settings,
-                                            sourceFile: file, runID: runID)
+            let source = StoredEnergySource(store: store, calculator: calculator, settings: settings, sourceFile: file,
+                                            runID: runID, host: HostInfo.name, version: InterscreenVersion.current)
             let result = try BulkStudy(source: source, options: try studyOptions()).run(structure) { event in
                 output.event(event, cell: structure, settings: settings)
             }

@@ -4,6 +4,7 @@ import Foundation
 import Models
 import Store
 import Structures
+import Work
 
 /// `interscreen surface CELL --miller HKL --termination NAME`: the surface energy of a symmetric slab
 /// cut from a bulk cell, converged over thickness and in-plane supercell (tblite, Γ point), stored.
@@ -88,8 +89,9 @@ struct SurfaceCommand: ParsableCommand {
         } catch {
             throw CommandFailure.data(FailureClass.classify(error).message)
         }
-        let calculator = try TBLiteCalculator(options: TBLiteOptions(scope: .periodicOnly, threads: nil, timeout: .seconds(7200)))
-        let source = StoredEnergySource(store: store, calculator: calculator, settings: settings, sourceFile: cell, runID: runID)
+        let calculator = try EngineSelection.periodic(TBLiteOptions(threads: nil, timeout: .seconds(7200))).calculator()
+        let source = StoredEnergySource(store: store, calculator: calculator, settings: settings, sourceFile: cell, runID: runID,
+                                        host: HostInfo.name, version: InterscreenVersion.current)
         let mu = try excessChemicalPotential(calculator: calculator, store: store, runID: runID)
         let study = SurfaceStudy(
             cell: bulk, spec: SlabSpec(miller: MillerIndex(miller)!, termination: termination, layers: 1, vacuum: vacuum),
@@ -118,7 +120,7 @@ struct SurfaceCommand: ParsableCommand {
     }
 
     /// μ of one reduced unit of the excess compound (Eh) and how it was obtained.
-    private func excessChemicalPotential(calculator: TBLiteCalculator, store: ResultsStore,
+    private func excessChemicalPotential(calculator: any Calculator, store: ResultsStore,
                                          runID: Int64) throws -> (energy: Double, label: String)? {
         guard let excessCell else { return nil }
         let structure: Structure
@@ -126,7 +128,8 @@ struct SurfaceCommand: ParsableCommand {
             throw CommandFailure.data(FailureClass.classify(error).message)
         }
         let source = StoredEnergySource(store: store, calculator: calculator, settings: settings,
-                                        sourceFile: excessCell, runID: runID)
+                                        sourceFile: excessCell, runID: runID, host: HostInfo.name,
+                                        version: InterscreenVersion.current)
         let result = try BulkStudy(source: source).run(structure)
         guard let energy = result.bestEnergyPerUnit else {
             throw CommandFailure.data("\(excessCell): no bulk energy (\(result.stop))")

@@ -1,6 +1,7 @@
 import Campaign
 import Engine
 import Foundation
+import Work
 
 /// A worker's engine for campaign tasks: a helper process (`EngineHelperClient`) or this process
 /// (`TaskExecutor`), as `--isolation` chose.
@@ -16,7 +17,7 @@ final class TaskRunner {
             local = nil
         case .inProcess:
             helper = nil
-            local = TaskExecutor(calculator: CalculatorRouter(xtb: try XTBCalculator()),
+            local = TaskExecutor(calculator: try EngineSelection.routed(.auto).calculator(),
                                  host: HostInfo.name)
         }
     }

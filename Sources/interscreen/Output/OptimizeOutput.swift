@@ -3,6 +3,7 @@ import Foundation
 import Optimization
 import Store
 import Structures
+import Work
 
 /// How `interscreen opt` reports: a short text summary or one JSON object, plus the files.
 enum OptimizeOutput {
