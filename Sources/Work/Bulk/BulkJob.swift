@@ -7,23 +7,14 @@ import Structures
 /// `interscreen bulk` for one cell file: read it and run the supercell study on the stored energy
 /// source; an unusable file is recorded as a failure and returned classified, never thrown.
 public struct BulkJob {
-    let store: ResultsStore
-    let calculator: any Calculator
+    let context: JobContext
     let settings: Settings
     let options: BulkStudyOptions
-    let runID: Int64
-    let host: String
-    let version: String
 
-    public init(store: ResultsStore, calculator: any Calculator, settings: Settings, options: BulkStudyOptions,
-                runID: Int64, host: String, version: String) {
-        self.store = store
-        self.calculator = calculator
+    public init(context: JobContext, settings: Settings, options: BulkStudyOptions) {
+        self.context = context
         self.settings = settings
         self.options = options
-        self.runID = runID
-        self.host = host
-        self.version = version
     }
 
     /// The study of `file`; `onEvent` sees each step with the cell it belongs to.
@@ -33,14 +24,12 @@ public struct BulkJob {
         do {
             let structure = try StructureFile.read(path: file)
             cell = structure
-            let source = StoredEnergySource(store: store, calculator: calculator, settings: settings, sourceFile: file,
-                                            runID: runID, host: host, version: version)
+            let source = StoredEnergySource(context: context, settings: settings, sourceFile: file)
             return .success(try BulkStudy(source: source, options: options).run(structure) { onEvent?($0, structure) })
         } catch {
             let failure = FailureClass.classify(error)
-            WorkLedger(store: store, calculator: calculator).recordFailure(
-                source: file, structure: cell, settings: settings, failure: failure,
-                provenance: Provenance(runID: runID, host: host, version: version, startedAt: Date(), sourceFile: file))
+            context.ledger.recordFailure(source: file, structure: cell, settings: settings, failure: failure,
+                                         provenance: context.provenance(sourceFile: file))
             return .failure(ClassifiedFailure(failure.failureClass, failure.message))
         }
     }

@@ -21,7 +21,7 @@ public struct ExcessReference: Sendable {
         }
         let result = try BulkStudy(source: source(file)).run(structure)
         guard let energy = result.bestEnergyPerUnit else {
-            throw ClassifiedFailure(.backendError, "\(file): no bulk energy (\(result.stop))")
+            throw ClassifiedFailure(.engine(.backend), "\(file): no bulk energy (\(result.stop))")
         }
         let state = result.converged ? "converged" : "NOT converged"
         self.energy = energy

@@ -11,24 +11,18 @@ import Structures
 /// (supercells with `parent_hash` = the input cell). A series never mixes electronic temperatures:
 /// a result that converged only at a raised one is refused.
 public struct StoredEnergySource: BulkEnergySource {
-    let ledger: WorkLedger
-    let calculator: any Calculator
+    let context: JobContext
     let settings: Settings
     let sourceFile: String
-    let runID: Int64
-    let host: String
-    let version: String
 
-    public init(store: ResultsStore, calculator: any Calculator, settings: Settings, sourceFile: String, runID: Int64,
-                host: String, version: String) {
-        self.ledger = WorkLedger(store: store, calculator: calculator)
-        self.calculator = calculator
+    public init(context: JobContext, settings: Settings, sourceFile: String) {
+        self.context = context
         self.settings = settings
         self.sourceFile = sourceFile
-        self.runID = runID
-        self.host = host
-        self.version = version
     }
+
+    private var ledger: WorkLedger { context.ledger }
+    private var calculator: any Calculator { context.calculator }
 
     public func validate(_ structure: Structure) throws {
         try calculator.validate(structure, settings: settings)
@@ -44,7 +38,7 @@ public struct StoredEnergySource: BulkEnergySource {
         try ledger.store.saveStructure(cell, hash: cellHash, sourceFile: sourceFile)
         let started = Date()
         let report = ComputeStep(calculator: calculator).run(order)
-        let stored = try ledger.record(order, report, provenance(started, parentHash: cellHash))
+        let stored = try ledger.record(order, report, context.provenance(startedAt: started, parentHash: cellHash))
         try refuseMixedTemperature(stored.flags, supercell)
         guard let row = stored.calculation else { throw ClassifiedFailure(.internal, "a single point without a row") }
         return SupercellEnergy(energy: row.energyHartree, seconds: row.wallSeconds, cached: false, calculationID: row.id)
@@ -61,7 +55,7 @@ public struct StoredEnergySource: BulkEnergySource {
         let started = Date()
         let startAware = StoredStartCalculator(base: calculator, store: ledger.store, start: supercell)
         let report = ComputeStep(calculator: startAware).run(order)
-        let stored = try ledger.record(order, report, provenance(started, parentHash: nil))
+        let stored = try ledger.record(order, report, context.provenance(startedAt: started))
         try refuseMixedTemperature(stored.flags, supercell)
         guard let outcome = report.optimization?.outcome else {
             throw ClassifiedFailure(.internal, "a relaxation without an outcome")
@@ -72,14 +66,10 @@ public struct StoredEnergySource: BulkEnergySource {
         return energy
     }
 
-    private func provenance(_ started: Date, parentHash: String?) -> Provenance {
-        Provenance(runID: runID, host: host, version: version, startedAt: started, parentHash: parentHash)
-    }
-
     /// A supercell series compares energies at one electronic temperature only.
     private func refuseMixedTemperature(_ flags: [TaskFlag], _ supercell: Structure) throws {
         for case .electronicTemperatureRaised(let kelvin) in flags {
-            throw ClassifiedFailure(.sccNotConverged, "\(supercell.name): the SCC converged only at \(kelvin) K; "
+            throw ClassifiedFailure(.engine(.sccNotConverged), "\(supercell.name): the SCC converged only at \(kelvin) K; "
                 + "a bulk series does not mix electronic temperatures")
         }
     }

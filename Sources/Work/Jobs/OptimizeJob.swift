@@ -7,41 +7,33 @@ import Structures
 /// `interscreen opt` for one file: read, validate, look up (`WorkLedger`), optimise (`ComputeStep`:
 /// SCC retries, failure classes), record. Errors are recorded as failures in the store and rethrown.
 public struct OptimizeJob {
-    let ledger: WorkLedger
-    let calculator: any Calculator
+    let context: JobContext
     let engine: EngineChoice
     let settings: Settings
     let overrides: ChargeOverrides
     let freeze: FreezeSpec
     let options: OptimizationOptions
-    let runID: Int64
-    let host: String
-    let version: String
     let onStep: ((OptimizationStep) -> Void)?
 
-    public init(store: ResultsStore, calculator: any Calculator, engine: EngineChoice, settings: Settings,
-                overrides: ChargeOverrides, freeze: FreezeSpec, options: OptimizationOptions, runID: Int64,
-                host: String, version: String, onStep: ((OptimizationStep) -> Void)?) {
-        self.ledger = WorkLedger(store: store, calculator: calculator)
-        self.calculator = calculator
+    public init(context: JobContext, engine: EngineChoice, settings: Settings, overrides: ChargeOverrides,
+                freeze: FreezeSpec, options: OptimizationOptions, onStep: ((OptimizationStep) -> Void)?) {
+        self.context = context
         self.engine = engine
         self.settings = settings
         self.overrides = overrides
         self.freeze = freeze
         self.options = options
-        self.runID = runID
-        self.host = host
-        self.version = version
         self.onStep = onStep
     }
 
     public func run(file: String) throws -> OptimizeReport {
         var input: Structure?
+        let ledger = context.ledger
         do {
             var structure = try StructureFile.read(path: file)
             overrides.apply(to: &structure)
             input = structure
-            try calculator.validate(structure, settings: settings)
+            try context.calculator.validate(structure, settings: settings)
             let order = WorkOrder(structure: structure, settings: settings, kind: .optimization, optimization: options,
                                   freeze: freeze.isEmpty ? nil : freeze.description, engine: engine)
             let identity = try order.optimizationIdentity()
@@ -51,9 +43,8 @@ public struct OptimizeJob {
                 return report
             }
             let started = Date()
-            let work = ComputeStep(calculator: calculator).run(order, onStep: onStep)
-            let stored = try ledger.record(order, work, Provenance(runID: runID, host: host, version: version,
-                                                                   startedAt: started, sourceFile: file))
+            let work = ComputeStep(calculator: context.calculator).run(order, onStep: onStep)
+            let stored = try ledger.record(order, work, context.provenance(startedAt: started, sourceFile: file))
             guard let record = stored.optimization, let optimized = work.optimization else {
                 throw ClassifiedFailure(.internal, "\(file): optimisation without an outcome")
             }
@@ -63,15 +54,14 @@ public struct OptimizeJob {
             return report
         } catch {
             ledger.recordFailure(source: file, structure: input, settings: settings, failure: FailureClass.classify(error),
-                                 provenance: Provenance(runID: runID, host: host, version: version, startedAt: Date(),
-                                                        sourceFile: file))
+                                 provenance: context.provenance(sourceFile: file))
             throw error
         }
     }
 
     private func report(_ file: String, _ input: Structure, _ settings: Settings, _ identity: OptimizationIdentity,
                         _ record: OptimizationRecord, cached: Bool) throws -> OptimizeReport {
-        let store = ledger.store
+        let store = context.store
         guard let id = record.id, let output = try store.structure(hash: record.outputHash) else {
             throw StoreError.corruptRow(table: "optimizations", key: "\(record.id ?? -1)", "output structure missing")
         }

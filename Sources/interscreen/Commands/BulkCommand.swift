@@ -109,8 +109,9 @@ struct BulkCommand: ParsableCommand {
         }
         let output: BulkOutput = json ? BulkJSONOutput() : BulkTableOutput()
         let settings = self.settings
-        let job = BulkJob(store: store, calculator: calculator, settings: settings, options: try studyOptions(),
-                          runID: runID, host: HostInfo.name, version: InterscreenVersion.current)
+        let context = JobContext(store: store, calculator: calculator, runID: runID, host: HostInfo.name,
+                                 version: InterscreenVersion.current)
+        let job = BulkJob(context: context, settings: settings, options: try studyOptions())
         var results: [BulkStudyResult] = []
         var failures = 0
         for file in files {

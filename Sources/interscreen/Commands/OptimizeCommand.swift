@@ -112,12 +112,12 @@ struct OptimizeCommand: ParsableCommand {
         if let coordinates { options.coordinates = OptimizationCoordinates(rawValue: coordinates) ?? .automatic }
         if let hessianMemory { options.hessianMemory = hessianMemory > 0 ? hessianMemory : nil }
         let verbose = self.verbose
+        let context = JobContext(store: store, calculator: try EngineSelection.routed(engine.engine).calculator(),
+                                 runID: runID, host: HostInfo.name, version: InterscreenVersion.current)
         let job = OptimizeJob(
-            store: store, calculator: try EngineSelection.routed(engine.engine).calculator(),
-            engine: engine.engine, settings: method.settings,
+            context: context, engine: engine.engine, settings: method.settings,
             overrides: ChargeOverrides(charge: method.charge, uhf: method.uhf), freeze: try FreezeSpec(parsing: freeze),
-            options: options, runID: runID, host: HostInfo.name, version: InterscreenVersion.current,
-            onStep: verbose ? { printError(OptimizeOutput.progress($0)) } : nil)
+            options: options, onStep: verbose ? { printError(OptimizeOutput.progress($0)) } : nil)
         let report: OptimizeReport
         do {
             report = try job.run(file: file)

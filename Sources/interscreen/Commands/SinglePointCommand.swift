@@ -48,9 +48,10 @@ struct SinglePointCommand: ParsableCommand {
         let calculator = try EngineSelection.routed(engine.engine).calculator()
         let output: SinglePointOutput = json ? JSONLinesOutput() : TableOutput()
         let progress = ProgressLine(total: files.count, label: "sp")
-        let job = SinglePointJob(store: store, calculator: calculator, engine: engine.engine, settings: method.settings,
-                                 overrides: ChargeOverrides(charge: method.charge, uhf: method.uhf),
-                                 runID: runRecord.id ?? 0, host: HostInfo.name, version: InterscreenVersion.current)
+        let context = JobContext(store: store, calculator: calculator, runID: runRecord.id ?? 0, host: HostInfo.name,
+                                 version: InterscreenVersion.current)
+        let job = SinglePointJob(context: context, engine: engine.engine, settings: method.settings,
+                                 overrides: ChargeOverrides(charge: method.charge, uhf: method.uhf))
         output.begin()
         var failures = 0
         for file in files {

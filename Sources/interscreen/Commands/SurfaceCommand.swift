@@ -91,9 +91,10 @@ struct SurfaceCommand: ParsableCommand {
         }
         let calculator = try EngineSelection.periodic(TBLiteOptions(threads: nil, timeout: .seconds(7200))).calculator()
         let settings = self.settings
+        let context = JobContext(store: store, calculator: calculator, runID: runID, host: HostInfo.name,
+                                 version: InterscreenVersion.current)
         func source(_ file: String) -> StoredEnergySource {
-            StoredEnergySource(store: store, calculator: calculator, settings: settings, sourceFile: file, runID: runID,
-                               host: HostInfo.name, version: InterscreenVersion.current)
+            StoredEnergySource(context: context, settings: settings, sourceFile: file)
         }
         let mu: ExcessReference?
         do { mu = try excessCell.map { try ExcessReference(file: $0, source: source) } } catch let failure as ClassifiedFailure {
