@@ -161,4 +161,22 @@ final class ScreenSpecTests: XCTestCase {
         XCTAssertTrue(problems.contains { $0.line == 8 && $0.message.contains("max_products") }, "\(problems)")
         XCTAssertTrue(problems.contains { $0.line == 19 && $0.message.contains("ligands") }, "\(problems)")
     }
+
+    /// `bulk_converged` on a perovskite reaches every verdict of its pairings (as on [[verdicts]]);
+    /// unset, it stays "not checked"; a non-boolean is refused at its line.
+    func testBulkConvergedReachesTheScreenVerdicts() throws {
+        let sandbox = try SpecSandbox()
+        let unset = try sandbox.parse(Self.spec(treatment: "unrelaxed"))
+        XCTAssertEqual(unset.verdicts.map(\.bulkConverged), [nil, nil])
+        let flagged = Self.spec(treatment: "unrelaxed").replacingOccurrences(
+            of: "bulk = \"1x2x1\" }", with: "bulk = \"1x2x1\" }\nbulk_converged = false")
+        let job = try sandbox.parse(flagged)
+        XCTAssertEqual(job.verdicts.map(\.bulkConverged), [false, false])
+        XCTAssertEqual(job.verdicts.map(\.name), ["CsPbI3/ZIF-4", "CsPbI3/ZIF-62"])
+        let bad = Self.spec(cells: "/nonexistent").replacingOccurrences(
+            of: "bulk = \"1x2x1\" }", with: "bulk = \"1x2x1\" }\nbulk_converged = \"yes\"")
+        let problems = try sandbox.problems(bad)
+        XCTAssertTrue(problems.contains { $0.line == 15 && $0.message.contains("`bulk_converged` must be true or false") },
+                      "\(problems)")
+    }
 }

@@ -135,7 +135,7 @@ struct ScreenExpansion {
                 inactiveReactions: ScreenNames.reactionPattern(pairing, phase: p.inactive.name, fragment: fragments[1]),
                 bulkReaction: ScreenNames.bulkReaction(p), formulaUnits: Double(size.units),
                 temperature: screen.options.temperature, line: screen.line,
-                protocolName: screen.options.treatment.rawValue))
+                protocolName: screen.options.treatment.rawValue, bulkConverged: p.bulkConverged))
         }
         out.pairings.append(summary)
     }

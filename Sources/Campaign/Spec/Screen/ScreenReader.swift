@@ -56,9 +56,10 @@ struct ScreenReader {
             }
         }
         let active = phase(t, "active"), inactive = phase(t, "inactive")
+        let converged = t.bool("bulk_converged")
         guard let name, let units, let active, let inactive else { return nil }
         return ScreenSpec.Perovskite(name: name, units: units, surface: surface, active: active, inactive: inactive,
-                                     line: t.line)
+                                     line: t.line, bulkConverged: converged)
     }
 
     /// `active = { phase = "alpha", cell = "…cif", bulk = "bcc-2" }`.

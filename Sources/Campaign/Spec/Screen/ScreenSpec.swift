@@ -27,6 +27,9 @@ struct ScreenSpec {
         var active: Phase
         var inactive: Phase
         var line: Int
+        /// Whether both phases' bulk supercells come from converged series (docs/bulk.md): true,
+        /// false (its verdicts are flagged and left out of agreement counts), nil when not said.
+        var bulkConverged: Bool?
     }
 
     /// One phase of a perovskite: the bulk cell (absolute path) and the Γ-point supercell of its bulk energy.
