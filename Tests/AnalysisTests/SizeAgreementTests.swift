@@ -118,4 +118,17 @@ final class SizeAgreementTests: XCTestCase {
             }
         }
     }
+
+    /// The shipped colloidal file: every row reads, the Protesescu size is the published 4–15 nm range,
+    /// the rows quote their source, and no row pretends to be about a glass.
+    func testShippedColloidalFileReads() throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("jobs/measured/colloidal.csv").path
+        let rows = try MeasuredCSV.parse(try String(contentsOfFile: path, encoding: .utf8), file: "colloidal.csv")
+        XCTAssertEqual(rows.count, 3)
+        let size = try XCTUnwrap(rows.first { MeasuredSize.isSize($0.quantity) })
+        XCTAssertEqual(size.value, .range(low: 4, high: 15))
+        XCTAssertTrue(size.source.contains("4-15 nm edge lengths"), size.source)
+        XCTAssertTrue(rows.allSatisfy { $0.glass.isEmpty && $0.source.contains("stored at http") })
+    }
 }
