@@ -110,6 +110,8 @@ final class CompareCriticalSizeCLITests: XCTestCase {
         XCTAssertEqual(report.status, 0, report.stderr)
         let markdown = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
         XCTAssertTrue(markdown.contains("Critical size versus measured particle sizes"), markdown)
+        XCTAssertTrue(markdown.contains("active phase gamma, inactive delta"), "the γ verdict's table names its phase")
+        XCTAssertTrue(markdown.contains("| critical size in the glass (alpha vs delta) | L\\* = "), markdown)
         let table = try cli.run(["verdict", "--db", pairings.database])
         XCTAssertTrue(table.stdout.contains("active phase gamma, inactive delta"), table.stdout)
         XCTAssertTrue(table.stdout.contains("| critical size in the glass (alpha vs delta) | L* = "), table.stdout)
