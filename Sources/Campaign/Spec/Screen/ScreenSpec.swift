@@ -27,9 +27,15 @@ struct ScreenSpec {
         var active: Phase
         var inactive: Phase
         var line: Int
+        /// Further active phases (`also_active`, e.g. γ beside α): each gets its own fragments,
+        /// bulk reaction, products and verdict against the same inactive phase.
+        var alsoActive: [Phase] = []
         /// Whether both phases' bulk supercells come from converged series (docs/bulk.md): true,
         /// false (its verdicts are flagged and left out of agreement counts), nil when not said.
         var bulkConverged: Bool?
+
+        /// Every active phase, the first (`active`) first.
+        var actives: [Phase] { [active] + alsoActive }
     }
 
     /// One phase of a perovskite: the bulk cell (absolute path) and the Γ-point supercell of its bulk energy.
