@@ -184,14 +184,15 @@ final class ScreenSpecTests: XCTestCase {
         let sandbox = try SpecSandbox()
         let spec = Self.spec(treatment: "unrelaxed")
             .replacingOccurrences(of: "bulk = \"1x2x1\" }", with: "bulk = \"1x2x1\" }\nalso_active = "
-                + "[{ phase = \"gamma\", cell = \"\(Self.repository)/clusters/bulk/CsPbI3-gamma.cif\", bulk = \"1x1x2\" }]")
+                + "[{ phase = \"gamma\", cell = \"\(Self.repository)/clusters/bulk/CsPbI3-gamma.cif\", bulk = \"1x1x2\", "
+                + "bulk_converged = false }]")
             .components(separatedBy: "\n\n[[glasses]]\nname = \"ZIF-62\"").first!
         let job = try sandbox.parse(spec)
         XCTAssertEqual(job.invalidStructures.map(\.name), [])
         XCTAssertEqual(job.verdicts.map(\.name), ["CsPbI3/ZIF-4", "CsPbI3/ZIF-4 gamma"])
         XCTAssertEqual(job.verdicts.map(\.activePhase), ["alpha", "gamma"])
         XCTAssertEqual(job.verdicts.map(\.inactivePhase), ["delta", "delta"])
-        XCTAssertEqual(job.verdicts.map(\.bulkConverged), [nil, nil], "no bulk_converged: not checked")
+        XCTAssertEqual(job.verdicts.map(\.bulkConverged), [nil, false], "α not said: not checked; γ's own flag")
         XCTAssertEqual(job.verdicts.map(\.bulkReaction), ["bulk CsPbI3 delta-alpha", "bulk CsPbI3 delta-gamma"])
         XCTAssertEqual(job.verdicts[0].inactiveReactions, job.verdicts[1].inactiveReactions, "one set of δ products")
         let names = job.structures.map(\.name)

@@ -142,7 +142,7 @@ struct ScreenExpansion {
                                                                    fragment: fragments.last ?? ""),
                     bulkReaction: ScreenNames.bulkReaction(p, active: active), formulaUnits: Double(size.units),
                     temperature: screen.options.temperature, line: screen.line,
-                    protocolName: screen.options.treatment.rawValue, bulkConverged: p.bulkConverged))
+                    protocolName: screen.options.treatment.rawValue, bulkConverged: p.bulkConverged(for: active)))
             }
         }
         out.pairings.append(summary)

@@ -93,7 +93,7 @@ struct ScreenReader {
     }
 
     private func phase(_ p: TableReader) -> ScreenSpec.Phase? {
-        p.checkKeys(["phase", "cell", "bulk"])
+        p.checkKeys(["phase", "cell", "bulk", "bulk_converged"])
         let name = required(p, "phase")
         let cell = required(p, "cell").flatMap { existingFile(p, "cell", $0) }
         let bulk = required(p, "bulk").flatMap { label -> SupercellMatrix? in
@@ -104,7 +104,7 @@ struct ScreenReader {
             return matrix
         }
         guard let name, let cell, let bulk else { return nil }
-        return ScreenSpec.Phase(name: name, cell: cell, bulkSupercell: bulk)
+        return ScreenSpec.Phase(name: name, cell: cell, bulkSupercell: bulk, bulkConverged: p.bool("bulk_converged"))
     }
 
     private func readGlass(_ t: TableReader) -> ScreenSpec.Glass? {
