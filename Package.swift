@@ -8,9 +8,10 @@ import PackageDescription
 ///   → reactions and verdicts (Campaign/Run, with Analysis's rules) → report (Reports).
 /// Targets, lowest first: Structures; Engine (Calculator protocol, libxtb, tblite bridge);
 /// Optimization (the optimiser, on the Calculator protocol only); Store (SQLite); Models
-/// (builders); Work (one compute step: work order → report, SCC retries, failure classes);
+/// (builders); Work (work order → look up → compute → record; SCC retries, failure classes, engine choice);
 /// Scheduler (MPI, on its own); Analysis (verdict and comparison rules, on Structures only);
-/// Campaign (spec, plan, execute, run); Reports; the CLI `interscreen` on top.
+/// Campaign (spec, plan, execute, run, HPC: batch scripts, deadlines, node timing); Reports; the CLI
+/// `interscreen` on top.
 let package = Package(
     name: "interscreen",
     platforms: [.macOS(.v13)],
@@ -43,7 +44,8 @@ let package = Package(
         .target(name: "Models", dependencies: ["Structures", "Engine", "Optimization"], path: "Sources/Models"),
         .target(name: "Scheduler", dependencies: ["CMPIShim"], path: "Sources/Scheduler"),
         .target(name: "Analysis", dependencies: ["Structures"], path: "Sources/Analysis"),
-        // One path from a work order to a report: the compute step (SCC retry ladder, failure classes) of sp, opt and campaigns.
+        // One path from a work order to its stored row: engine choice (EngineSelection), look up and record
+        // (WorkLedger), the compute step (SCC retry ladder, failure classes); the jobs of sp, opt, bulk and surface.
         .target(name: "Work", dependencies: ["Structures", "Engine", "Optimization", "Models", "Store"], path: "Sources/Work"),
         .target(name: "Campaign", dependencies: ["Structures", "Engine", "Optimization", "Models", "Store", "Work", "Scheduler", "Analysis",
                                                 "Processes", "TOMLKit"],

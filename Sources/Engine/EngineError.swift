@@ -1,7 +1,7 @@
 /// A calculation that the engine refused or that failed inside the backend.
 public struct EngineError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Failure classes, stored as text in the results database.
-    public enum Kind: String, Sendable, Equatable {
+    public enum Kind: String, Sendable, Equatable, CaseIterable {
         /// Input the method cannot handle (element, periodicity, solvent name).
         case unsupported = "unsupported"
         /// The SCC did not converge within the iteration limit.

@@ -29,44 +29,14 @@ enum EngineIdentityMigration {
         """
     }
 
-    private static let calculationColumns = [
-        "id", "structure_hash", "settings_hash", "kind", "method", "energy_hartree", "gradient", "gradient_norm",
-        "charges", "gap_ev", "scc_iterations", "scc_converged", "wall_seconds", "engine_version",
-        "interscreen_version", "host", "run_id", "started_at", "finished_at"]
-
     private static func rebuildCalculations(_ db: Database) throws {
-        // Foreign keys are off during GRDB migrations and checked before commit (as in v5).
-        try db.execute(sql: """
-            CREATE TABLE calculations_engine (
-              "id" INTEGER PRIMARY KEY,
-              "structure_hash" TEXT NOT NULL REFERENCES "structures"("hash"),
-              "settings_hash" TEXT NOT NULL REFERENCES "settings"("hash"),
-              "kind" TEXT NOT NULL,
-              "engine" TEXT NOT NULL,
-              "method" TEXT NOT NULL,
-              "energy_hartree" DOUBLE NOT NULL,
-              "gradient" TEXT NOT NULL,
-              "gradient_norm" DOUBLE NOT NULL,
-              "charges" TEXT,
-              "gap_ev" DOUBLE,
-              "scc_iterations" INTEGER,
-              "scc_converged" BOOLEAN NOT NULL,
-              "wall_seconds" DOUBLE NOT NULL,
-              "engine_version" TEXT NOT NULL,
-              "interscreen_version" TEXT NOT NULL,
-              "host" TEXT NOT NULL,
-              "run_id" INTEGER REFERENCES "runs"("id"),
-              "started_at" DATETIME NOT NULL,
-              "finished_at" DATETIME NOT NULL,
-              UNIQUE ("structure_hash", "settings_hash", "kind", "engine"))
-            """)
-        let columns = calculationColumns.map { "\"\($0)\"" }.joined(separator: ", ")
-        try db.execute(sql: """
-            INSERT INTO calculations_engine (\(columns), "engine")
-            SELECT \(columns), \(engineExpression(hashColumn: "structure_hash")) FROM calculations ORDER BY id
-            """)
-        try db.execute(sql: "DROP TABLE calculations")
-        try db.execute(sql: "ALTER TABLE calculations_engine RENAME TO calculations")
+        var definitions = LeanWritesMigration.calculationColumnDefinitions
+        let afterKind = definitions.firstIndex { $0.hasPrefix(#""kind""#) }! + 1
+        definitions.insert(#""engine" TEXT NOT NULL"#, at: afterKind)
+        definitions.append(#"UNIQUE ("structure_hash", "settings_hash", "kind", "engine")"#)
+        try TableRebuild.replace("calculations", body: definitions.joined(separator: ",\n"),
+                                 copying: LeanWritesMigration.calculationColumns,
+                                 adding: [("engine", engineExpression(hashColumn: "structure_hash"))], in: db)
     }
 
     private static let optimizationColumns = [
@@ -76,8 +46,7 @@ enum EngineIdentityMigration {
         "engine_version", "interscreen_version", "host", "run_id", "started_at", "finished_at"]
 
     private static func rebuildOptimizations(_ db: Database) throws {
-        try db.execute(sql: """
-            CREATE TABLE optimizations_engine (
+        try TableRebuild.replace("optimizations", body: """
               "id" INTEGER PRIMARY KEY AUTOINCREMENT,
               "input_hash" TEXT NOT NULL REFERENCES "structures"("hash"),
               "settings_hash" TEXT NOT NULL REFERENCES "settings"("hash"),
@@ -106,15 +75,9 @@ enum EngineIdentityMigration {
               "run_id" INTEGER REFERENCES "runs"("id"),
               "started_at" DATETIME NOT NULL,
               "finished_at" DATETIME NOT NULL,
-              UNIQUE ("input_hash", "settings_hash", "options_hash", "engine"))
-            """)
-        let columns = optimizationColumns.map { "\"\($0)\"" }.joined(separator: ", ")
-        try db.execute(sql: """
-            INSERT INTO optimizations_engine (\(columns), "engine")
-            SELECT \(columns), \(engineExpression(hashColumn: "input_hash")) FROM optimizations ORDER BY id
-            """)
-        try db.execute(sql: "DROP TABLE optimizations")
-        try db.execute(sql: "ALTER TABLE optimizations_engine RENAME TO optimizations")
+              UNIQUE ("input_hash", "settings_hash", "options_hash", "engine")
+            """, copying: optimizationColumns,
+            adding: [("engine", engineExpression(hashColumn: "input_hash"))], in: db)
         for column in ["settings_hash", "output_hash", "run_id"] {
             try db.execute(sql: "CREATE INDEX optimizations_on_\(column) ON optimizations(\"\(column)\")")
         }

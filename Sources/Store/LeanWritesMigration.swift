@@ -11,46 +11,41 @@ import GRDB
 enum LeanWritesMigration {
     static let name = "v5-lean-writes"
 
-    /// The columns of `calculations` (v1), in table order.
-    private static let calculationColumns = [
-        "id", "structure_hash", "settings_hash", "kind", "method", "energy_hartree", "gradient", "gradient_norm",
-        "charges", "gap_ev", "scc_iterations", "scc_converged", "wall_seconds", "engine_version",
-        "interscreen_version", "host", "run_id", "started_at", "finished_at"]
+    /// The columns of `calculations` (v1), in table order, as `CREATE TABLE` defines them
+    /// (v11 rebuilds the table from the same definitions, with `engine` added).
+    static let calculationColumnDefinitions = [
+        #""id" INTEGER PRIMARY KEY"#,
+        #""structure_hash" TEXT NOT NULL REFERENCES "structures"("hash")"#,
+        #""settings_hash" TEXT NOT NULL REFERENCES "settings"("hash")"#,
+        #""kind" TEXT NOT NULL"#,
+        #""method" TEXT NOT NULL"#,
+        #""energy_hartree" DOUBLE NOT NULL"#,
+        #""gradient" TEXT NOT NULL"#,
+        #""gradient_norm" DOUBLE NOT NULL"#,
+        #""charges" TEXT"#,
+        #""gap_ev" DOUBLE"#,
+        #""scc_iterations" INTEGER"#,
+        #""scc_converged" BOOLEAN NOT NULL"#,
+        #""wall_seconds" DOUBLE NOT NULL"#,
+        #""engine_version" TEXT NOT NULL"#,
+        #""interscreen_version" TEXT NOT NULL"#,
+        #""host" TEXT NOT NULL"#,
+        #""run_id" INTEGER REFERENCES "runs"("id")"#,
+        #""started_at" DATETIME NOT NULL"#,
+        #""finished_at" DATETIME NOT NULL"#,
+    ]
+
+    /// The names of those columns.
+    static let calculationColumns = calculationColumnDefinitions.map { String($0.dropFirst().prefix { $0 != "\"" }) }
 
     static func migrate(_ db: Database) throws {
         for index in ["structures_on_formula", "structures_on_parent_hash", "calculations_on_settings_hash",
                       "calculations_on_run_id"] {
             try db.execute(sql: "DROP INDEX IF EXISTS \(index)")
         }
-        // The SQLite "12-step" table change; foreign keys are off during GRDB migrations and
-        // checked before commit, and `tasks.calculation_id` names the table, not its old rowids.
-        try db.execute(sql: """
-            CREATE TABLE calculations_lean (
-              "id" INTEGER PRIMARY KEY,
-              "structure_hash" TEXT NOT NULL REFERENCES "structures"("hash"),
-              "settings_hash" TEXT NOT NULL REFERENCES "settings"("hash"),
-              "kind" TEXT NOT NULL,
-              "method" TEXT NOT NULL,
-              "energy_hartree" DOUBLE NOT NULL,
-              "gradient" TEXT NOT NULL,
-              "gradient_norm" DOUBLE NOT NULL,
-              "charges" TEXT,
-              "gap_ev" DOUBLE,
-              "scc_iterations" INTEGER,
-              "scc_converged" BOOLEAN NOT NULL,
-              "wall_seconds" DOUBLE NOT NULL,
-              "engine_version" TEXT NOT NULL,
-              "interscreen_version" TEXT NOT NULL,
-              "host" TEXT NOT NULL,
-              "run_id" INTEGER REFERENCES "runs"("id"),
-              "started_at" DATETIME NOT NULL,
-              "finished_at" DATETIME NOT NULL,
-              UNIQUE ("structure_hash", "settings_hash", "kind"))
-            """)
-        let columns = calculationColumns.map { "\"\($0)\"" }.joined(separator: ", ")
-        try db.execute(sql: "INSERT INTO calculations_lean (\(columns)) SELECT \(columns) FROM calculations ORDER BY id")
-        try db.execute(sql: "DROP TABLE calculations")
-        try db.execute(sql: "ALTER TABLE calculations_lean RENAME TO calculations")
+        try TableRebuild.replace("calculations", body: (calculationColumnDefinitions
+            + [#"UNIQUE ("structure_hash", "settings_hash", "kind")"#]).joined(separator: ",\n"),
+                                 copying: calculationColumns, in: db)
         try db.execute(sql: "DELETE FROM sqlite_sequence WHERE name = 'calculations'")
     }
 }

@@ -11,7 +11,8 @@ enum StoreMigrations {
                       CampaignDefinitionMigration.name,
                       EngineIsolationMigration.name, SurfaceEnergyMigration.name,
                       VerdictBulkConvergenceMigration.name,
-                      EngineIdentityMigration.name, TaskFlagsMigration.name]
+                      EngineIdentityMigration.name, TaskFlagsMigration.name,
+                      RequestedSettingsMigration.name]
 
     static func makeMigrator() -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -27,6 +28,7 @@ enum StoreMigrations {
         migrator.registerMigration(VerdictBulkConvergenceMigration.name, migrate: VerdictBulkConvergenceMigration.migrate)
         migrator.registerMigration(EngineIdentityMigration.name, migrate: EngineIdentityMigration.migrate)
         migrator.registerMigration(TaskFlagsMigration.name, migrate: TaskFlagsMigration.migrate)
+        migrator.registerMigration(RequestedSettingsMigration.name, migrate: RequestedSettingsMigration.migrate)
         return migrator
     }
 

@@ -132,12 +132,7 @@ public final class StoreTransaction {
         try record.insert(db)
         guard let id = record.id else { throw StoreError.corruptRow(table: "optimizations", key: "?", "no row id") }
         for step in outcome.steps {
-            try OptimizationStepRecord(
-                optimizationID: id, cycle: step.cycle, energyHartree: step.energy, gradientNorm: step.gradientNorm,
-                energyChange: step.energyChange, predictedChange: step.predictedChange,
-                stepLength: step.stepLength, trustRadius: step.trustRadius, accepted: step.accepted,
-                sccIterationLimit: step.sccIterationLimit, note: step.note, wallSeconds: step.wallSeconds,
-                positions: step.positions.map { [$0.x, $0.y, $0.z] }).insert(db)
+            try OptimizationStepRecord(optimizationID: id, step: step).insert(db)
         }
         // As stored (dates at SQLite's precision), so this equals later cache lookups.
         return try OptimizationRecord.fetchOne(db, key: id) ?? record

@@ -28,7 +28,7 @@ public struct ComputeStep {
                 report.message = nil
                 break
             } catch let error as EngineError where error.kind == .sccNotConverged {
-                report.failureClass = .sccNotConverged
+                report.failureClass = .engine(.sccNotConverged)
                 report.message = Self.labelled(order, "\(error.message) (after \(report.attempts) attempt(s))")
             } catch {
                 let (failureClass, message) = FailureClass.classify(error)

@@ -56,6 +56,12 @@ final class BatchScriptCLITests: XCTestCase {
                                "--dry-run"])
         XCTAssertNotEqual(bad.status, 0)
         XCTAssertTrue(bad.stderr.contains("walltime"), bad.stderr)
+
+        // A batch system interscreen has no script for is refused by name, not submitted with qsub.
+        let unknown = try cli.run(["submit", spec, "--scheduler", "lsf", "--ranks-per-node", "1", "--walltime", "1:00:00",
+                                   "--dry-run"])
+        XCTAssertEqual(unknown.status, 64, unknown.stderr)
+        XCTAssertTrue(unknown.stderr.contains("unknown batch system \"lsf\": --scheduler must be slurm or pbs"), unknown.stderr)
     }
 
     /// The PBS script runs: PBS_NODEFILE gives the ranks, the walltime the deadline. With 130 s of

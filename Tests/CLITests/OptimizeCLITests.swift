@@ -2,6 +2,7 @@ import Foundation
 import Store
 import Structures
 import XCTest
+import XTBOracle
 
 /// `interscreen opt` end to end, through the built binary.
 final class OptimizeCLITests: XCTestCase {
@@ -115,5 +116,38 @@ final class OptimizeCLITests: XCTestCase {
         XCTAssertEqual(missing.status, 1)
         let store = try ResultsStore(path: cli.path("b.sqlite"))
         XCTAssertEqual(try store.failures().count, 2)
+    }
+
+    /// An optimisation stopped by its cycle cap is recorded with its flag and the single point at
+    /// the geometry reached (the `xtb` program's energy there); asking again answers both from the
+    /// store, flag included, and adds no row.
+    func testUnconvergedOptimisationIsAnsweredAgainWithItsFlag() throws {
+        let cli = try CLIHarness()
+        let input = try perturbedHIm(cli)
+        let db = cli.path("capped.sqlite")
+        let first = try cli.run(["opt", input, "--cycles", "1", "--db", db, "--json"])
+        XCTAssertEqual(first.status, 2, first.stderr)
+        let a = try XCTUnwrap(first.jsonLines.first, first.stdout)
+        XCTAssertEqual(a["cached"] as? Bool, false)
+        XCTAssertEqual(a["flags"] as? [String], ["optimization_not_converged"], "\(a)")
+
+        let store = try ResultsStore(path: db)
+        let optimization = try XCTUnwrap(try store.optimizations().first)
+        let rows = try store.calculations()
+        XCTAssertEqual(rows.count, 1, "the single point at the geometry reached")
+        let row = try XCTUnwrap(rows.first)
+        XCTAssertEqual(row.structureHash, optimization.outputHash)
+        let reached = try XCTUnwrap(try store.structure(hash: optimization.outputHash))
+        let oracle = try XTBBinaryOracle.run(reached, arguments: [])
+        XCTAssertEqual(row.energyHartree, XTBBinaryOracle.parseTotalEnergy(oracle.stdout) ?? oracle.energy, accuracy: 1e-7)
+
+        let second = try cli.run(["opt", input, "--cycles", "1", "--db", db, "--json"])
+        XCTAssertEqual(second.status, 2, second.stderr)
+        let b = try XCTUnwrap(second.jsonLines.first, second.stdout)
+        XCTAssertEqual(b["cached"] as? Bool, true, "\(b)")
+        XCTAssertEqual(b["flags"] as? [String], ["optimization_not_converged"], "\(b)")
+        XCTAssertEqual(b["energy_hartree"] as? Double, a["energy_hartree"] as? Double)
+        XCTAssertEqual(try store.calculations().count, 1)
+        XCTAssertEqual(try store.optimizations().count, 1)
     }
 }

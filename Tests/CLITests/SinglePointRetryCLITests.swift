@@ -42,4 +42,38 @@ final class SinglePointRetryCLITests: XCTestCase {
         XCTAssertEqual(table.status, 0, table.stderr)
         XCTAssertTrue(table.stdout.contains("computed [scc_retry_more_iterations]"), table.stdout)
     }
+
+    /// Asking again with the settings that needed the retry is a cache hit: the store remembers
+    /// which row answers the requested settings (computed under the ones that converged), so no
+    /// retry is repeated, no row is added, and the answer keeps its energy and flags.
+    func testRepeatedRetriedRequestIsACacheHitWithItsFlags() throws {
+        let cli = try CLIHarness()
+        let file = CLIHarness.repository.appendingPathComponent("clusters/models/CsPbI3-delta-8fu-001.extxyz").path
+        let db = cli.path("again.sqlite")
+        let first = try cli.run(["sp", file, "--iterations", "5", "--db", db, "--json"])
+        XCTAssertEqual(first.status, 0, first.stderr)
+        let computed = try XCTUnwrap(first.jsonLines.first, first.stdout)
+        XCTAssertEqual(computed["cached"] as? Bool, false, "\(computed)")
+        XCTAssertEqual(computed["attempts"] as? Int, 2, "the case must need the retry ladder: \(computed)")
+        XCTAssertEqual(try ResultsStore(path: db).calculations().count, 1)
+
+        let second = try cli.run(["sp", file, "--iterations", "5", "--db", db, "--json"])
+        XCTAssertEqual(second.status, 0, second.stderr)
+        let cached = try XCTUnwrap(second.jsonLines.first, second.stdout)
+        XCTAssertEqual(cached["cached"] as? Bool, true, "\(cached)")
+        XCTAssertEqual(cached["attempts"] as? Int, 0, "nothing was computed: \(cached)")
+        XCTAssertEqual(cached["flags"] as? [String], ["scc_retry_more_iterations"], "\(cached)")
+        XCTAssertEqual(cached["calculation_id"] as? Int, computed["calculation_id"] as? Int)
+        XCTAssertEqual(cached["settings_used_hash"] as? String, computed["settings_used_hash"] as? String)
+        XCTAssertEqual(cached["settings_hash"] as? String, computed["settings_hash"] as? String)
+        XCTAssertEqual(cached["energy_hartree"] as? Double, computed["energy_hartree"] as? Double)
+
+        let store = try ResultsStore(path: db)
+        XCTAssertEqual(try store.calculations().count, 1, "the second run added no calculation")
+        XCTAssertEqual(try store.failures().count, 0)
+        let table = try cli.run(["sp", file, "--iterations", "5", "--db", db])
+        XCTAssertEqual(table.status, 0, table.stderr)
+        XCTAssertTrue(table.stdout.contains("cached [scc_retry_more_iterations]"), table.stdout)
+        XCTAssertEqual(try store.calculations().count, 1)
+    }
 }

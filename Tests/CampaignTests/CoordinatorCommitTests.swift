@@ -5,6 +5,7 @@ import Engine
 import Scheduler
 @testable import Store
 import Structures
+import Work
 @testable import Campaign
 
 /// Rank 0's commits: tasks handed out together are marked running in the database before any
@@ -31,7 +32,7 @@ final class CoordinatorCommitTests: XCTestCase {
         let result = CalculationResult(energy: energy, gradient: [[0, 0, 1e-3], [0, 1e-3, 0], [0, -1e-3, 0]],
                                        charges: [-0.6, 0.3, 0.3], gapEV: 14.4, sccIterations: 9, sccConverged: true,
                                        wallSeconds: 0.25, engine: XTBCalculator.engineVersion)  // as a worker records it
-        return TaskReport(id: id, settingsUsed: settings, result: result, attempts: 1, flags: [], wallSeconds: 0.3,
+        return TaskReport(id: id, report: WorkReport(settingsUsed: settings, result: result, attempts: 1), wallSeconds: 0.3,
                           host: "worker", startedAt: Date()).encoded()
     }
 
@@ -54,9 +55,9 @@ final class CoordinatorCommitTests: XCTestCase {
         let order = try TaskOrder.decode(orders[0].payload)
         XCTAssertEqual(order.structure.contentHash, structures[0].contentHash)
 
-        let failed = TaskReport(id: 2, settingsUsed: settings, failureClass: .sccNotConverged,
-                                message: "water-2/sp: SCC did not converge", attempts: 3, flags: [], wallSeconds: 2,
-                                host: "worker", startedAt: Date()).encoded()
+        let failed = TaskReport(id: 2, report: WorkReport(settingsUsed: settings, failureClass: .engine(.sccNotConverged),
+                                                          message: "water-2/sp: SCC did not converge", attempts: 3),
+                                wallSeconds: 2, host: "worker", startedAt: Date()).encoded()
         coordinator.complete([FinishedTask(id: 0, result: report(0, energy: -5.0705), rank: 1),
                               FinishedTask(id: 1, result: Array("not a report".utf8), rank: 2),
                               FinishedTask(id: 2, result: failed, rank: 3)])
@@ -183,5 +184,31 @@ final class CoordinatorCommitTests: XCTestCase {
         XCTAssertEqual(rows.map(\.crashes), [1, 1, 0])
         let energies = try rows.map { try XCTUnwrap(store.calculation(id: try XCTUnwrap($0.calculationID))).energyHartree }
         XCTAssertEqual(energies, [-5.07, -6.07, -7.07])
+    }
+
+    /// Writing an answer from the database is on the durability path too: when the database refuses
+    /// it, the run stops with the store-failure signal and the task is neither sent nor failed.
+    func testACacheAnswerThatCannotBeWrittenStopsTheRun() throws {
+        let store = try ResultsStore(path: databasePath())
+        let run = try store.beginRun(command: ["test"], version: "v", host: "h")
+        var twin = waters(1)[0]
+        twin.name = "twin"
+        let tasks = [waters(1)[0], twin].enumerated().map { i, s in
+            PlannedTask(index: i, key: "\(s.name)/sp", kind: .singlePoint, structureName: s.name, input: s,
+                        settings: settings, predictedSeconds: Double(2 - i))
+        }
+        let stop = StopSignal(signals: [])
+        let coordinator = try CampaignCoordinator(plan: CampaignPlan(campaign: "twins", tasks: tasks), store: store,
+                                                  runID: run.id ?? 0, host: "h", version: "v", stop: stop)
+        let first = try XCTUnwrap(coordinator.nextTask())
+        coordinator.complete(id: first.id, result: report(first.id, energy: -5.07), rank: 1)
+        try store.pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA query_only = 1") }
+        XCTAssertTrue(coordinator.nextTasks(limit: 1).isEmpty, "nothing is sent once the database refuses writes")
+        XCTAssertEqual(stop.signalNumber, StopSignal.storeFailureSignal)
+        XCTAssertTrue(coordinator.storeFailure?.contains("readonly") == true, coordinator.storeFailure ?? "")
+        XCTAssertEqual(coordinator.taskRows.map(\.state), [.done, .pending])
+        XCTAssertEqual(coordinator.progress.failed, 0)
+        try store.pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA query_only = 0") }
+        XCTAssertEqual(try store.counts().failures, 0)
     }
 }

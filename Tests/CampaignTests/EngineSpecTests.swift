@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 import Engine
 @testable import Campaign
+import Work
 
 /// `engine = "auto" | "xtb" | "tblite"` in a job spec: read in [defaults] and per structure,
 /// carried by the plan's tasks to the worker's calculator.
@@ -67,9 +68,9 @@ final class EngineSpecTests: XCTestCase {
     func testTheExecutorComputesWithTheOrdersEngine() throws {
         let executor = TaskExecutor(calculator: CalculatorRouter(xtb: try XTBCalculator()), host: "test")
         let water = try sandbox.parse(spec(defaults: "", override: "")).structures[0].structure
-        func run(_ engine: EngineChoice) -> TaskReport {
+        func run(_ engine: EngineChoice) -> WorkReport {
             executor.execute(TaskOrder(id: 0, key: "water/sp", kind: .singlePoint, structure: water,
-                                       settings: Settings(), engine: engine))
+                                       settings: Settings(), engine: engine)).report
         }
         let (auto, xtb, tblite) = (run(.auto), run(.xtb), run(.tblite))
         XCTAssertNil(tblite.failureClass, tblite.message ?? "")
@@ -81,7 +82,7 @@ final class EngineSpecTests: XCTestCase {
         // A worker that has libxtb only refuses a tblite order instead of computing it with libxtb.
         let libxtbOnly = TaskExecutor(calculator: try XTBCalculator(), host: "test")
         let refused = libxtbOnly.execute(TaskOrder(id: 1, key: "water/sp", kind: .singlePoint, structure: water,
-                                                   settings: Settings(), engine: .tblite))
+                                                   settings: Settings(), engine: .tblite)).report
         XCTAssertEqual(refused.failureClass?.rawValue, EngineError.Kind.unsupported.rawValue, refused.message ?? "")
     }
 }

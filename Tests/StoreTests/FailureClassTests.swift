@@ -36,6 +36,21 @@ final class FailureClassTests: XCTestCase {
         XCTAssertEqual([FailureClass.quarantined, .blocked].map(\.rawValue), ["quarantined", "blocked"])
     }
 
+    /// Every class has its own stored text and comes back from it, as text and as JSON.
+    func testEveryClassRoundTripsThroughItsStoredText() throws {
+        let texts = FailureClass.allCases.map(\.rawValue)
+        XCTAssertEqual(Set(texts).count, texts.count, "two classes share a stored text: \(texts)")
+        XCTAssertEqual(FailureClass.allCases.count, StructureError.Kind.allCases.count + EngineError.Kind.allCases.count + 4)
+        for failureClass in FailureClass.allCases {
+            XCTAssertEqual(FailureClass(rawValue: failureClass.rawValue), failureClass)
+            let json = try JSONEncoder().encode([failureClass])
+            XCTAssertEqual(String(decoding: json, as: UTF8.self), "[\"\(failureClass.rawValue)\"]")
+            XCTAssertEqual(try JSONDecoder().decode([FailureClass].self, from: json), [failureClass])
+        }
+        XCTAssertNil(FailureClass(rawValue: "no_such_class"))
+        XCTAssertThrowsError(try JSONDecoder().decode([FailureClass].self, from: Data("[\"no_such_class\"]".utf8)))
+    }
+
     /// A real file cut short is read as the store has always classified it.
     func testATruncatedFileIsClassifiedAsBefore() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("fc-\(UUID().uuidString).xyz").path

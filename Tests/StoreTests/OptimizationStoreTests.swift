@@ -70,8 +70,9 @@ final class OptimizationStoreTests: XCTestCase {
         XCTAssertEqual(steps.map(\.cycle), [1, 2, 3])
         XCTAssertEqual(steps.map(\.energyHartree), o.steps.map(\.energy))
         XCTAssertEqual(steps.map(\.gradientNorm), o.steps.map(\.gradientNorm))
-        XCTAssertEqual(steps.map(\.accepted), [true, false, true])
-        XCTAssertEqual(steps[1].sccIterationLimit, 1000)
+        XCTAssertEqual(steps.map(\.step.accepted), [true, false, true])
+        XCTAssertEqual(steps[1].step.sccIterationLimit, 1000)
+        XCTAssertEqual(steps.map(\.step), o.steps, "each stored cycle reads back as the optimiser's step")
         XCTAssertEqual(steps[2].vectors, o.structure.positions)
         XCTAssertEqual(try store.integrityCheck(), "ok")
     }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import Engine
 @testable import Store
 
 /// `StoreMerger` on hand-made databases: ids remapped, the further-along task row wins, energies
@@ -88,5 +89,33 @@ final class StoreMergerTests: XCTestCase {
         XCTAssertEqual(changed.conflicts.map(\.table), ["campaign_definitions"])
         XCTAssertEqual(changed.conflicts.first?.identity, "screen")
         XCTAssertEqual(try a.campaignDefinitions().first?.json, "{\"v\":1}", "the target's definition is kept")
+    }
+
+    /// Which row answers a retried request travels with the rows: the merged request points at the
+    /// target's calculation id, and merging again adds nothing.
+    func testWorkRequestsFollowTheirRemappedCalculation() throws {
+        let a = try ResultsStore(path: try StoreFixtures.databasePath(self))
+        let b = try ResultsStore(path: try StoreFixtures.databasePath(self))
+        try StoreFixtures.saveCalculation(a, StoreFixtures.alpha, hash: "alpha-of-a", energy: -30)
+        try StoreFixtures.saveCalculation(b, StoreFixtures.alpha, hash: "alpha", energy: -20)
+        let water = try StoreFixtures.saveCalculation(b, StoreFixtures.water, hash: "water")
+        let requested = Settings(method: .gfn2, maxIterations: 5)
+        try b.write { transaction in
+            try transaction.saveWorkRequest(WorkRequestRecord(
+                kind: .singlepoint, structureHash: "water", requestedSettingsHash: requested.hash, optionsHash: "",
+                engine: water.engine, usedSettingsHash: water.settingsHash, calculationID: water.id, optimizationID: nil,
+                flags: [.sccRetryMoreIterations], attempts: 2), requestedSettings: requested)
+        }
+        let report = try StoreMerger(target: a).merge(path: b.path)
+        XCTAssertEqual(report.tables["work_requests"]?.added, 1)
+        XCTAssertEqual(report.notMerged, [:])
+        let merged = try XCTUnwrap(try a.cachedCalculation(structureHash: "water", settingsHash: StoreFixtures.gfn2.hash,
+                                                           engine: StoreFixtures.engine))
+        XCTAssertNotEqual(merged.id, water.id, "the target numbers its rows itself")
+        let request = try XCTUnwrap(try a.workRequest(kind: .singlepoint, structureHash: "water",
+                                                      requestedSettingsHash: requested.hash, engine: StoreFixtures.engine))
+        XCTAssertEqual(request.calculationID, merged.id)
+        XCTAssertEqual(request.flags, [.sccRetryMoreIterations])
+        XCTAssertTrue(try StoreMerger(target: a).merge(path: b.path).changedNothing)
     }
 }

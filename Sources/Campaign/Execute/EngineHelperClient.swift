@@ -26,9 +26,12 @@ public final class EngineHelperClient {
 
     /// Decodes an order, has the helper run it, returns the encoded report (the MPI worker's whole job).
     public func execute(_ payload: [UInt8]) -> [UInt8] {
-        guard let order = try? TaskOrder.decode(payload) else {
-            return TaskReport(id: -1, settingsUsed: .init(), failureClass: .internal, message: "undecodable task",
-                              attempts: 0, flags: [], wallSeconds: 0, host: host, startedAt: Date()).encoded()
+        let order: TaskOrder
+        do {
+            order = try TaskOrder.decode(payload)
+        } catch {
+            return TaskReport.failure(id: -1, settings: .init(), .internal, "undecodable task: \(error)", attempts: 0,
+                                      host: host, startedAt: Date()).encoded()
         }
         return execute(order, payload: payload).encoded()
     }
@@ -37,15 +40,27 @@ public final class EngineHelperClient {
     public func execute(_ order: TaskOrder, payload: [UInt8]? = nil) -> TaskReport {
         let started = Date()
         let running: (process: ChildProcess, channel: FrameChannel, scratch: String)
+        let bytes: [UInt8]
+        do {
+            bytes = try payload ?? order.encoded()
+        } catch {
+            return failure(order, started, .internal, "\(order.key): the order could not be encoded: \(error)")
+        }
         do {
             running = try startedHelper()
         } catch {
             return failure(order, started, .internal, "\(order.key): the engine helper could not start: \(error)")
         }
         // A failed write means the helper is gone: its end is read below, like a missing reply.
-        if (try? running.channel.send(payload ?? order.encoded())) != nil, let reply = running.channel.receive(),
-           let report = try? TaskReport.decode(reply) {
-            return report
+        if (try? running.channel.send(bytes)) != nil, let reply = running.channel.receive() {
+            do {
+                return try TaskReport.decode(reply)
+            } catch {
+                // The helper answered, but not with a report: it is out of step, so it is ended and
+                // the next task starts a fresh one; the task fails (it did not crash the engine).
+                stop()
+                return failure(order, started, .internal, "\(order.key): the engine helper's reply could not be read: \(error)")
+            }
         }
         let ended = reap()
         return failure(order, started, .crashed,
@@ -59,9 +74,6 @@ public final class EngineHelperClient {
         if running.process.wait(timeout: .seconds(30)) == nil { running.process.terminate() }
         finish(running)
     }
-
-    /// The failure class of a task whose engine process died while computing it.
-    public static let crashedClass = FailureClass.crashed.rawValue
 
     private func startedHelper() throws -> (process: ChildProcess, channel: FrameChannel, scratch: String) {
         if let helper { return helper }
@@ -84,6 +96,7 @@ public final class EngineHelperClient {
         } catch {
             close(toChild.write)
             close(fromChild.read)
+            // Only a temporary folder: if it cannot be removed it stays in TMPDIR; no result is involved.
             try? FileManager.default.removeItem(atPath: scratch)
             throw error
         }
@@ -101,13 +114,14 @@ public final class EngineHelperClient {
 
     private func finish(_ running: (process: ChildProcess, channel: FrameChannel, scratch: String)) {
         close(running.channel.input)
+        // Only the helper's temporary folder: if it cannot be removed it stays in TMPDIR; no result is involved.
         try? FileManager.default.removeItem(atPath: running.scratch)
         helper = nil
     }
 
     private func failure(_ order: TaskOrder, _ started: Date, _ failureClass: FailureClass, _ message: String) -> TaskReport {
-        TaskReport(id: order.id, settingsUsed: order.settings, failureClass: failureClass, message: message, attempts: 1,
-                   flags: [], wallSeconds: Date().timeIntervalSince(started), host: host, startedAt: started)
+        TaskReport.failure(id: order.id, settings: order.settings, failureClass, message, attempts: 1, host: host,
+                           startedAt: started)
     }
 
     private static func makeScratch() throws -> String {

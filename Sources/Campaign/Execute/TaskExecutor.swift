@@ -19,16 +19,15 @@ public struct TaskExecutor {
         do {
             return execute(try TaskOrder.decode(payload)).encoded()
         } catch {
-            return TaskReport(id: -1, settingsUsed: Settings(), failureClass: .internal,
-                              message: "undecodable task: \(error)", attempts: 0, flags: [], wallSeconds: 0,
-                              host: host, startedAt: Date()).encoded()
+            return TaskReport.failure(id: -1, settings: Settings(), .internal, "undecodable task: \(error)",
+                                      attempts: 0, host: host, startedAt: Date()).encoded()
         }
     }
 
     public func execute(_ order: TaskOrder) -> TaskReport {
         let started = Date()
-        let work = step.run(order.work)
-        return TaskReport(id: order.id, work: work, wallSeconds: Date().timeIntervalSince(started), host: host,
+        let report = step.run(order.work)
+        return TaskReport(id: order.id, report: report, wallSeconds: Date().timeIntervalSince(started), host: host,
                           startedAt: started)
     }
 }

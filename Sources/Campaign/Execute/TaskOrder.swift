@@ -35,62 +35,10 @@ public struct TaskOrder: Codable, Sendable {
                   optimization: EngineOptimizer.options(level: optimizationLevel), freeze: freeze, engine: engine)
     }
 
-    public func encoded() -> [UInt8] { Array((try? JSONEncoder().encode(self)) ?? Data()) }
+    /// The order as sent (JSON); an order that cannot be encoded (a non-finite number) throws.
+    public func encoded() throws -> [UInt8] { Array(try JSONEncoder().encode(self)) }
 
     public static func decode(_ bytes: [UInt8]) throws -> TaskOrder {
         try JSONDecoder().decode(TaskOrder.self, from: Data(bytes))
-    }
-}
-
-/// What a worker sends back: the result, or a classified failure, with the settings actually used.
-public struct TaskReport: Codable, Sendable {
-    /// The optimisation part of a result (see `WorkReport.Optimization`).
-    public typealias Optimization = WorkReport.Optimization
-
-    public var id: Int
-    /// Settings of the successful attempt (may differ from the order's after an SCC retry).
-    public var settingsUsed: Settings
-    /// The single point (for an optimisation: at its final geometry).
-    public var result: CalculationResult?
-    public var optimization: Optimization?
-    public var failureClass: FailureClass?
-    public var message: String?
-    /// Attempts made (1 unless an SCC failure was retried).
-    public var attempts: Int
-    /// Marks for every use of the result, e.g. a raised electronic temperature.
-    public var flags: [TaskFlag]
-    public var wallSeconds: Double
-    public var host: String
-    public var startedAt: Date
-
-    public var succeeded: Bool { failureClass == nil }
-
-    public init(id: Int, settingsUsed: Settings, result: CalculationResult? = nil, optimization: Optimization? = nil,
-                failureClass: FailureClass? = nil, message: String? = nil, attempts: Int, flags: [TaskFlag],
-                wallSeconds: Double, host: String, startedAt: Date) {
-        self.id = id
-        self.settingsUsed = settingsUsed
-        self.result = result
-        self.optimization = optimization
-        self.failureClass = failureClass
-        self.message = message
-        self.attempts = attempts
-        self.flags = flags
-        self.wallSeconds = wallSeconds
-        self.host = host
-        self.startedAt = startedAt
-    }
-
-    /// The report of task `id` from its compute step's.
-    public init(id: Int, work: WorkReport, wallSeconds: Double, host: String, startedAt: Date) {
-        self.init(id: id, settingsUsed: work.settingsUsed, result: work.result, optimization: work.optimization,
-                  failureClass: work.failureClass, message: work.message, attempts: work.attempts, flags: work.flags,
-                  wallSeconds: wallSeconds, host: host, startedAt: startedAt)
-    }
-
-    public func encoded() -> [UInt8] { Array((try? JSONEncoder().encode(self)) ?? Data()) }
-
-    public static func decode(_ bytes: [UInt8]) throws -> TaskReport {
-        try JSONDecoder().decode(TaskReport.self, from: Data(bytes))
     }
 }

@@ -48,9 +48,11 @@ extension StoreMerger {
         return map
     }
 
-    /// Optimisations by (input, settings, options, engine), with their cycles.
+    /// Optimisations by (input, settings, options, engine), with their cycles; returns source id → target id.
+    @discardableResult
     func mergeOptimizations(_ rows: [Row], steps: [Row], runs: [Int64: Int64], _ db: Database,
-                            _ report: inout MergeReport) throws {
+                            _ report: inout MergeReport) throws -> [Int64: Int64] {
+        var map: [Int64: Int64] = [:]
         let stepsOf = Dictionary(grouping: steps) { (row: Row) -> Int64 in row["optimization_id"] }
         let lookup = try db.cachedStatement(sql:
             "SELECT id, energy_hartree FROM optimizations WHERE input_hash = ? AND settings_hash = ? AND options_hash = ? AND engine = ?")
@@ -58,6 +60,7 @@ extension StoreMerger {
             let input: String = row["input_hash"], settings: String = row["settings_hash"], options: String = row["options_hash"]
             let engine: String = row["engine"], energy: Double = row["energy_hartree"]
             if let existing = try Row.fetchOne(lookup, arguments: [input, settings, options, engine]) {
+                map[row["id"]] = existing["id"]
                 report.count("optimizations", .present)
                 let theirs: Double = existing["energy_hartree"]
                 if abs(theirs - energy) > tolerance {
@@ -69,12 +72,14 @@ extension StoreMerger {
             }
             guard let id = try MergeRows.insert(row, into: "optimizations",
                                                 overrides: ["run_id": MergeRows.mapped(row["run_id"], runs)], db) else { continue }
+            map[row["id"]] = id
             report.count("optimizations", .added)
             for step in stepsOf[row["id"]] ?? [] {
                 try MergeRows.insert(step, into: "optimization_steps", overrides: ["optimization_id": id.databaseValue], db)
                 report.count("optimization_steps", .added)
             }
         }
+        return map
     }
 
     /// Failures by everything they record (source, hashes, class, message, host, time).

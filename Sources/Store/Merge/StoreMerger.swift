@@ -6,7 +6,7 @@ import GRDB
 /// Every row is deduplicated by its identity: structures and settings by hash; calculations by
 /// (structure, settings, engine, kind); optimisations by (input, settings, options, engine); runs by (command,
 /// host, pid, start); failures by all they say; tasks by (campaign, key); reactions by (campaign,
-/// name). Row ids are remapped. The same identity with different content (energies differing by
+/// name); work requests by (kind, structure, requested settings, options, engine). Row ids are remapped. The same identity with different content (energies differing by
 /// more than `tolerance`, a task planned from another definition) is a conflict: the target's row
 /// is kept and the conflict reported. Merging the same database again changes nothing.
 /// Each source is merged in one transaction.
@@ -19,7 +19,7 @@ public struct StoreMerger {
     /// Tables merged here; any other table with rows is reported as not merged.
     static let mergedTables: Set<String> = ["runs", "structures", "settings", "calculations", "optimizations",
                                             "optimization_steps", "failures", "tasks", "reactions", "campaign_definitions",
-                                            "grdb_migrations"]
+                                            "work_requests", "grdb_migrations"]
 
     public init(target: ResultsStore, tolerance: Double = 1e-8) {
         self.target = target
@@ -38,11 +38,14 @@ public struct StoreMerger {
             for row in rows.structures { report.count("structures", try copyIfNew(row, "structures", db)) }
             for row in rows.settings { report.count("settings", try copyIfNew(row, "settings", db)) }
             let calculations = try mergeCalculations(rows.calculations, runs: runs, db, &report)
-            try mergeOptimizations(rows.optimizations, steps: rows.optimizationSteps, runs: runs, db, &report)
+            let optimizations = try mergeOptimizations(rows.optimizations, steps: rows.optimizationSteps, runs: runs, db,
+                                                       &report)
             try mergeFailures(rows.failures, runs: runs, db, &report)
             try mergeTasks(rows.tasks, calculations: calculations, runs: runs, db, &report)
             try mergeReactions(rows.reactions, calculations: calculations, db, &report)
             try mergeDefinitions(rows.definitions, db, &report)
+            try mergeWorkRequests(rows.workRequests, calculations: calculations, optimizations: optimizations, db,
+                                  &report)
         }
         return report
     }
@@ -57,6 +60,8 @@ public struct StoreMerger {
 struct SourceRows {
     var runs, structures, settings, calculations, optimizations, optimizationSteps, failures, tasks, reactions: [Row]
     var definitions: [Row]
+    /// Requested → used settings (`work_requests`; none in a database older than v13).
+    var workRequests: [Row]
     /// Row counts of tables the merge does not know.
     var unmerged: [String: Int] = [:]
 
@@ -71,6 +76,7 @@ struct SourceRows {
         tasks = try MergeRows.all("tasks", db)
         reactions = try MergeRows.all("reactions", db)
         definitions = try Row.fetchAll(db, sql: "SELECT * FROM campaign_definitions ORDER BY campaign")
+        workRequests = try db.tableExists("work_requests") ? MergeRows.all("work_requests", db) : []
         let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
         for table in tables where !StoreMerger.mergedTables.contains(table) {
             let n = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \"\(table)\"") ?? 0

@@ -3,65 +3,68 @@ import Structures
 
 /// Why a file, calculation or task failed: the stable text stored in every `failure_class` column.
 ///
-/// The raw values are the texts the store has always held; `classify` is the one place an error
-/// becomes a class and a message, for `sp`, `opt`, `bulk` and campaign workers alike.
-public enum FailureClass: String, Sendable, Codable, CaseIterable {
-    // A structure file that cannot be used (`StructureError.Kind`).
-    case emptyFile = "empty_file"
-    case truncatedFile = "truncated_file"
-    case syntax = "syntax"
-    case unknownElement = "unknown_element"
-    case unsupportedElement = "unsupported_element"
-    case nonFiniteCoordinate = "non_finite_coordinate"
-    case atomsTooClose = "atoms_too_close"
-    case electronCount = "electron_count"
-    case unsupportedFormat = "unsupported_format"
-    case unreadable = "unreadable"
-    case unwritable = "unwritable"
-    // The engine refused or failed (`EngineError.Kind`).
-    case unsupported = "unsupported"
-    case sccNotConverged = "scc_not_converged"
-    case backendError = "backend_error"
-    // A campaign task's fate.
+/// A structure or engine failure is its error's own kind (`StructureError.Kind`,
+/// `EngineError.Kind`), so the texts are written once, where the errors are defined; the campaign
+/// fates are listed here. `classify` is the one place an error becomes a class and a message, for
+/// `sp`, `opt`, `bulk` and campaign workers alike.
+public enum FailureClass: Sendable, Hashable, CaseIterable, RawRepresentable, Codable {
+    /// A structure file that cannot be used.
+    case structure(StructureError.Kind)
+    /// The engine refused or failed.
+    case engine(EngineError.Kind)
     /// Its engine process died while computing it.
-    case crashed = "crashed"
+    case crashed
     /// It crashed its engine process too often to be run again automatically.
-    case quarantined = "quarantined"
+    case quarantined
     /// A task it depends on did not succeed.
-    case blocked = "blocked"
+    case blocked
     /// Anything else (a bug, a storage error, an undecodable order).
-    case `internal` = "internal"
+    case `internal`
 
-    public init(_ kind: StructureError.Kind) {
-        switch kind {
-        case .emptyFile: self = .emptyFile
-        case .truncatedFile: self = .truncatedFile
-        case .syntax: self = .syntax
-        case .unknownElement: self = .unknownElement
-        case .unsupportedElement: self = .unsupportedElement
-        case .nonFiniteCoordinate: self = .nonFiniteCoordinate
-        case .atomsTooClose: self = .atomsTooClose
-        case .electronCount: self = .electronCount
-        case .unsupportedFormat: self = .unsupportedFormat
-        case .unreadable: self = .unreadable
-        case .unwritable: self = .unwritable
+    /// Every class the store can hold.
+    public static var allCases: [FailureClass] {
+        StructureError.Kind.allCases.map(Self.structure) + EngineError.Kind.allCases.map(Self.engine)
+            + [.crashed, .quarantined, .blocked, .internal]
+    }
+
+    /// The stored text.
+    public var rawValue: String {
+        switch self {
+        case .structure(let kind): kind.rawValue
+        case .engine(let kind): kind.rawValue
+        case .crashed: "crashed"
+        case .quarantined: "quarantined"
+        case .blocked: "blocked"
+        case .internal: "internal"
         }
     }
 
-    public init(_ kind: EngineError.Kind) {
-        switch kind {
-        case .unsupported: self = .unsupported
-        case .sccNotConverged: self = .sccNotConverged
-        case .backend: self = .backendError
+    /// The class a stored text names, nil for a text no class has.
+    public init?(rawValue: String) {
+        guard let match = Self.allCases.first(where: { $0.rawValue == rawValue }) else { return nil }
+        self = match
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let value = FailureClass(rawValue: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
+                                                    debugDescription: "unknown failure class '\(text)'"))
         }
+        self = value
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
     }
 
     /// The class and the message (for people) of any error.
     public static func classify(_ error: any Error) -> (failureClass: FailureClass, message: String) {
         switch error {
         case let e as ClassifiedFailure: (e.failureClass, e.message)
-        case let e as StructureError: (FailureClass(e.kind), e.description)
-        case let e as EngineError: (FailureClass(e.kind), e.message)
+        case let e as StructureError: (.structure(e.kind), e.description)
+        case let e as EngineError: (.engine(e.kind), e.message)
         default: (.internal, String(describing: error))
         }
     }

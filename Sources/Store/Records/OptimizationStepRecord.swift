@@ -3,60 +3,53 @@ import GRDB
 import Optimization
 import Structures
 
-/// One cycle of a stored optimisation (row of `optimization_steps`).
-public struct OptimizationStepRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+/// One cycle of a stored optimisation (row of `optimization_steps`): the optimiser's own
+/// `OptimizationStep`, keyed by its optimisation, with the columns mapped here once.
+public struct OptimizationStepRecord: Sendable, Equatable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "optimization_steps"
 
     public var optimizationID: Int64
-    /// 1 for the start geometry.
-    public var cycle: Int
-    /// nil when the calculation at this geometry failed.
-    public var energyHartree: Double?
-    public var gradientNorm: Double?
-    public var energyChange: Double?
-    public var predictedChange: Double?
-    /// Bohr.
-    public var stepLength: Double
-    /// Bohr.
-    public var trustRadius: Double
-    public var accepted: Bool
-    public var sccIterationLimit: Int?
-    public var note: String?
-    public var wallSeconds: Double
-    /// The geometry, Å, one [x, y, z] per atom.
-    public var positions: [[Double]]
+    public var step: OptimizationStep
 
-    enum CodingKeys: String, CodingKey {
-        case cycle, accepted, note, positions
-        case optimizationID = "optimization_id"
-        case energyHartree = "energy_hartree"
-        case gradientNorm = "gradient_norm"
-        case energyChange = "energy_change"
-        case predictedChange = "predicted_change"
-        case stepLength = "step_length"
-        case trustRadius = "trust_radius"
-        case sccIterationLimit = "scc_iteration_limit"
-        case wallSeconds = "wall_seconds"
-    }
-
-    public init(optimizationID: Int64, cycle: Int, energyHartree: Double?, gradientNorm: Double?,
-                energyChange: Double?, predictedChange: Double?, stepLength: Double, trustRadius: Double,
-                accepted: Bool, sccIterationLimit: Int?, note: String?, wallSeconds: Double, positions: [[Double]]) {
+    public init(optimizationID: Int64, step: OptimizationStep) {
         self.optimizationID = optimizationID
-        self.cycle = cycle
-        self.energyHartree = energyHartree
-        self.gradientNorm = gradientNorm
-        self.energyChange = energyChange
-        self.predictedChange = predictedChange
-        self.stepLength = stepLength
-        self.trustRadius = trustRadius
-        self.accepted = accepted
-        self.sccIterationLimit = sccIterationLimit
-        self.note = note
-        self.wallSeconds = wallSeconds
-        self.positions = positions
+        self.step = step
     }
 
+    /// 1 for the start geometry.
+    public var cycle: Int { step.cycle }
+    /// Eh; nil when the calculation at this geometry failed.
+    public var energyHartree: Double? { step.energy }
+    /// Eh/Bohr.
+    public var gradientNorm: Double? { step.gradientNorm }
     /// The positions as vectors (Å).
-    public var vectors: [Vec3] { positions.map { Vec3($0[0], $0[1], $0[2]) } }
+    public var vectors: [Vec3] { step.positions }
+
+    public init(row: Row) throws {
+        let positions: [[Double]] = try JSONDecoder().decode([[Double]].self, from: Data((row["positions"] as String).utf8))
+        optimizationID = row["optimization_id"]
+        step = OptimizationStep(
+            cycle: row["cycle"], energy: row["energy_hartree"], gradientNorm: row["gradient_norm"],
+            energyChange: row["energy_change"], predictedChange: row["predicted_change"],
+            stepLength: row["step_length"], trustRadius: row["trust_radius"], accepted: row["accepted"],
+            sccIterationLimit: row["scc_iteration_limit"], note: row["note"], wallSeconds: row["wall_seconds"],
+            positions: positions.map { Vec3($0[0], $0[1], $0[2]) })
+    }
+
+    public func encode(to container: inout PersistenceContainer) throws {
+        container["optimization_id"] = optimizationID
+        container["cycle"] = step.cycle
+        container["energy_hartree"] = step.energy
+        container["gradient_norm"] = step.gradientNorm
+        container["energy_change"] = step.energyChange
+        container["predicted_change"] = step.predictedChange
+        container["step_length"] = step.stepLength
+        container["trust_radius"] = step.trustRadius
+        container["accepted"] = step.accepted
+        container["scc_iteration_limit"] = step.sccIterationLimit
+        container["note"] = step.note
+        container["wall_seconds"] = step.wallSeconds
+        let positions = step.positions.map { [$0.x, $0.y, $0.z] }
+        container["positions"] = String(decoding: try JSONEncoder().encode(positions), as: UTF8.self)
+    }
 }

@@ -4,7 +4,7 @@
 /// the input without guessing.
 public struct StructureError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Category of the problem (stable names, used as failure classes in the store).
-    public enum Kind: String, Sendable, Equatable {
+    public enum Kind: String, Sendable, Equatable, CaseIterable {
         case emptyFile = "empty_file"
         case truncatedFile = "truncated_file"
         case syntax = "syntax"

@@ -3,6 +3,7 @@ import Campaign
 import Engine
 import Foundation
 import Structures
+import Work
 
 /// `interscreen bench-isolation` (hidden; driven by bench/isolation): seconds per single-point
 /// task computed in this process (`TaskExecutor`) and through an engine helper (`EngineHelperClient`).
@@ -27,7 +28,7 @@ struct BenchIsolationCommand: ParsableCommand {
 
     func run() throws {
         ThreadControl.apply(threads: 1)
-        let local = TaskExecutor(calculator: CalculatorRouter(xtb: try XTBCalculator()), host: HostInfo.name)
+        let local = TaskExecutor(calculator: try EngineSelection.routed(.auto).calculator(), host: HostInfo.name)
         let helper = EngineHelperClient(executable: TaskRunner.ownExecutable, arguments: ["--threads", "1"],
                                         host: HostInfo.name)
         defer { helper.stop() }
@@ -35,7 +36,7 @@ struct BenchIsolationCommand: ParsableCommand {
         for file in files {
             let structure = try StructureFile.read(path: file)
             let order = TaskOrder(id: 0, key: "bench/sp", kind: .singlePoint, structure: structure, settings: Settings())
-            let payload = order.encoded()
+            let payload = try order.encoded()
             _ = local.execute(payload)          // warm-up: libxtb's first call, the helper's start
             _ = helper.execute(payload)
             var inProcess: [Double] = []

@@ -5,6 +5,7 @@ import Foundation
 import Scheduler
 import Store
 import Structures
+import Work
 
 /// `interscreen bench-store` (hidden; driven by bench/store): commit rate and resume planning time.
 struct BenchStoreCommand: ParsableCommand {
@@ -84,7 +85,7 @@ struct BenchStoreCommand: ParsableCommand {
         let coordinator = try CampaignCoordinator(plan: CampaignPlan(campaign: "bench", tasks: tasks), store: store,
                                                   runID: run.id ?? 0, host: "bench", version: "bench")
         let reports = tasks.map { task in
-            TaskReport(id: task.index, settingsUsed: settings, result: benchResult, attempts: 1, flags: [],
+            TaskReport(id: task.index, report: WorkReport(settingsUsed: settings, result: benchResult, attempts: 1),
                        wallSeconds: 0.001, host: "bench", startedAt: Date()).encoded()
         }
         let start = Date()

@@ -4,6 +4,7 @@ import Foundation
 import Models
 import Store
 import Structures
+import Work
 
 /// `interscreen bulk FILE...`: Γ-point supercell-converged energies per formula unit of bulk
 /// phases with tblite (periodic GFN2/GFN1), stored, and the differences between the phases.
@@ -98,54 +99,35 @@ struct BulkCommand: ParsableCommand {
         let runRecord = try store.beginRun(command: CommandLine.arguments, version: InterscreenVersion.current,
                                            host: HostInfo.name)
         let runID = runRecord.id ?? 0
-        let calculator: TBLiteCalculator
+        let calculator: any Calculator
         do {
-            calculator = try TBLiteCalculator(options: calculatorOptions)
+            calculator = try EngineSelection.periodic(calculatorOptions).calculator()
         } catch {
             printError("error: \(FailureClass.classify(error).message)")
             try store.finishRun(id: runID, exitStatus: 1)
             throw ExitCode(1)
         }
         let output: BulkOutput = json ? BulkJSONOutput() : BulkTableOutput()
+        let settings = self.settings
+        let context = JobContext(store: store, calculator: calculator, runID: runID, host: HostInfo.name,
+                                 version: InterscreenVersion.current)
+        let job = BulkJob(context: context, settings: settings, options: try studyOptions())
         var results: [BulkStudyResult] = []
         var failures = 0
         for file in files {
-            if let result = study(file, calculator: calculator, store: store, runID: runID, output: output) {
+            switch job.run(file: file, onEvent: { output.event($0, cell: $1, settings: settings) }) {
+            case .success(let result):
+                output.finish(result, file: file, engine: calculator.engineVersion, settings: settings)
                 results.append(result)
                 if result.points.isEmpty || result.stop.isFailure { failures += 1 }
-            } else {
+            case .failure(let failure):
+                output.failed(file: file, failureClass: failure.failureClass.rawValue, message: failure.message)
                 failures += 1
             }
         }
         output.differences(PhaseDifference.allPairs(results))
         try store.finishRun(id: runID, exitStatus: failures == 0 ? 0 : 1)
         if failures > 0 { throw ExitCode(1) }
-    }
-
-    /// One file's study, reported as it goes; nil (and a stored failure) when the file is unusable.
-    private func study(_ file: String, calculator: TBLiteCalculator, store: ResultsStore, runID: Int64,
-                       output: BulkOutput) -> BulkStudyResult? {
-        var cell: Structure?
-        do {
-            let structure = try StructureFile.read(path: file)
-            cell = structure
-            let source = StoredEnergySource(store: store, calculator: calculator, settings: settings,
-                                            sourceFile: file, runID: runID)
-            let result = try BulkStudy(source: source, options: try studyOptions()).run(structure) { event in
-                output.event(event, cell: structure, settings: settings)
-            }
-            output.finish(result, file: file, engine: calculator.engineVersion, settings: settings)
-            return result
-        } catch {
-            let failure = FailureClass.classify(error)
-            output.failed(file: file, failureClass: failure.failureClass.rawValue, message: failure.message)
-            let hash = cell?.contentHash
-            if let cell, let hash { _ = try? store.saveStructure(cell, hash: hash, sourceFile: file) }
-            _ = try? store.saveFailure(source: file, structureHash: hash, settingsHash: settings.hash,
-                                   failureClass: failure.failureClass.rawValue, message: failure.message, runID: runID,
-                                   host: HostInfo.name)
-            return nil
-        }
     }
 
     private var settings: Settings {

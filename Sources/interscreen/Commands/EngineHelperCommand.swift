@@ -3,6 +3,7 @@ import Campaign
 import Engine
 import Foundation
 import Processes
+import Work
 
 /// `interscreen engine-helper` (hidden): a worker's engine process. Reads task orders on stdin,
 /// writes reports, one frame each (`FrameChannel`), until end of file. See `EngineHelperClient`.
@@ -30,7 +31,7 @@ struct EngineHelperCommand: ParsableCommand {
         let replies = dup(STDOUT_FILENO)
         dup2(STDERR_FILENO, STDOUT_FILENO)
         let channel = FrameChannel(input: STDIN_FILENO, output: replies)
-        let executor = TaskExecutor(calculator: CalculatorRouter(xtb: try XTBCalculator()),
+        let executor = TaskExecutor(calculator: try EngineSelection.routed(.auto).calculator(),
                                     host: HostInfo.name)
         let hook = EngineCrashHook.fromEnvironment()
         let hold = EngineHoldHook.fromEnvironment()

@@ -4,6 +4,7 @@ import Foundation
 import Optimization
 import Store
 import Structures
+import Work
 
 /// `interscreen opt FILE`: geometry optimisation, stored and cached.
 struct OptimizeCommand: ParsableCommand {
@@ -111,15 +112,15 @@ struct OptimizeCommand: ParsableCommand {
         if let coordinates { options.coordinates = OptimizationCoordinates(rawValue: coordinates) ?? .automatic }
         if let hessianMemory { options.hessianMemory = hessianMemory > 0 ? hessianMemory : nil }
         let verbose = self.verbose
-        let runner = OptimizeRunner(
-            store: store, calculator: CalculatorRouter(xtb: try XTBCalculator(), choice: engine.engine),
-            engine: engine.engine, settings: method.settings,
+        let context = JobContext(store: store, calculator: try EngineSelection.routed(engine.engine).calculator(),
+                                 runID: runID, host: HostInfo.name, version: InterscreenVersion.current)
+        let job = OptimizeJob(
+            context: context, engine: engine.engine, settings: method.settings,
             overrides: ChargeOverrides(charge: method.charge, uhf: method.uhf), freeze: try FreezeSpec(parsing: freeze),
-            options: options, runID: runID,
-            onStep: verbose ? { printError(OptimizeOutput.progress($0)) } : nil)
+            options: options, onStep: verbose ? { printError(OptimizeOutput.progress($0)) } : nil)
         let report: OptimizeReport
         do {
-            report = try runner.run(file: file)
+            report = try job.run(file: file)
         } catch {
             let failure = FailureClass.classify(error)
             if json {

@@ -1,7 +1,9 @@
 import ArgumentParser
+import Campaign
 import Engine
 import Foundation
 import Structures
+import Work
 
 /// `interscreen plan --cores C`: times a sample at every ranks × threads split of C cores and recommends one.
 struct PlanCommand: ParsableCommand {
@@ -85,7 +87,7 @@ struct PlanCommand: ParsableCommand {
         ThreadControl.apply(threads: threads)
         guard let sample else { throw ValidationError("--sample is required") }
         let structure = try StructureFile.read(path: sample)
-        let calculator = try XTBCalculator()
+        let calculator = try EngineSelection.routed(.xtb).calculator()
         var seconds: [Double] = []
         for _ in 0..<max(1, self.repeat) {
             let start = Date()

@@ -3,6 +3,7 @@ import Engine
 import Foundation
 import Store
 import Structures
+import Work
 
 /// `interscreen sp FILE...`: single points, stored and cached, one row per structure.
 struct SinglePointCommand: ParsableCommand {
@@ -44,17 +45,17 @@ struct SinglePointCommand: ParsableCommand {
         let store = try OpenedDatabase.open(db, .create)
         let runRecord = try store.beginRun(command: CommandLine.arguments,
                                            version: InterscreenVersion.current, host: HostInfo.name)
-        let calculator = CalculatorRouter(xtb: try XTBCalculator(), choice: engine.engine)
+        let calculator = try EngineSelection.routed(engine.engine).calculator()
         let output: SinglePointOutput = json ? JSONLinesOutput() : TableOutput()
         let progress = ProgressLine(total: files.count, label: "sp")
-        let runner = SinglePointRunner(store: store, calculator: calculator, engine: engine.engine,
-                                       settings: method.settings,
-                                       overrides: ChargeOverrides(charge: method.charge, uhf: method.uhf),
-                                       runID: runRecord.id ?? 0)
+        let context = JobContext(store: store, calculator: calculator, runID: runRecord.id ?? 0, host: HostInfo.name,
+                                 version: InterscreenVersion.current)
+        let job = SinglePointJob(context: context, engine: engine.engine, settings: method.settings,
+                                 overrides: ChargeOverrides(charge: method.charge, uhf: method.uhf))
         output.begin()
         var failures = 0
         for file in files {
-            let outcome = runner.run(file: file)
+            let outcome = job.run(file: file)
             if case .failed = outcome.status { failures += 1 }
             progress.clear()
             output.emit(outcome)

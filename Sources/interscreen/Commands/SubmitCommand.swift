@@ -105,9 +105,8 @@ struct SubmitCommand: ParsableCommand {
     }
 
     func makeRequest() throws -> BatchRequest {
-        guard let kind = BatchRequest.Scheduler(rawValue: scheduler.lowercased()) else {
-            throw ValidationError("--scheduler must be slurm or pbs")
-        }
+        let kind: BatchRequest.Scheduler
+        do { kind = try BatchRequest.Scheduler(parsing: scheduler) } catch { throw ValidationError("\(error)") }
         guard let how = BatchRequest.Launcher(rawValue: launcher) else {
             throw ValidationError("--launcher must be mpirun or srun")
         }

@@ -4,6 +4,7 @@ import Foundation
 import Models
 import Store
 import Structures
+import Work
 
 /// `interscreen surface CELL --miller HKL --termination NAME`: the surface energy of a symmetric slab
 /// cut from a bulk cell, converged over thickness and in-plane supercell (tblite, Γ point), stored.
@@ -92,13 +93,21 @@ struct SurfaceCommand: ParsableCommand {
         } catch {
             throw CommandFailure.data(FailureClass.classify(error).message)
         }
-        let calculator = try TBLiteCalculator(options: TBLiteOptions(scope: .periodicOnly, threads: nil, timeout: .seconds(7200)))
-        let source = StoredEnergySource(store: store, calculator: calculator, settings: settings, sourceFile: cell, runID: runID)
-        let mu = try excessChemicalPotential(calculator: calculator, store: store, runID: runID)
+        let calculator = try EngineSelection.periodic(TBLiteOptions(threads: nil, timeout: .seconds(7200))).calculator()
+        let settings = self.settings
+        let context = JobContext(store: store, calculator: calculator, runID: runID, host: HostInfo.name,
+                                 version: InterscreenVersion.current)
+        func source(_ file: String) -> StoredEnergySource {
+            StoredEnergySource(context: context, settings: settings, sourceFile: file)
+        }
+        let mu: ExcessReference?
+        do { mu = try excessCell.map { try ExcessReference(file: $0, source: source) } } catch let failure as ClassifiedFailure {
+            throw CommandFailure.data(failure.message)
+        }
         let study = SurfaceStudy(
             cell: bulk, spec: SlabSpec(miller: MillerIndex(miller)!, termination: termination, layers: 1, vacuum: vacuum),
             layerSeries: try layerSeries(), inPlaneSeries: try inPlaneSeries(for: bulk), threshold: threshold,
-            maxAtoms: maxAtoms, excessPerUnit: mu?.energy, source: source,
+            maxAtoms: maxAtoms, excessPerUnit: mu?.energy, source: source(cell),
             vacuumRule: try VacuumRule.parse(vacuumSeries, threshold: threshold))
         let result: SurfaceStudyResult
         do {
@@ -120,24 +129,6 @@ struct SurfaceCommand: ParsableCommand {
 
     private var settings: Settings {
         Settings(method: Method(gfnArgument: gfn) ?? .gfn2)
-    }
-
-    /// μ of one reduced unit of the excess compound (Eh) and how it was obtained.
-    private func excessChemicalPotential(calculator: TBLiteCalculator, store: ResultsStore,
-                                         runID: Int64) throws -> (energy: Double, label: String)? {
-        guard let excessCell else { return nil }
-        let structure: Structure
-        do { structure = try StructureFile.read(path: excessCell) } catch {
-            throw CommandFailure.data(FailureClass.classify(error).message)
-        }
-        let source = StoredEnergySource(store: store, calculator: calculator, settings: settings,
-                                        sourceFile: excessCell, runID: runID)
-        let result = try BulkStudy(source: source).run(structure)
-        guard let energy = result.bestEnergyPerUnit else {
-            throw CommandFailure.data("\(excessCell): no bulk energy (\(result.stop))")
-        }
-        let state = result.converged ? "converged" : "NOT converged"
-        return (energy, "\(result.formula) bulk \(result.points.last?.supercell.label ?? "") (\(state)), rich limit")
     }
 
     private func layerSeries() throws -> [Int] {

@@ -3,6 +3,7 @@ import Foundation
 import Optimization
 import Store
 import Structures
+import Work
 
 /// How `interscreen opt` reports: a short text summary or one JSON object, plus the files.
 enum OptimizeOutput {
@@ -31,11 +32,11 @@ enum OptimizeOutput {
     /// Writes every geometry of the optimisation as a multi-frame extended XYZ file.
     static func writeTrajectory(_ report: OptimizeReport, to path: String) throws {
         var text = ""
-        for step in report.steps {
+        for step in report.steps.map(\.step) {
             var frame = report.input
-            frame.positions = step.vectors
+            frame.positions = step.positions
             var info: [(String, String)] = [("cycle", "\(step.cycle)"), ("accepted", step.accepted ? "T" : "F")]
-            if let e = step.energyHartree { info.append(("energy_hartree", "\(e)")) }
+            if let e = step.energy { info.append(("energy_hartree", "\(e)")) }
             if let g = step.gradientNorm { info.append(("gradient_norm", "\(g)")) }
             info.append(("step_bohr", "\(step.stepLength)"))
             text += ExtendedXYZ.render(frame, info: info)

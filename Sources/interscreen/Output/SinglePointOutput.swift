@@ -2,6 +2,7 @@ import Engine
 import Foundation
 import Store
 import Structures
+import Work
 
 /// Where `sp` reports each outcome as soon as it is stored.
 protocol SinglePointOutput {

@@ -1,5 +1,4 @@
 import Foundation
-import Scheduler
 
 /// A run's deadline: a task starts only if its prediction, scaled to measured history and padded
 /// by a safety factor, ends before the deadline minus a margin kept for draining and committing.

@@ -1,4 +1,5 @@
 import Foundation
+import Scheduler
 
 /// Requests a stop (as `StopSignal.deadlineSignal`) when a deadline passes: the hard stop for
 /// tasks that overrun their prediction, so the run still drains, commits and exits before the
@@ -16,5 +17,13 @@ public final class DeadlineAlarm: @unchecked Sendable {
 
     deinit {
         timer.cancel()
+    }
+}
+
+extension TaskTimeLimit {
+    /// The hard stop at `lastFinish`; nil when the clock is frozen (INTERSCREEN_CLOCK: no alarm
+    /// fires, the batch system's walltime is then the backstop).
+    public func alarm(stop: StopSignal) -> DeadlineAlarm? {
+        clock.frozenAt == nil ? DeadlineAlarm(at: lastFinish, stop: stop) : nil
     }
 }

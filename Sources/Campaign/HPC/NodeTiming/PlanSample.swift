@@ -2,8 +2,8 @@ import Foundation
 
 /// The built-in sample `plan` times: Zn(Im)2(HIm)2, a 35-atom ZIF-62 glass fragment from
 /// clusters/fragments/Zn-Im2-HIm2.extxyz (GFN2-xTB optimised), as extended XYZ.
-enum PlanSample {
-    static let extendedXYZ = """
+public enum PlanSample {
+    public static let extendedXYZ = """
     35
     Properties=species:S:1:pos:R:3 charge=0 multiplicity=1 source="built by scripts/build-fragments/build.py, optimised with xtb 6.5.1 GFN2 --opt normal"
     Zn     0.3744821185     0.1041975282    -0.0116617414

@@ -27,9 +27,3 @@ public struct Walltime: Sendable, Equatable, CustomStringConvertible {
         return "\(two(seconds / 3600)):\(two(seconds % 3600 / 60)):\(two(seconds % 60))"
     }
 }
-
-/// A batch request that cannot be turned into a script.
-public struct BatchError: Error, CustomStringConvertible {
-    public var description: String
-    public init(_ description: String) { self.description = description }
-}
