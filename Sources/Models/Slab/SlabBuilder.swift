@@ -21,6 +21,7 @@ public enum SlabBuilder {
         guard spec.layers >= 1, spec.inPlane.0 >= 1, spec.inPlane.1 >= 1, spec.vacuum > 0 else {
             throw BuildError(description: "\(cell.name): layers and in-plane repeats must be at least 1, vacuum positive")
         }
+        if spec.termination == RibbonSlabBuilder.termination { return try RibbonSlabBuilder.build(cell, spec: spec) }
         guard let termination = Composition(formula: spec.termination)?.reduced else {
             throw BuildError(description: "termination '\(spec.termination)' is not a formula such as CsI or PbI2")
         }
@@ -56,7 +57,7 @@ public enum SlabBuilder {
         }
     }
 
-    private static func assemble(cell: Structure, spec: SlabSpec, layers: SlabLayers, stack: [SlabLayers.Layer],
+    static func assemble(cell: Structure, spec: SlabSpec, layers: SlabLayers, stack: [SlabLayers.Layer],
                                  symmetry: String) -> Slab {
         let bottom = stack.flatMap(\.positions).map(\.z).min()!
         let top = stack.flatMap(\.positions).map(\.z).max()!
