@@ -56,6 +56,15 @@ final class RibbonSlabTests: XCTestCase {
         }
     }
 
+    /// Control for the check above: the flat (010) sheets of the layer builder do cut the ribbons
+    /// (each Pb keeps 4 of its 6 I: the two I shared along b lie in the next sheet).
+    func testFlatSheetsAcrossTheChainsAreCaught() throws {
+        let flat = try SlabBuilder.build(try delta(), spec: SlabSpec(miller: MillerIndex(0, 1, 0), termination: "CsPbI3", layers: 2))
+        let pb = Self.bondCounts(flat.structure).filter { $0.element == 82 }
+        XCTAssertFalse(pb.isEmpty)
+        XCTAssertTrue(pb.allSatisfy { $0.bonds < 6 })
+    }
+
     /// The two faces are related by a z-flip (mirror, inversion or a two-fold axis) and an in-plane
     /// translation, checked in the slab's fractional in-plane coordinates.
     func testFacesAreRelated() throws {
