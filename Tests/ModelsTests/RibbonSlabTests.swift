@@ -32,6 +32,28 @@ final class RibbonSlabTests: XCTestCase {
         XCTAssertEqual(Composition(numbers: big.structure.atomicNumbers).counts, [55: 36, 82: 36, 53: 108])
     }
 
+    /// (101): x/a + z/c is 0 for the ribbon at (0, 0) and 1 for the one at (½, ½), so both lie in
+    /// one plane of the stacking: a unit layer holds two ribbons, Cs4Pb4I12. Every added layer adds
+    /// thickness (units at the period boundary are not split off as a layer of their own).
+    func testRibbonsAtOneHeightFormOneLayer() throws {
+        for n in 1...4 {
+            XCTAssertEqual(try slab("101", layers: n).structure.count, 20 * n)
+        }
+        for miller in ["100", "001", "101"] {
+            let thickness = try (1...4).map { try slab(miller, layers: $0).thickness }
+            XCTAssertTrue(zip(thickness, thickness.dropFirst()).allSatisfy { $0 < $1 - 1 }, "\(miller): \(thickness)")
+        }
+    }
+
+    /// (102): no even number of ribbon layers has equivalent faces (no glide plane between two
+    /// ribbon layers); the builder says so rather than return a slab with two different faces.
+    func testUnrelatedFacesAreRefused() throws {
+        XCTAssertThrowsError(try slab("102", layers: 2)) { error in
+            XCTAssertTrue("\(error)".contains("no choice of them has equivalent faces"), "\(error)")
+        }
+        XCTAssertNotNil(Self.faceFlip(try slab("102", layers: 3).structure))
+    }
+
     /// (100) surface cell: b × c = 4.801 × 17.776 Å; (001): a × b = 10.458 × 4.801 Å (cell lengths).
     func testSurfaceCellIsTheBulkFace() throws {
         XCTAssertEqual(try slab("100", layers: 3).area, 4.801 * 17.776, accuracy: 1e-6)

@@ -16,8 +16,9 @@ struct RibbonUnits {
     let frame: SlabLayers
     /// The chain axis as a lattice vector of the bulk cell.
     let chainAxis: [Int]
-    /// Unit layers of one period, by height in [0, w.z): units whose centroids lie within
-    /// `sameHeight` of each other are merged.
+    /// Unit layers of one period, by height in [−sameHeight, w.z − sameHeight) (a unit at a height
+    /// of w.z − 1e-15 is one at 0): units whose centroids lie within `sameHeight` of each other
+    /// are merged.
     let layers: [Unit]
 
     static let sameHeight = 0.05
@@ -103,10 +104,11 @@ struct RibbonUnits {
         return (best.owner, best.position)
     }
 
-    /// The unit moved by whole stacking vectors so its centroid height is in [0, w.z).
+    /// The unit moved by whole stacking vectors so its centroid height is in
+    /// [−sameHeight, w.z − sameHeight).
     private static func wrapped(_ unit: (numbers: [Int], positions: [Vec3]), w: Vec3) -> Unit {
         let height = centroid(unit.positions).z
-        let shift = w * (height / w.z).rounded(.down)
+        let shift = w * ((height + sameHeight) / w.z).rounded(.down)
         return Unit(numbers: unit.numbers, positions: unit.positions.map { $0 - shift }, height: height - shift.z)
     }
 

@@ -4,7 +4,8 @@ import Structures
 /// (`SurfaceBasis`), groups its atoms into layers (`SlabLayers`), takes `layers` consecutive
 /// layers that start and end with the termination and whose faces are equivalent
 /// (`SlabSymmetry`), repeats them in plane and adds vacuum along z. Deterministic: the same
-/// cell and spec give the same atoms in the same order.
+/// cell and spec give the same atoms in the same order. The termination "ribbons" hands the cut
+/// to `RibbonSlabBuilder` (whole Pb–I ribbons of chain compounds such as δ-CsPbI3).
 public enum SlabBuilder {
     /// Why a slab cannot be cut.
     public struct BuildError: Error, Sendable, CustomStringConvertible {
