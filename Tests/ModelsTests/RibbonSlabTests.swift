@@ -164,6 +164,16 @@ final class RibbonSlabTests: XCTestCase {
         XCTAssertNotNil(Self.faceFlip(s.structure))
     }
 
+    /// δ-FAPbI3 (2H, one face-sharing chain per cell along c): each FA sits on a three-fold site,
+    /// equally far from three chains, so no unit of one chain and its cations respects the
+    /// symmetry; refused rather than split arbitrarily (or, worse, split the molecule).
+    func testCationWithoutClearOwnerIsRefused() throws {
+        let cell = try StructureFile.read(path: BulkSupercellTests.bulk.appendingPathComponent("FAPbI3-delta.extxyz").path)
+        XCTAssertThrowsError(try slab("100", layers: 3, cell: cell)) { error in
+            XCTAssertTrue("\(error)".contains("no clear owner"), "\(error)")
+        }
+    }
+
     // MARK: independent checks
 
     /// Pb–I bonds shorter than 3.6 Å (δ: 3.04–3.38 Å, next 5.32 Å) for every Pb and I atom, over

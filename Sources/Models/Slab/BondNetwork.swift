@@ -4,7 +4,7 @@ import Structures
 /// components. Each component is unwrapped: every atom gets the lattice image that joins it to the
 /// rest of its component, and the translations that map the component onto itself are collected
 /// (none for an isolated octahedron, one direction for a chain or ribbon, two for a sheet, three for
-/// a framework such as α-CsPbI3).
+/// a framework such as α-CsPbI3). The same search on the other atoms finds molecular cations.
 struct BondNetwork {
     /// One connected component: its atoms (indices into the cell), the lattice image of each
     /// (integer multiples of the cell vectors, same order) and its periodicity (rows in the cell's
@@ -19,21 +19,20 @@ struct BondNetwork {
     /// Atoms in no metal–halide bond (the A-site cations).
     let spectators: [Int]
 
-    /// Metals (Z ≥ 21, not alkali or alkaline earth, not a chalcogen or halogen) bonded to halides
-    /// (F, Cl, Br, I) closer than `cutoff` Å, through the periodic images of `cell`.
-    init(cell: Structure, cutoff: Double) {
+    /// Pairs of atoms (indices into `cell`) for which `bonded` holds, closer than `cutoff` Å through
+    /// the periodic images of `cell`.
+    init(cell: Structure, cutoff: Double, bonded: (Int, Int) -> Bool) {
         let lattice = cell.lattice!
-        let kind = cell.atomicNumbers.map(Self.kind)
         var bonds: [[(j: Int, shift: SIMD3<Int>)]] = Array(repeating: [], count: cell.count)
         let shifts = Self.shifts(lattice: lattice, cutoff: cutoff)
-        for i in cell.positions.indices where kind[i] == .metal {
-            for j in cell.positions.indices where kind[j] == .halide {
-                for s in shifts {
+        for i in cell.positions.indices {
+            for j in i..<cell.count where bonded(i, j) {
+                for s in shifts where i != j || s != .zero {
                     let image = cell.positions[j] + lattice.cartesian(fromFractional: SIMD3<Double>(s))
                     let d = image - cell.positions[i]
                     guard (d * d).sum() < cutoff * cutoff else { continue }
                     bonds[i].append((j, s))
-                    bonds[j].append((i, SIMD3<Int>.zero &- s))
+                    if i != j { bonds[j].append((i, SIMD3<Int>.zero &- s)) }
                 }
             }
         }
@@ -61,6 +60,15 @@ struct BondNetwork {
         }
         self.components = components
         spectators = cell.positions.indices.filter { bonds[$0].isEmpty }
+    }
+
+    /// Metals (Z ≥ 21, not alkali or alkaline earth, not a chalcogen or noble gas) bonded to halides
+    /// (F, Cl, Br, I) closer than `cutoff` Å: the octahedral network of a halide perovskite.
+    static func metalHalide(cell: Structure, cutoff: Double) -> BondNetwork {
+        let kind = cell.atomicNumbers.map(Self.kind)
+        return BondNetwork(cell: cell, cutoff: cutoff) { i, j in
+            (kind[i] == .metal && kind[j] == .halide) || (kind[i] == .halide && kind[j] == .metal)
+        }
     }
 
     enum Kind { case metal, halide, other }

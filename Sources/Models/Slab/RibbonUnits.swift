@@ -2,7 +2,7 @@ import Structures
 
 /// The whole units of a chain compound seen from a plane that contains the chain axis: each unit is
 /// one metal–halide ribbon (a bonded component, infinite along the chain axis and finite across it)
-/// with the spectator cations nearest to its axis, in the frame of `SlabLayers` (normal = z). Units
+/// with the cations nearest to its axis (`RibbonCations`), in the frame of `SlabLayers` (normal = z). Units
 /// at the same height form one unit layer; a slab is a stack of whole unit layers.
 struct RibbonUnits {
     /// One unit: its atoms (element, position in the rotated frame) and the height of its centroid.
@@ -22,9 +22,6 @@ struct RibbonUnits {
     let layers: [Unit]
 
     static let sameHeight = 0.05
-    /// Spectators closer than this (Å) to their second-nearest ribbon axis than to the nearest
-    /// have no clear owner; the cut is refused.
-    static let ownershipMargin = 0.1
 
     /// Why the cell cannot be cut into ribbon units along the plane.
     struct Refusal: Error, CustomStringConvertible {
@@ -36,7 +33,7 @@ struct RibbonUnits {
         let lattice = oriented.lattice!
         frame = SlabLayers(oriented: oriented, tolerance: 0)
         (u, v, w) = (frame.u, frame.v, frame.w)
-        let network = BondNetwork(cell: oriented, cutoff: cutoff)
+        let network = BondNetwork.metalHalide(cell: oriented, cutoff: cutoff)
         guard !network.components.isEmpty else {
             throw Refusal(description: "\(cell.name): no metal–halide bonds shorter than \(cutoff) Å")
         }
@@ -64,12 +61,12 @@ struct RibbonUnits {
             (c.atoms.map { oriented.atomicNumbers[$0] },
              c.atoms.indices.map { rotate(oriented.positions[c.atoms[$0]] + lattice.cartesian(fromFractional: SIMD3<Double>(c.images[$0]))) })
         }
-        let axes3 = units.map { Self.centroid($0.positions) }
-        for s in network.spectators {
-            let (owner, position) = try Self.owner(of: rotate(oriented.positions[s]), centres: axes3, direction: direction,
-                                                   u: u, v: v, w: w, name: cell.name)
-            units[owner].numbers.append(oriented.atomicNumbers[s])
-            units[owner].positions.append(position)
+        let centres = units.map { Self.centroid($0.positions) }
+        for group in try RibbonCations.groups(oriented, spectators: network.spectators, rotate: rotate) {
+            let (owner, shift) = try RibbonCations.owner(of: Self.centroid(group.positions), centres: centres,
+                                                         direction: direction, u: u, v: v, w: w, name: cell.name)
+            units[owner].numbers += group.numbers
+            units[owner].positions += group.positions.map { $0 + shift }
         }
         let bulk = Composition(numbers: cell.atomicNumbers).reduced
         for unit in units where Composition(numbers: unit.numbers).reduced != bulk {
@@ -78,30 +75,6 @@ struct RibbonUnits {
         }
         let stacking = frame.w
         layers = Self.layers(units.map { Self.wrapped($0, w: stacking) })
-    }
-
-    /// The spectator's owner (nearest ribbon axis) and its image next to that ribbon.
-    private static func owner(of r: Vec3, centres: [Vec3], direction: Vec3, u: Vec3, v: Vec3, w: Vec3,
-                              name: String) throws -> (Int, Vec3) {
-        var candidates: [(distance: Double, along: Double, owner: Int, across: Vec3, position: Vec3)] = []
-        for (index, centre) in centres.enumerated() {
-            for i in -3...3 { for j in -3...3 { for k in -2...2 {
-                let image = r + u * Double(i) + v * Double(j) + w * Double(k)
-                let d = image - centre
-                let along = (d * direction).sum()
-                let across = d - direction * along
-                candidates.append((SlabLayers.length(across), abs(along), index, across, image))
-            } } }
-        }
-        candidates.sort { ($0.distance, $0.along, $0.owner) < ($1.distance, $1.along, $1.owner) }
-        let best = candidates[0]
-        // The nearest other ribbon: another component, or another copy of this one (off the chain axis).
-        if let rival = candidates.first(where: { $0.owner != best.owner || SlabLayers.length($0.across - best.across) > 1e-6 }),
-           rival.distance - best.distance < ownershipMargin {
-            throw Refusal(description: "\(name): a cation is \(best.distance) Å and \(rival.distance) Å from two ribbon axes; "
-                + "no clear owner")
-        }
-        return (best.owner, best.position)
     }
 
     /// The unit moved by whole stacking vectors so its centroid height is in
