@@ -59,7 +59,7 @@ public enum SlabBuilder {
     }
 
     static func assemble(cell: Structure, spec: SlabSpec, layers: SlabLayers, stack: [SlabLayers.Layer],
-                                 symmetry: String) -> Slab {
+                         symmetry: String) -> Slab {
         let bottom = stack.flatMap(\.positions).map(\.z).min()!
         let top = stack.flatMap(\.positions).map(\.z).max()!
         let thickness = top - bottom
