@@ -29,7 +29,8 @@ struct SurfaceCommand: ParsableCommand {
     @Option(help: "Plane, e.g. 001, 110, 010.")
     var miller: String
 
-    @Option(help: "Composition of the outer layer on both faces, e.g. CsI, PbI2, CsPbI3.")
+    @Option(help: ArgumentHelp("Composition of the outer layer on both faces, e.g. CsI, PbI2, CsPbI3; or ribbons: whole "
+        + "Pb2I6 chains with their Cs (delta-CsPbI3 planes along the chain axis, e.g. 100, 001)."))
     var termination: String
 
     @Option(name: .customLong("gfn"), help: "Hamiltonian: 2 or 1 (GFN2-/GFN1-xTB through tblite).")
@@ -70,8 +71,9 @@ struct SurfaceCommand: ParsableCommand {
             throw ValidationError("--gfn must be 2 or 1 for periodic cells (got '\(gfn)')")
         }
         guard MillerIndex(miller) != nil else { throw ValidationError("--miller must look like 001 or 1,-1,0 (got '\(miller)')") }
-        guard Composition(formula: termination) != nil else {
-            throw ValidationError("--termination must be a formula such as CsI or PbI2 (got '\(termination)')")
+        guard termination == RibbonSlabBuilder.termination || Composition(formula: termination) != nil else {
+            throw ValidationError("--termination must be a formula such as CsI or PbI2, or \(RibbonSlabBuilder.termination) "
+                + "(got '\(termination)')")
         }
         _ = try layerSeries()
         _ = try inPlaneSeries(for: nil)
