@@ -95,10 +95,7 @@ struct BulkCommand: ParsableCommand {
 
     func run() throws {
         ThreadControl.apply(threads: threads ?? ThreadControl.requested)
-        let store = try OpenedDatabase.open(db, .create)
-        let runRecord = try store.beginRun(command: CommandLine.arguments, version: InterscreenVersion.current,
-                                           host: HostInfo.name)
-        let runID = runRecord.id ?? 0
+        let (store, runID) = try OpenedDatabase.beginRun(db)
         let calculator: any Calculator
         do {
             calculator = try EngineSelection.periodic(calculatorOptions).calculator()

@@ -100,10 +100,7 @@ struct OptimizeCommand: ParsableCommand {
 
     func run() throws {
         ThreadControl.apply(threads: threads ?? ThreadControl.requested)
-        let store = try OpenedDatabase.open(db, .create)
-        let runRecord = try store.beginRun(command: CommandLine.arguments, version: InterscreenVersion.current,
-                                           host: HostInfo.name)
-        let runID = runRecord.id ?? 0
+        let (store, runID) = try OpenedDatabase.beginRun(db)
         var options = OptimizationOptions(level: level, maxCycles: cycles,
                                           reuseWavefunction: sccRestart)
         if let trustMax { options.maximumTrustRadius = trustMax }

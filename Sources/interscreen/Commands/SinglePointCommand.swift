@@ -42,13 +42,11 @@ struct SinglePointCommand: ParsableCommand {
 
     func run() throws {
         ThreadControl.apply(threads: threads ?? ThreadControl.requested)
-        let store = try OpenedDatabase.open(db, .create)
-        let runRecord = try store.beginRun(command: CommandLine.arguments,
-                                           version: InterscreenVersion.current, host: HostInfo.name)
+        let (store, runID) = try OpenedDatabase.beginRun(db)
         let calculator = try EngineSelection.routed(engine.engine).calculator()
         let output: SinglePointOutput = json ? JSONLinesOutput() : TableOutput()
         let progress = ProgressLine(total: files.count, label: "sp")
-        let context = JobContext(store: store, calculator: calculator, runID: runRecord.id ?? 0, host: HostInfo.name,
+        let context = JobContext(store: store, calculator: calculator, runID: runID, host: HostInfo.name,
                                  version: InterscreenVersion.current)
         let job = SinglePointJob(context: context, engine: engine.engine, settings: method.settings,
                                  overrides: ChargeOverrides(charge: method.charge, uhf: method.uhf))
@@ -63,7 +61,7 @@ struct SinglePointCommand: ParsableCommand {
         }
         progress.finish()
         output.end(total: files.count, failures: failures)
-        try store.finishRun(id: runRecord.id ?? 0, exitStatus: failures == 0 ? 0 : 1)
+        try store.finishRun(id: runID, exitStatus: failures == 0 ? 0 : 1)
         if failures > 0 { throw ExitCode(1) }
     }
 }

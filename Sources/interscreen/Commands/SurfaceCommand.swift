@@ -84,9 +84,7 @@ struct SurfaceCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try OpenedDatabase.open(db, .create)
-        let runID = try store.beginRun(command: CommandLine.arguments, version: InterscreenVersion.current,
-                                       host: HostInfo.name).id ?? 0
+        let (store, runID) = try OpenedDatabase.beginRun(db)
         var status = 1
         defer { _ = try? store.finishRun(id: runID, exitStatus: status) }
         let bulk: Structure
