@@ -82,12 +82,7 @@ enum StoreMigrations {
             t.column("scc_iterations", .integer)
             t.column("scc_converged", .boolean).notNull()
             t.column("wall_seconds", .double).notNull()
-            t.column("engine_version", .text).notNull()
-            t.column("interscreen_version", .text).notNull()
-            t.column("host", .text).notNull()
-            t.column("run_id", .integer).references("runs").indexed()
-            t.column("started_at", .datetime).notNull()
-            t.column("finished_at", .datetime).notNull()
+            t.provenanceColumns()
             // Also the index of the cache lookup (structure_hash, settings_hash, kind).
             t.uniqueKey(["structure_hash", "settings_hash", "kind"])
         }

@@ -29,12 +29,7 @@ enum OptimizationMigration {
             t.column("raised_max_iterations", .integer)        // SCC iteration limit of retries, if any
             t.column("notes", .text).notNull()
             t.column("wall_seconds", .double).notNull()
-            t.column("engine_version", .text).notNull()
-            t.column("interscreen_version", .text).notNull()
-            t.column("host", .text).notNull()
-            t.column("run_id", .integer).references("runs").indexed()
-            t.column("started_at", .datetime).notNull()
-            t.column("finished_at", .datetime).notNull()
+            t.provenanceColumns()
             // The cache lookup: one optimisation per identity.
             t.uniqueKey(["input_hash", "settings_hash", "options_hash"])
         }
