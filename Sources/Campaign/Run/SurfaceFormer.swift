@@ -1,0 +1,83 @@
+import Foundation
+import Models
+import Store
+import Structures
+
+/// Forms each `[[surfaces]]` table's γ at every vacuum once all of its tasks are settled, with the
+/// formula and convergence loops of `interscreen surface` (`SurfaceStudy`, Fiorentini–Methfessel
+/// slope, `SurfaceEnergy`), from the stored energies; then compares consecutive vacuums. One row
+/// per (surface, vacuum) in `surface_energies`, listing the calculation rows it used.
+struct SurfaceFormer {
+    let campaign: String
+    let store: ResultsStore
+
+    /// Forms and stores every surface whose tasks are settled; returns the names still waiting.
+    @discardableResult
+    func form(_ surfaces: [SurfaceSpec], finalTask: [String: Int], rows: [TaskRecord]) throws -> [String] {
+        var waiting: [String] = []
+        for surface in surfaces {
+            guard let items = try? SurfaceStructures.items(for: surface) else { continue }  // the spec reader checked it
+            let settled = items.allSatisfy { item in
+                guard let index = finalTask[item.name], rows.indices.contains(index) else { return true }
+                return rows[index].state != .pending && rows[index].state != .running
+            }
+            guard settled else { waiting.append(surface.name); continue }
+            let source = TaskEnergySource(items: items, finalTask: finalTask, rows: rows, store: store)
+            for record in try records(surface, source: source) { try store.saveCampaignSurfaceEnergy(record) }
+        }
+        return waiting
+    }
+
+    /// The rows of one surface, vacuums ascending, each with its vacuum comparison.
+    private func records(_ surface: SurfaceSpec, source: TaskEnergySource) throws -> [CampaignSurfaceEnergyRecord] {
+        var excessNote: String?
+        var excessPerUnit: Double?
+        var excessIDs: [Int64] = []
+        if let excess = SurfaceStructures.namedExcess(surface) {
+            let result = try BulkStudy(source: source).run(excess)
+            excessPerUnit = result.bestEnergyPerUnit
+            excessIDs = source.used
+            excessNote = excessPerUnit == nil ? "excess bulk: no energy (\(result.stop))"
+                : "\(result.formula) bulk \(result.points.last?.supercell.label ?? "") "
+                    + "(\(result.converged ? "converged" : "NOT converged")), rich limit"
+        }
+        let cell = SurfaceStructures.namedCell(surface)
+        let composition = Composition(numbers: cell.atomicNumbers)
+        let volume = (cell.lattice?.volume ?? 0) / Double(max(composition.units, 1))
+        var out: [CampaignSurfaceEnergyRecord] = []
+        var previous: Double?
+        for vacuum in surface.vacuums {
+            source.resetUsed()
+            let result = try SurfaceStructures.study(surface, cell: cell, vacuum: vacuum, threshold: surface.threshold,
+                                                     excessPerUnit: excessPerUnit, source: source).run()
+            let gamma = result.final?.surfaceEnergy
+            let (vacuumConverged, vacuumNote) = Self.vacuumCheck(gamma, previous: previous, isFirst: out.isEmpty,
+                                                                 count: surface.vacuums.count, threshold: surface.threshold)
+            previous = gamma
+            let ids = (excessIDs + source.used).reduce(into: [Int64]()) { if !$0.contains($1) { $0.append($1) } }
+            out.append(CampaignSurfaceEnergyRecord(
+                campaign: campaign, surface: surface.name, vacuum: vacuum, phase: surface.phase,
+                cellHash: surface.cell.contentHash, formula: composition.reduced.description, miller: result.miller,
+                termination: result.termination, method: surface.settings.method.rawValue, surfaceEnergyJM2: gamma,
+                thicknessConverged: result.thicknessConverged, inPlaneConverged: result.inPlaneConverged,
+                vacuumConverged: vacuumConverged, layers: result.final?.layers ?? 0,
+                supercell: result.final?.supercell ?? "", natoms: result.final?.atoms ?? 0, excess: result.excess,
+                excessReference: result.excess.isEmpty ? nil : (excessNote ?? "not given (no excess_cell)"),
+                volumePerUnit: volume, notes: (result.stops + [vacuumNote]).joined(separator: "; "),
+                calculationIDs: ids))
+        }
+        return out
+    }
+
+    /// Vacuum convergence: γ against the previous (smaller) vacuum's γ; nil when not tested.
+    static func vacuumCheck(_ gamma: Double?, previous: Double?, isFirst: Bool, count: Int,
+                            threshold: Double) -> (Bool?, String) {
+        if count < 2 { return (nil, "one vacuum only: vacuum convergence not tested") }
+        if isFirst { return (nil, "smallest vacuum of the series: compared with the next one in its row") }
+        guard let gamma, let previous else { return (false, "vacuum: γ missing at this or the previous vacuum") }
+        let change = gamma - previous
+        let ok = abs(change) < threshold
+        return (ok, String(format: "vacuum: γ changed by %+.6f J/m² from the previous vacuum (%@ %.4f)", change,
+                           ok ? "within" : "NOT within", threshold))
+    }
+}
