@@ -63,17 +63,22 @@ struct SurfaceFormer {
                 vacuumConverged: vacuumConverged, layers: result.final?.layers ?? 0,
                 supercell: result.final?.supercell ?? "", natoms: result.final?.atoms ?? 0, excess: result.excess,
                 excessReference: result.excess.isEmpty ? nil : (excessNote ?? "not given (no excess_cell)"),
-                volumePerUnit: volume, notes: (result.stops + [vacuumNote]).joined(separator: "; "),
+                volumePerUnit: volume, notes: (Self.studyNotes(result.stops, vacuums: surface.vacuums.count) + [vacuumNote]).joined(separator: "; "),
                 calculationIDs: ids))
         }
         return out
+    }
+
+    /// The study's notes, without its "vacuum convergence not tested" when the campaign tests it.
+    static func studyNotes(_ stops: [String], vacuums: Int) -> [String] {
+        vacuums < 2 ? stops : stops.filter { !$0.hasPrefix("vacuum convergence not tested") }
     }
 
     /// Vacuum convergence: γ against the previous (smaller) vacuum's γ; nil when not tested.
     static func vacuumCheck(_ gamma: Double?, previous: Double?, isFirst: Bool, count: Int,
                             threshold: Double) -> (Bool?, String) {
         if count < 2 { return (nil, "one vacuum only: vacuum convergence not tested") }
-        if isFirst { return (nil, "smallest vacuum of the series: compared with the next one in its row") }
+        if isFirst { return (nil, "smallest vacuum of the series: the next vacuum's row compares with it") }
         guard let gamma, let previous else { return (false, "vacuum: γ missing at this or the previous vacuum") }
         let change = gamma - previous
         let ok = abs(change) < threshold

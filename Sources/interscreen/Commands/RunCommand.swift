@@ -166,6 +166,7 @@ struct RunCommand: ParsableCommand {
         try coordinator.evaluateVerdicts()
         try CampaignSummary(store: store, campaign: plan.campaign, rows: coordinator.taskRows,
                             invalid: plan.invalidStructures).print()
+        try CampaignSurfaceTable.print(store: store, campaign: plan.campaign)
         if !job.verdicts.isEmpty {
             let stored = try store.verdicts(campaign: plan.campaign)
             if stored.count > 1 {
