@@ -18,6 +18,8 @@ public struct ReportData: Sendable {
     public var measuredFile: String?
     /// Product geometry of each configuration reaction of a verdict, by reaction row id (for pictures).
     public var geometries: [Int64: Structure] = [:]
+    /// Campaign surface energies (`[[surfaces]]`), of `campaign` or all.
+    public var surfaces: [CampaignSurfaceEnergyRecord] = []
 
     public init(database: String, campaign: String?, verdicts: [VerdictRecord], reactions: [ReactionRecord],
                 tasks: [TaskRecord], calculations: [CalculationRecord], optimizations: [OptimizationRecord],
@@ -47,6 +49,7 @@ public struct ReportData: Sendable {
             observations: measured.isEmpty ? nil : try MeasuredFile.read(measured),
             measuredFile: MeasuredFile.label(measured))
         if campaign != nil { data.keepCampaignRows() }
+        data.surfaces = try store.campaignSurfaceEnergies(campaign: campaign)
         data.geometries = try Self.geometries(store: store, verdicts: data.verdicts, reactions: reactions,
                                               calculations: data.calculations)
         return data

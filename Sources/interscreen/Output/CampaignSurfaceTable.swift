@@ -52,16 +52,22 @@ enum CampaignSurfaceTable {
     static func lines(_ rows: [CampaignSurfaceEnergyRecord]) -> [String] {
         guard !rows.isEmpty else { return [] }
         func yes(_ flag: Bool?) -> String { flag.map { $0 ? "yes" : "no" } ?? "-" }
-        var out = ["surface energies (bulk-cut slabs; flags: thickness / in-plane / vacuum, - = not tested):",
-                   String(format: "  %-24@ %8@ %12@ %-13@ %6@ %-8@ %6@ %@", "surface" as NSString, "vacuum Å" as NSString,
-                          "γ J/m²" as NSString, "converged" as NSString, "layers" as NSString, "in-plane" as NSString,
-                          "natoms" as NSString, "row" as NSString)]
+        func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+            let fill = String(repeating: " ", count: max(0, width - text.count))
+            return right ? fill + text : text + fill
+        }
+        let width = max(7, rows.map(\.surface.count).max() ?? 0)
+        func line(_ c: [String]) -> String {
+            "  " + [pad(c[0], width), pad(c[1], 8, right: true), pad(c[2], 10, right: true), pad(c[3], 11),
+                    pad(c[4], 6, right: true), pad(c[5], 8), pad(c[6], 6, right: true), c[7]].joined(separator: " ")
+        }
+        var out = ["surface energies (bulk-cut slabs; converged: thickness/in-plane/vacuum, - = not tested):",
+                   line(["surface", "vacuum Å", "γ J/m²", "converged", "layers", "in-plane", "natoms", "row"])]
         for r in rows {
             let gamma = r.surfaceEnergyJM2.map { String(format: "%.6f", $0) } ?? "n/a"
             let flags = "\(yes(r.thicknessConverged))/\(yes(r.inPlaneConverged))/\(yes(r.vacuumConverged))"
-            out.append(String(format: "  %-24@ %8.2f %12@ %-13@ %6d %-8@ %6d %@", r.surface as NSString, r.vacuum,
-                              gamma as NSString, flags as NSString, r.layers, r.supercell as NSString, r.natoms,
-                              "surface_energies \(r.id ?? 0)" as NSString))
+            out.append(line([r.surface, String(format: "%.2f", r.vacuum), gamma, flags, String(r.layers), r.supercell,
+                             String(r.natoms), "surface_energies \(r.id ?? 0)"]))
         }
         return out
     }
