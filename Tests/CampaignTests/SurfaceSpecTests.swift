@@ -144,6 +144,6 @@ final class SurfaceSpecTests: XCTestCase {
             """)
         XCTAssertTrue(problems.contains { $0.line == 13 && $0.message.contains("duplicate surface name \"a\" (first defined at line 4)") },
                       "\(problems)")
-        XCTAssertTrue(problems.contains { $0.line == 21 && $0.message.contains("cannot use engine \"xtb\"") }, "\(problems)")
+        XCTAssertTrue(problems.contains { $0.line == 22 && $0.message.contains("cannot use engine \"xtb\"") }, "\(problems)")
     }
 }
