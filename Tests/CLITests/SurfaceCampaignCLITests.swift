@@ -83,6 +83,16 @@ final class SurfaceCampaignCLITests: XCTestCase {
         XCTAssertEqual(reform.status, 0, reform.stdout + reform.stderr)
         XCTAssertEqual(try store.campaignSurfaceEnergies(campaign: "surfaces-test").map(\.surfaceEnergyJM2), gammas)
 
+        // Merged into a new database (as shards are): the surfaces are formed there from its rows.
+        let merge = try cli.run(["merge", cli.path("campaign.sqlite"), "--output", cli.path("merged.sqlite")])
+        XCTAssertEqual(merge.status, 0, merge.stdout + merge.stderr)
+        let merged = try ResultsStore(path: cli.path("merged.sqlite"))
+        let mergedRows = try merged.campaignSurfaceEnergies(campaign: "surfaces-test")
+        XCTAssertEqual(mergedRows.map(\.surfaceEnergyJM2), gammas)
+        for id in mergedRows.flatMap(\.calculationIDList) {
+            XCTAssertNotNil(try merged.calculation(id: id), "merged calculation \(id)")
+        }
+
         let status = try cli.run(["status", "--db", cli.path("campaign.sqlite"), "--json"])
         let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
         let listed = try XCTUnwrap(object["surface_energies"] as? [[String: Any]])
