@@ -1,5 +1,6 @@
 import Foundation
 import Models
+import Store
 import Structures
 import XCTest
 @testable import Campaign
@@ -145,5 +146,25 @@ final class SurfaceSpecTests: XCTestCase {
         XCTAssertTrue(problems.contains { $0.line == 13 && $0.message.contains("duplicate surface name \"a\" (first defined at line 4)") },
                       "\(problems)")
         XCTAssertTrue(problems.contains { $0.line == 22 && $0.message.contains("cannot use engine \"xtb\"") }, "\(problems)")
+    }
+
+    /// A surface forms only where all of its tasks are planned: a shard holding part of them leaves
+    /// it to the merged database (instead of storing a γ from missing energies).
+    func testAShardWithPartOfASurfaceLeavesItToTheMerge() throws {
+        let sandbox = try SpecSandbox()
+        let spec = try sandbox.parse(Self.valid)
+        let store = try ResultsStore(path: (sandbox.directory as NSString).appendingPathComponent("s.sqlite"))
+        func pending(_ plan: CampaignPlan) -> [TaskRecord] {
+            plan.tasks.map { TaskRecord(campaign: "surf", key: $0.key, kind: $0.kind.rawValue, structureName: $0.structureName,
+                                        inputHash: nil, definitionHash: $0.definitionHash, settingsHash: $0.settings.hash,
+                                        predictedSeconds: $0.predictedSeconds) }
+        }
+        let former = SurfaceFormer(campaign: "surf", store: store)
+        let full = CampaignPlan(spec: spec)
+        XCTAssertEqual(try former.form(full.surfaces, finalTask: full.finalTask, rows: pending(full)), ["NaCl-001"])
+        let part = CampaignPlan(spec: try CampaignShard(parsing: "1/2").select(spec))
+        XCTAssertLessThan(part.tasks.count, full.tasks.count)
+        XCTAssertEqual(try former.form(part.surfaces, finalTask: part.finalTask, rows: pending(part)), [])
+        XCTAssertEqual(try store.campaignSurfaceEnergies(), [])
     }
 }

@@ -17,10 +17,10 @@ struct SurfaceFormer {
         var waiting: [String] = []
         for surface in surfaces {
             guard let items = try? SurfaceStructures.items(for: surface) else { continue }  // the spec reader checked it
-            let settled = items.allSatisfy { item in
-                guard let index = finalTask[item.name], rows.indices.contains(index) else { return true }
-                return rows[index].state != .pending && rows[index].state != .running
-            }
+            // A shard plans part of a surface's tasks: it leaves the surface to the merged database.
+            let indices = items.map { finalTask[$0.name] }
+            guard indices.allSatisfy({ $0.map(rows.indices.contains) ?? false }) else { continue }
+            let settled = indices.allSatisfy { rows[$0!].state != .pending && rows[$0!].state != .running }
             guard settled else { waiting.append(surface.name); continue }
             let source = TaskEnergySource(items: items, finalTask: finalTask, rows: rows, store: store)
             for record in try records(surface, source: source) { try store.saveCampaignSurfaceEnergy(record) }
