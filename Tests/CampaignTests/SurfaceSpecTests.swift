@@ -167,4 +167,35 @@ final class SurfaceSpecTests: XCTestCase {
         XCTAssertEqual(try former.form(part.surfaces, finalTask: part.finalTask, rows: pending(part)), [])
         XCTAssertEqual(try store.campaignSurfaceEnergies(), [])
     }
+
+    func testSurfacesNamingOneExcessFileShareItsSeries() throws {
+        let table = """
+            cell = "\(Self.cell)"
+            miller = "001"
+            termination = "NaCl"
+            layers = [2]
+            in_plane = ["1x1"]
+            excess_cell = "\(Self.cell)"
+            """
+        let parsed = try SpecSandbox().parse("""
+            [campaign]
+            name = "surf"
+
+            [[surfaces]]
+            name = "a"
+            vacuum = 10
+            \(table)
+
+            [[surfaces]]
+            name = "b"
+            vacuum = 12
+            \(table)
+            """)
+        let excess = parsed.structures.filter { $0.name.hasPrefix("NaCl-rocksalt/excess-") }
+        XCTAssertFalse(excess.isEmpty)
+        XCTAssertEqual(Set(excess.map(\.name)).count, excess.count, "each excess supercell planned once")
+        XCTAssertEqual(Set(parsed.structures.map(\.name)).count, parsed.structures.count)
+        XCTAssertEqual(parsed.structures.filter { $0.name.hasPrefix("a/") }.count, 2)
+        XCTAssertEqual(parsed.structures.filter { $0.name.hasPrefix("b/") }.count, 2, "its slab and its oriented bulk")
+    }
 }

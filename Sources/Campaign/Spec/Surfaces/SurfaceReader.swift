@@ -50,8 +50,19 @@ struct SurfaceReader {
         }
         let method = MethodChoice(settings: spec.settings, recipe: .singlePoint, engine: spec.engine)
         surfaces.append(spec)
-        entries += items.map { StructureEntry(name: $0.name, file: spec.cellFile, structure: $0.structure,
-                                              formulaUnits: nil, method: method, line: spec.line) }
+        for item in items {
+            if let earlier = entries.first(where: { $0.name == item.name }) {
+                // A shared excess series: the same task, unless the files or methods differ.
+                if earlier.structure.contentHash != item.structure.contentHash || earlier.method != method {
+                    context.report(t.line("excess_cell"), "[[surfaces]] \"\(spec.name)\": \(item.name) is also planned by the "
+                        + "table at line \(earlier.line) with a different cell or method; give the excess files different names")
+                }
+                continue
+            }
+            let file = item.name.hasPrefix(spec.name + "/") ? spec.cellFile : spec.excessFile ?? spec.cellFile
+            entries.append(StructureEntry(name: item.name, file: file, structure: item.structure,
+                                          formulaUnits: nil, method: method, line: spec.line))
+        }
     }
 
     private func readOne(_ t: TableReader) -> SurfaceSpec? {
@@ -72,11 +83,11 @@ struct SurfaceReader {
             }
             return text
         }
-        let layers = series(t, "layers", expected: "an array of distinct integers ≥ 1, e.g. [5, 7, 9]", Self.layerList)
+        let layers = series(t, "layers", expected: "an array of distinct integers ≥ 1, e.g. [5, 7, 9]", SurfaceSeriesValues.layerList)
         let inPlane = series(t, "in_plane", expected: "an array of distinct repeats such as [\"2x2\", \"4x4\"]",
-                             Self.inPlaneList)
+                             SurfaceSeriesValues.inPlaneList)
         let vacuums = t.has("vacuum") ? t.read("vacuum", expected: "a positive number of Å or an array of distinct ones",
-                                               Self.vacuumList) : [SlabSpec.defaultVacuum]
+                                               SurfaceSeriesValues.vacuumList) : [SlabSpec.defaultVacuum]
         let threshold = MethodReader.checked(t, "threshold", t.number("threshold"), "must be a positive J/m²") {
             $0 > 0 && $0.isFinite
         } ?? SurfaceStudy.defaultThreshold
@@ -151,30 +162,5 @@ struct SurfaceReader {
             context.report(t.line(key), "`\(key)` \"\(path)\" cannot be read: \(error)")
             return nil
         }
-    }
-
-    private static func layerList(_ value: TOMLValueConvertible) -> [Int]? {
-        guard let array = value.array else { return nil }
-        let ints = array.compactMap(\.int)
-        return ints.count == array.count && !ints.isEmpty && ints.allSatisfy({ $0 >= 1 }) && Set(ints).count == ints.count
-            ? ints : nil
-    }
-
-    private static func inPlaneList(_ value: TOMLValueConvertible) -> [[Int]]? {
-        guard let array = value.array else { return nil }
-        let sizes = array.compactMap { $0.string }.map { $0.split(separator: "x").compactMap { Int($0) } }
-        guard sizes.count == array.count, !sizes.isEmpty,
-              sizes.allSatisfy({ $0.count == 2 && $0.allSatisfy { $0 >= 1 } }), Set(sizes).count == sizes.count else {
-            return nil
-        }
-        return sizes
-    }
-
-    private static func vacuumList(_ value: TOMLValueConvertible) -> [Double]? {
-        let number = { (v: TOMLValueConvertible) in v.double ?? v.int.map(Double.init) }
-        let list = number(value).map { [$0] } ?? value.array.map { $0.compactMap(number) }
-        guard let list, list.count == (value.array?.count ?? 1), !list.isEmpty,
-              list.allSatisfy({ $0 > 0 && $0.isFinite }), Set(list).count == list.count else { return nil }
-        return list.sorted()
     }
 }

@@ -5,7 +5,8 @@ import Structures
 
 /// The single points a `[[surfaces]]` table needs, named and deterministic: every slab of the
 /// series (layers × in-plane × vacuum, up to `maxAtoms`), the reference cells the surface study asks
-/// for (oriented bulk per in-plane size) and the excess compound's bulk series.
+/// for (oriented bulk per in-plane size) and the excess compound's bulk series (shared by the
+/// surfaces that name the same excess file).
 ///
 /// The references are found by asking the study itself (`SurfaceStudy`, `BulkStudy` from Models,
 /// the code the `surface` command runs) with a source that records each structure and never lets a
@@ -47,7 +48,7 @@ public enum SurfaceStructures {
         if let excess = namedExcess(spec) {
             let recorder = RecordingSource()
             _ = try BulkStudy(source: recorder).run(excess)
-            for structure in recorder.seen { add("\(spec.name)/\(structure.name)", structure) }
+            for structure in recorder.seen { add("\(excessPrefix(spec))/\(structure.name)", structure) }
         }
         return items
     }
@@ -58,6 +59,12 @@ public enum SurfaceStructures {
         SurfaceStudy(cell: cell, spec: slabSpec(spec, vacuum: vacuum, layers: 1, inPlane: (1, 1)),
                      layerSeries: spec.layers, inPlaneSeries: spec.inPlaneSeries, threshold: threshold,
                      maxAtoms: spec.maxAtoms, excessPerUnit: excessPerUnit, source: source)
+    }
+
+    /// Tasks of the excess series are named after the excess file, not the surface, so surfaces
+    /// that share an excess compound share its tasks: "CsI-bulk/excess-2x2x2".
+    public static func excessPrefix(_ spec: SurfaceSpec) -> String {
+        ((spec.excessFile ?? "excess") as NSString).lastPathComponent.split(separator: ".").first.map(String.init) ?? "excess"
     }
 
     /// The bulk cell named "bulk", so its reference cells are "bulk-oriented-1x1x2" and so on.
