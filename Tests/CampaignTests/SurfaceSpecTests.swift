@@ -198,4 +198,14 @@ final class SurfaceSpecTests: XCTestCase {
         XCTAssertEqual(parsed.structures.filter { $0.name.hasPrefix("a/") }.count, 2)
         XCTAssertEqual(parsed.structures.filter { $0.name.hasPrefix("b/") }.count, 2, "its slab and its oriented bulk")
     }
+
+    func testTheShippedSurfaceSpecsAreValid() throws {
+        let nacl = try JobSpecParser.parse(path: Repository.path("jobs/surfaces-nacl.toml"))
+        XCTAssertEqual(nacl.surfaces.map(\.name), ["NaCl-001"])
+        XCTAssertEqual(nacl.structures.count, 10)
+        let cspbi3 = try JobSpecParser.parse(path: Repository.path("jobs/surfaces-cspbi3.toml"))
+        XCTAssertEqual(cspbi3.surfaces.map(\.name), ["alpha-001-CsI", "gamma-010-CsI", "delta-010"])
+        XCTAssertEqual(cspbi3.structures.count, 49, "the count its comment and estimate state")
+        XCTAssertTrue(cspbi3.structures.allSatisfy { $0.structure.count <= 320 })
+    }
 }
