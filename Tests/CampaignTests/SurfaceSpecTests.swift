@@ -208,4 +208,28 @@ final class SurfaceSpecTests: XCTestCase {
         XCTAssertEqual(cspbi3.structures.count, 49, "the count its comment and estimate state")
         XCTAssertTrue(cspbi3.structures.allSatisfy { $0.structure.count <= 320 })
     }
+
+    /// Failed tasks: the rows are still written, γ "n/a", the notes say which task failed and why.
+    func testFailedTasksGiveRowsWithoutGammaThatSayWhy() throws {
+        let sandbox = try SpecSandbox()
+        let plan = CampaignPlan(spec: try sandbox.parse(Self.valid))
+        let store = try ResultsStore(path: (sandbox.directory as NSString).appendingPathComponent("f.sqlite"))
+        let rows = plan.tasks.map { t -> TaskRecord in
+            var row = TaskRecord(campaign: "surf", key: t.key, kind: t.kind.rawValue, structureName: t.structureName,
+                                 inputHash: nil, definitionHash: t.definitionHash, settingsHash: t.settings.hash,
+                                 predictedSeconds: t.predictedSeconds)
+            row.state = .failed
+            row.message = "SCC did not converge"
+            return row
+        }
+        XCTAssertEqual(try SurfaceFormer(campaign: "surf", store: store).form(plan.surfaces, finalTask: plan.finalTask,
+                                                                              rows: rows), [])
+        let stored = try store.campaignSurfaceEnergies(campaign: "surf")
+        XCTAssertEqual(stored.map(\.vacuum), [10, 12])
+        XCTAssertEqual(stored.map(\.surfaceEnergyJM2), [nil, nil])
+        XCTAssertEqual(stored.map(\.converged), [false, false])
+        XCTAssertTrue(stored[0].notes.contains("NaCl-001/bulk-oriented-1x1x2/sp is failed: SCC did not converge"),
+                      stored[0].notes)
+        XCTAssertEqual(stored.map(\.calculationIDList), [[], []])
+    }
 }
