@@ -16,10 +16,14 @@ public struct ReportData: Sendable {
     /// The measured file's rows; nil when no file was given.
     public var observations: [MeasuredObservation]?
     public var measuredFile: String?
+    /// Stored surface and interface energies per area (for the critical size L*).
+    public var surfaces: [SurfaceEnergyRecord] = []
+    /// σ of a converged slab series, J/m² (the `surface` command's default threshold); nil: unknown.
+    public var slabThreshold: Double?
     /// Product geometry of each configuration reaction of a verdict, by reaction row id (for pictures).
     public var geometries: [Int64: Structure] = [:]
     /// Campaign surface energies (`[[surfaces]]`), of `campaign` or all.
-    public var surfaces: [CampaignSurfaceEnergyRecord] = []
+    public var campaignSurfaces: [CampaignSurfaceEnergyRecord] = []
 
     public init(database: String, campaign: String?, verdicts: [VerdictRecord], reactions: [ReactionRecord],
                 tasks: [TaskRecord], calculations: [CalculationRecord], optimizations: [OptimizationRecord],
@@ -38,7 +42,8 @@ public struct ReportData: Sendable {
 
     /// Reads the rows of `campaign` (everything when nil) from `store`; with a campaign, only the
     /// calculations, optimisations and failures its tasks and reactions refer to.
-    public static func load(store: ResultsStore, campaign: String?, measured: [String] = []) throws -> ReportData {
+    public static func load(store: ResultsStore, campaign: String?, measured: [String] = [],
+                            slabThreshold: Double? = nil) throws -> ReportData {
         let snapshot = try store.snapshot()
         let tasks = snapshot.tasks.filter { campaign == nil || $0.campaign == campaign }
         let reactions = snapshot.reactions.filter { campaign == nil || $0.campaign == campaign }
@@ -48,8 +53,10 @@ public struct ReportData: Sendable {
             optimizations: try store.optimizations(), failures: snapshot.failures.map(\.failure),
             observations: measured.isEmpty ? nil : try MeasuredFile.read(measured),
             measuredFile: MeasuredFile.label(measured))
+        data.surfaces = try store.surfaceEnergies()
+        data.slabThreshold = slabThreshold
         if campaign != nil { data.keepCampaignRows() }
-        data.surfaces = try store.campaignSurfaceEnergies(campaign: campaign)
+        data.campaignSurfaces = try store.campaignSurfaceEnergies(campaign: campaign)
         data.geometries = try Self.geometries(store: store, verdicts: data.verdicts, reactions: reactions,
                                               calculations: data.calculations)
         return data
@@ -83,6 +90,10 @@ public struct ReportData: Sendable {
 
     /// Predictions of the verdict rows, compared with the measured rows (nil without a measured file).
     public var comparison: PairingComparison? {
-        observations.map { PairingComparison(observations: $0, predictions: verdicts.map(PairingPrediction.init)) }
+        observations.map { rows in
+            PairingComparison(observations: rows, predictions: verdicts.map {
+                PairingPrediction($0, surfaces: surfaces, slabThreshold: slabThreshold)
+            })
+        }
     }
 }

@@ -6,12 +6,14 @@ import Store
 enum VerdictTables {
     static func section(_ data: ReportData) -> ReportSection {
         var section = ReportSection(title: "Verdicts")
-        section.tables = data.verdicts.map(table)
+        section.tables = data.verdicts.map {
+            table($0, sizes: VerdictCriticalSizes(verdict: $0, surfaces: data.surfaces, slabThreshold: data.slabThreshold))
+        }
         if data.verdicts.isEmpty { section.notes.append("No verdict rows in \(data.database).") }
         return section
     }
 
-    static func table(_ v: VerdictRecord) -> ReportTable {
+    static func table(_ v: VerdictRecord, sizes: VerdictCriticalSizes) -> ReportTable {
         let ref = v.reference.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
         let paper = { (key: String) in (ref?[key] as? Double).map { Format.kj($0) } ?? "" }
         let (a, i) = (v.activePhase, v.inactivePhase)
@@ -32,12 +34,14 @@ enum VerdictTables {
                 ? "\(Format.kj(v.marginKJ)) ± \(Format.kj(v.uncertaintyKJ))"
                 : "\(Format.kj(v.marginKJ)), spread unknown (a phase has one configuration)", ""],
             ["verdict", v.verdict, ""],
+            ["critical size in the glass (\(a) vs \(i))", sizes.band("interface").text, ""],
+            ["critical size bare", sizes.band("surface").text, ""],
         ]
         let source = (ref?["source"] as? String).map { "; paper: \($0)" } ?? ""
         let left = v.excluded.isEmpty ? "" : "; left out: " + v.excluded.joined(separator: "; ")
         return ReportTable(
             title: "\(v.campaign) — \(Self.heading(v)) "
-                + "(n = \(Format.number(v.formulaUnits)), T = \(Format.number(v.temperature)) K)",
+                + "(n = \(Format.number(v.formulaUnits)), T = \(Format.number(v.temperature)) K; active phase \(a), inactive \(i))",
             header: ["quantity", "value", "paper"], rows: rows,
             caption: "verdicts row \(v.id ?? 0), from \(Self.roles(v))\(source)\(left).")
     }

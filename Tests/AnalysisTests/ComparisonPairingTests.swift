@@ -133,6 +133,21 @@ final class ComparisonPairingTests: XCTestCase {
         XCTAssertEqual(c.selection.setAside.map(\.prediction.verdictID), [1, 3])
     }
 
+    /// α and γ verdicts of one pairing and protocol are different predictions: both kept, both scored.
+    func testAlphaAndGammaVerdictsOfOnePairingAreBothKept() throws {
+        let alpha = PairingPrediction(verdictID: 1, campaign: "m", name: "CsPbI3/ZIF-62", activePhase: "alpha",
+                                      marginKJ: -8, formulaUnits: 8, protocolName: "unrelaxed", inactivePhase: "delta")
+        let gamma = PairingPrediction(verdictID: 2, campaign: "m", name: "CsPbI3/ZIF-62", activePhase: "gamma",
+                                      marginKJ: 16, formulaUnits: 8, protocolName: "unrelaxed", inactivePhase: "delta")
+        XCTAssertEqual(PredictionSelection([alpha, gamma]).kept.map(\.verdictID), [1, 2])
+        let c = PairingComparison(observations: [observation("CsPbI3/ZIF-62", "gamma_phase_retention",
+                                                             .qualitative("near_complete"), line: 2)],
+                                  predictions: [alpha, gamma])
+        XCTAssertEqual(c.signAgreements.map(\.outcome), [.disagree, .agree], "α predicts no stabilisation, γ does")
+        XCTAssertTrue(alpha.label.hasSuffix("alpha vs delta)"), alpha.label)
+        XCTAssertTrue(gamma.label.hasSuffix("gamma vs delta)"), gamma.label)
+    }
+
     /// A verdict whose bulk supercell series did not converge is flagged and left out of the counts
     /// (and of the rank correlations); one whose convergence was not checked is still scored.
     func testUnconvergedBulkIsLeftOutOfAgreementCounts() {

@@ -31,7 +31,7 @@ final class CompareCLITests: XCTestCase {
         let text = try cli.run(["compare", "--db", pairings.database, "--measured", VerdictCampaignFixture.li2023])
         XCTAssertEqual(text.status, 0, text.stderr)
         XCTAssertTrue(text.stdout.contains("too few pairings to conclude (n = 1)"), text.stdout)
-        XCTAssertTrue(text.stdout.contains("cspbi3-agzif62 (verdict \(seed.id), cspbi3-agzif62: frozen framework)"), text.stdout)
+        XCTAssertTrue(text.stdout.contains("cspbi3-agzif62 (verdict \(seed.id), cspbi3-agzif62: frozen framework, alpha vs delta)"), text.stdout)
         XCTAssertTrue(text.stdout.contains("→ \(seed.perUnit > 0 ? "agree" : "disagree")"), text.stdout)
 
         // Several files at once (a shell glob): every file's rows count, each named by its own file and line.

@@ -65,7 +65,7 @@ final class NegativeValueCLITests: XCTestCase {
         "bench-store --dir", "compare --db", "compare --measured", "compare --campaign", "report --db", "report --out",
         "report --campaign", "report --measured", "run --isolation",
         "surface --miller", "surface --termination", "surface --gfn", "surface --layers", "surface --in-plane",
-        "surface --excess-cell", "surface --phase", "surface --db",
+        "surface --excess-cell", "surface --phase", "surface --db", "surface --vacuum-series",
     ]
 
     /// Every option of every command, with its parsing strategy, from the binary's own description.

@@ -22,7 +22,7 @@ final class SurfaceCampaignCLITests: XCTestCase {
         termination = "NaCl"
         layers = [2, 3]
         in_plane = ["1x1", "2x2"]
-        vacuum = [10, 12]
+        vacuum = [10, 15, 20]
         """
 
     func testCampaignSurfacesMatchTheSurfaceCommandAndResume() throws {
@@ -35,17 +35,17 @@ final class SurfaceCampaignCLITests: XCTestCase {
         XCTAssertTrue(run.stdout.contains("surface energies"), run.stdout)
 
         let store = try ResultsStore(path: cli.path("campaign.sqlite"))
-        XCTAssertEqual(try store.tasks(campaign: "surfaces-test").map(\.state), Array(repeating: .done, count: 10))
+        XCTAssertEqual(try store.tasks(campaign: "surfaces-test").map(\.state), Array(repeating: .done, count: 14))
         let rows = try store.campaignSurfaceEnergies(campaign: "surfaces-test")
-        XCTAssertEqual(rows.map(\.vacuum), [10, 12])
-        guard rows.count == 2 else { return XCTFail("no surface rows: \(run.stdout)") }
-        XCTAssertEqual(rows.map(\.vacuumConverged), [nil, rows[1].vacuumConverged])
-        XCTAssertNotNil(rows[1].vacuumConverged)
+        XCTAssertEqual(rows.map(\.vacuum), [10, 15, 20])
+        guard rows.count == 3 else { return XCTFail("no surface rows: \(run.stdout)") }
+        XCTAssertEqual(rows.map(\.vacuumConverged), [nil, nil, rows[2].vacuumConverged])
+        XCTAssertNotNil(rows[2].vacuumConverged, "three vacua: the vacuum rule is applied")
 
         // Oracle: the `surface` command on the same slabs, computed again in its own database.
         for row in rows {
             let surface = try cli.run(["surface", Self.cell, "--miller", "001", "--termination", "NaCl", "--layers", "2,3",
-                                       "--in-plane", "1x1,2x2", "--vacuum", String(format: "%g", row.vacuum),
+                                       "--in-plane", "1x1,2x2", "--vacuum", String(format: "%g", row.vacuum), "--vacuum-series", "none",
                                        "--db", cli.path("oracle.sqlite"), "--json"])
             let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(surface.stdout.utf8)) as? [String: Any],
                                      surface.stdout + surface.stderr)
@@ -96,7 +96,7 @@ final class SurfaceCampaignCLITests: XCTestCase {
         let status = try cli.run(["status", "--db", cli.path("campaign.sqlite"), "--json"])
         let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
         let listed = try XCTUnwrap(object["surface_energies"] as? [[String: Any]])
-        XCTAssertEqual(listed.map { $0["vacuum_angstrom"] as? Double }, [10, 12])
+        XCTAssertEqual(listed.map { $0["vacuum_angstrom"] as? Double }, [10, 15, 20])
         for (line, gamma) in zip(listed, gammas) {
             XCTAssertEqual(try XCTUnwrap(line["surface_energy_j_m2"] as? Double), try XCTUnwrap(gamma), accuracy: 1e-12)
         }

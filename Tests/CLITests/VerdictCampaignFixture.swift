@@ -16,9 +16,13 @@ struct VerdictCampaignFixture {
     /// With `doubled`, each phase gets a second configuration: its reaction taken twice (energy × 2).
     /// With `bulkConverged`, the verdict says whether its bulk supercell series converged.
     /// With `sizes`, one verdict per fragment size, named as a screen names them ("<verdict> 8fu").
+    /// With `gamma`, each verdict also gets a γ twin ("<verdict> gamma", active phase "gamma",
+    /// the same reactions): a job that defines both active phases.
     func run(campaign: String, verdict: String = "frozen framework", formulaUnits: Int = 8, doubled: Bool = false,
-             sizes: [Int] = [], bulkConverged: Bool? = nil, file: StaticString = #filePath, line: UInt = #line) throws {
-        let verdicts = sizes.isEmpty ? [(verdict, formulaUnits)] : sizes.map { ("\(verdict) \($0)fu", $0) }
+             sizes: [Int] = [], bulkConverged: Bool? = nil, gamma: Bool = false,
+             file: StaticString = #filePath, line: UInt = #line) throws {
+        let base = sizes.isEmpty ? [(verdict, formulaUnits)] : sizes.map { ("\(verdict) \($0)fu", $0) }
+        let verdicts = base.map { ($0.0, $0.1, "alpha") } + (gamma ? base.map { ("\($0.0) gamma", $0.1, "gamma") } : [])
         let cs4 = "[[structures]]\nname = \"Cs4PbI6\"\nfiles = \"\(CLIHarness.fragment("Cs4PbI6"))\"\n"
         var spec = try String(contentsOfFile: try CampaignFixture(cli: cli).writeSpec(name: campaign, extraStructures: [cs4]),
                               encoding: .utf8)
@@ -32,12 +36,12 @@ struct VerdictCampaignFixture {
 
         \(doubled ? Self.doubledReactions : "")
         """
-        for (name, units) in verdicts {
+        for (name, units, active) in verdicts {
             spec += """
 
             [[verdicts]]
             name = "\(name)"
-            active_phase = "alpha"
+            active_phase = "\(active)"
             inactive_phase = "delta"
             active = "iodide*"
             inactive = "Cs2PbI4 from*"

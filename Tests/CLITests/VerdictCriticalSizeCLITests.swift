@@ -27,7 +27,9 @@ final class VerdictCriticalSizeCLITests: XCTestCase {
         let bare = try XCTUnwrap(v["critical_size_nm_bare"] as? [String: Any])
         XCTAssertEqual(try XCTUnwrap(bare["cube"] as? Double), expected, accuracy: 1e-9 * expected)
         XCTAssertEqual(try XCTUnwrap(bare["sphere"] as? Double), expected, accuracy: 1e-9 * expected)
-        XCTAssertTrue((bare["uncertainty_unknown"] as? [String])?.contains("configuration spread") ?? false)
+        // No GFN1 twin stored: that term is unknown, named, and no band is given.
+        XCTAssertTrue((bare["uncertainty_unknown"] as? [String])?.contains("GFN2 vs GFN1 (alpha)") ?? false, "\(bare)")
+        XCTAssertTrue(bare["band_nm"] is NSNull, "\(bare)")
         let glass = try XCTUnwrap(v["critical_size_nm"] as? [String: Any])
         XCTAssertTrue(glass["value"] is NSNull, "no interface energies stored: \(glass)")
         let phases = try XCTUnwrap(v["phases"] as? [String: [String: Any]])

@@ -109,6 +109,10 @@ final class BrokenSpecTests: XCTestCase {
                  line: 34, fragment: "[[verdicts]] \"v\": formula_units = 8, but reaction \"iface a\" consumes 1 formula units (H2: 1)"),
             Case(name: "bulk_converged not a boolean", spec: base + Self.verdictTail(units: 1) + "bulk_converged = \"yes\"\n",
                  line: 35, fragment: "`bulk_converged` must be true or false"),
+            Case(name: "duplicate verdict name",
+                 spec: base + Self.verdictTail(units: 1) + "\n[[verdicts]]\nname = \"v\"\nactive_phase = \"gamma\"\n"
+                    + "active = \"iface a\"\ninactive = \"iface d\"\nbulk = \"bulk\"\nformula_units = 1\n",
+                 line: 37, fragment: "duplicate verdict name \"v\" (first defined at line 29)"),
             Case(name: "name for a multi-file glob",
                  spec: base + "\n[[structures]]\nname = \"both\"\nfiles = \"*.xyz\"\n", line: 14,
                  fragment: "`name` \"both\" stands for one structure but `files` matches 2 files"),

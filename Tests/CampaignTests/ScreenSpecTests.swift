@@ -161,4 +161,48 @@ final class ScreenSpecTests: XCTestCase {
         XCTAssertTrue(problems.contains { $0.line == 8 && $0.message.contains("max_products") }, "\(problems)")
         XCTAssertTrue(problems.contains { $0.line == 19 && $0.message.contains("ligands") }, "\(problems)")
     }
+
+    /// `bulk_converged` on a perovskite reaches every verdict of its pairings (as on [[verdicts]]);
+    /// a non-boolean is refused at its line (unset, it stays "not checked": testAlsoActive…).
+    func testBulkConvergedReachesTheScreenVerdicts() throws {
+        let sandbox = try SpecSandbox()
+        let flagged = Self.spec(treatment: "unrelaxed").replacingOccurrences(
+            of: "bulk = \"1x2x1\" }", with: "bulk = \"1x2x1\" }\nbulk_converged = false")
+        let job = try sandbox.parse(flagged)
+        XCTAssertEqual(job.verdicts.map(\.bulkConverged), [false, false])
+        XCTAssertEqual(job.verdicts.map(\.name), ["CsPbI3/ZIF-4", "CsPbI3/ZIF-62"])
+        let bad = Self.spec(cells: "/nonexistent").replacingOccurrences(
+            of: "bulk = \"1x2x1\" }", with: "bulk = \"1x2x1\" }\nbulk_converged = \"yes\"")
+        let problems = try sandbox.problems(bad)
+        XCTAssertTrue(problems.contains { $0.line == 15 && $0.message.contains("`bulk_converged` must be true or false") },
+                      "\(problems)")
+    }
+
+    /// `also_active`: γ beside α against δ. Each active phase gets its own fragment, bulk reaction,
+    /// products and verdict (the second named after its phase), against one set of δ products.
+    func testAlsoActiveGivesEachActivePhaseItsOwnVerdict() throws {
+        let sandbox = try SpecSandbox()
+        let spec = Self.spec(treatment: "unrelaxed")
+            .replacingOccurrences(of: "bulk = \"1x2x1\" }", with: "bulk = \"1x2x1\" }\nalso_active = "
+                + "[{ phase = \"gamma\", cell = \"\(Self.repository)/clusters/bulk/CsPbI3-gamma.cif\", bulk = \"1x1x2\", "
+                + "bulk_converged = false }]")
+            .components(separatedBy: "\n\n[[glasses]]\nname = \"ZIF-62\"").first!
+        let job = try sandbox.parse(spec)
+        XCTAssertEqual(job.invalidStructures.map(\.name), [])
+        XCTAssertEqual(job.verdicts.map(\.name), ["CsPbI3/ZIF-4", "CsPbI3/ZIF-4 gamma"])
+        XCTAssertEqual(job.verdicts.map(\.activePhase), ["alpha", "gamma"])
+        XCTAssertEqual(job.verdicts.map(\.inactivePhase), ["delta", "delta"])
+        XCTAssertEqual(job.verdicts.map(\.bulkConverged), [nil, false], "α not said: not checked; γ's own flag")
+        XCTAssertEqual(job.verdicts.map(\.bulkReaction), ["bulk CsPbI3 delta-alpha", "bulk CsPbI3 delta-gamma"])
+        XCTAssertEqual(job.verdicts[0].inactiveReactions, job.verdicts[1].inactiveReactions, "one set of δ products")
+        let names = job.structures.map(\.name)
+        XCTAssertEqual(Set(names).count, names.count, "no structure twice: \(names)")
+        XCTAssertTrue(names.contains("CsPbI3-gamma-8fu") && names.contains("CsPbI3-gamma-bulk"), "\(names)")
+        for verdict in job.verdicts {
+            XCTAssertTrue(job.reactions.contains { ReactionPattern.matches(verdict.activeReactions, $0.name) }, verdict.name)
+        }
+        let bad = Self.spec(cells: "/nonexistent").replacingOccurrences(
+            of: "bulk = \"1x2x1\" }", with: "bulk = \"1x2x1\" }\nalso_active = { phase = \"gamma\" }")
+        XCTAssertTrue(try sandbox.problems(bad).contains { $0.line == 15 && $0.message.contains("`also_active` must be an array") })
+    }
 }

@@ -182,7 +182,7 @@ final class SurfaceSpecTests: XCTestCase {
     func testTheShippedSurfaceSpecsAreValid() throws {
         let nacl = try JobSpecParser.parse(path: Repository.path("jobs/surfaces-nacl.toml"))
         XCTAssertEqual(nacl.surfaces.map(\.name), ["NaCl-001"])
-        XCTAssertEqual(nacl.structures.count, 10)
+        XCTAssertEqual(nacl.structures.count, 14)
         let cspbi3 = try JobSpecParser.parse(path: Repository.path("jobs/surfaces-cspbi3.toml"))
         XCTAssertEqual(cspbi3.surfaces.map(\.name), ["alpha-001-CsI", "gamma-010-CsI", "delta-010"])
         XCTAssertEqual(cspbi3.structures.count, 49, "the count its comment and estimate state")

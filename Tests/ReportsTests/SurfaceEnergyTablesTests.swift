@@ -16,7 +16,7 @@ final class SurfaceEnergyTablesTests: XCTestCase {
             inPlaneConverged: true, vacuumConverged: nil, layers: 3, supercell: "2x2", natoms: 24, excess: "",
             excessReference: nil, volumePerUnit: 44.9, notes: "", calculationIDs: [6, 10, 8])
         row.id = 7
-        data.surfaces = [row]
+        data.campaignSurfaces = [row]
         let table = try XCTUnwrap(SurfaceEnergyTables.section(data)?.tables.first)
         XCTAssertEqual(table.rows, [["NaCl-001", "12", "0.565060", "no", "yes", "not tested", "3 2x2", "24",
                                      "surface_energies 7; calculations 6, 10, 8"]])

@@ -26,6 +26,7 @@ struct MeasuredCSVRow {
         let kind = check { try self.kind() }
         let source = check { try required("source") }
         if let value, let unit { _ = check { try consistent(value, unit) } }
+        if let quantity, let value, let unit { _ = check { try size(quantity, value, unit) } }
         guard problems.isEmpty, let pairing, let composition, let temperature, let quantity, let unit, let value,
               let kind, let source else { return .failure(MeasuredCSVError(problems: problems)) }
         return .success(MeasuredObservation(
@@ -39,9 +40,20 @@ struct MeasuredCSVRow {
         switch (value, unit) {
         case (.qualitative(let word), let unit) where unit != "qualitative":
             throw error("value \"\(word)\" is a word: its unit must be \"qualitative\", not \"\(unit)\"")
-        case (.number, "qualitative"):
+        case (.number, "qualitative"), (.range, "qualitative"):
             throw error("a numeric value needs a real unit, not \"qualitative\"")
         default: break
+        }
+    }
+
+    /// A size quantity (MeasuredSize) is a positive length in nm, a number or a range.
+    func size(_ quantity: String, _ value: MeasuredValue, _ unit: String) throws {
+        guard MeasuredSize.isSize(quantity) else { return }
+        guard unit == MeasuredSize.unit else {
+            throw error("\(quantity) is a length: its unit must be \"\(MeasuredSize.unit)\", not \"\(unit)\"")
+        }
+        guard let bounds = value.bounds, bounds.low > 0 else {
+            throw error("\(quantity) must be a positive number or range of nm (e.g. 4..15), not \"\(value)\"")
         }
     }
 
@@ -84,6 +96,7 @@ struct MeasuredCSVRow {
             guard x.isFinite else { throw error("column value: \"\(value)\" is not finite") }
             return .number(x)
         }
+        if let range = try self.range(value) { return range }
         if let yesNo = BooleanSpelling.word(value) { return .qualitative(yesNo) }
         let word = value.lowercased()
         let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyz0123456789_-")
@@ -91,6 +104,18 @@ struct MeasuredCSVRow {
             throw error("column value: \"\(value)\" is neither a number nor a word of a–z, 0–9, _, - (e.g. near_complete)")
         }
         return .qualitative(word)
+    }
+
+    /// `low..high`: two finite numbers, low ≤ high; nil when `value` has no `..`.
+    func range(_ value: String) throws -> MeasuredValue? {
+        guard let dots = value.range(of: "..") else { return nil }
+        let low = value[..<dots.lowerBound].trimmingCharacters(in: .whitespaces)
+        let high = value[dots.upperBound...].trimmingCharacters(in: .whitespaces)
+        guard let a = Double(low), let b = Double(high), a.isFinite, b.isFinite else {
+            throw error("column value: \"\(value)\" is not a range of two numbers such as 4..15")
+        }
+        guard a <= b else { throw error("column value: range \"\(value)\" runs backwards (write low..high)") }
+        return .range(low: a, high: b)
     }
 
     func kind() throws -> ObservationKind {

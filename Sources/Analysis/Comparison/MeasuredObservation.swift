@@ -37,9 +37,11 @@ public struct MeasuredObservation: Sendable, Equatable {
     public var location: String { "\(file):\(line)" }
 }
 
-/// A measured value: a number, or a word such as `near_complete`.
+/// A measured value: a number, a range `low..high` (e.g. particle sizes `4..15` nm), or a word such as `near_complete`.
 public enum MeasuredValue: Sendable, Equatable, CustomStringConvertible {
     case number(Double)
+    /// A published range, low ≤ high, in the row's unit.
+    case range(low: Double, high: Double)
     case qualitative(String)
 
     public var number: Double? {
@@ -47,12 +49,24 @@ public enum MeasuredValue: Sendable, Equatable, CustomStringConvertible {
         return nil
     }
 
+    /// The bounds of a number (low = high) or a range; nil for a word.
+    public var bounds: (low: Double, high: Double)? {
+        switch self {
+        case .number(let x): (x, x)
+        case let .range(low, high): (low, high)
+        case .qualitative: nil
+        }
+    }
+
     public var description: String {
         switch self {
-        case .number(let x): x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
+        case .number(let x): Self.text(x)
+        case let .range(low, high): "\(Self.text(low))..\(Self.text(high))"
         case .qualitative(let word): word
         }
     }
+
+    private static func text(_ x: Double) -> String { x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x) }
 }
 
 /// Whether a row was measured, or computed in the paper (shown beside our numbers, never scored).

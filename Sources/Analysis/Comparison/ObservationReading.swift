@@ -23,6 +23,8 @@ public struct ObservationReading: Sendable, Equatable {
             return nil
         case .number(let x):
             return stabilisedAbove.map { x > $0 }
+        case .range:
+            return nil
         }
     }
 

@@ -10,6 +10,8 @@ public struct PairingComparison: Sendable {
 
     public var matches: [Match]
     public var signAgreements: [SignAgreement]
+    /// Per verdict with measured sizes: its critical size L* against them (SizeAgreement's rule).
+    public var sizeAgreements: [SizeAgreement]
     public var rankComparisons: [RankComparison]
     /// Which verdict rows stand for their pairing, and which duplicates were set aside.
     public var selection: PredictionSelection
@@ -22,12 +24,18 @@ public struct PairingComparison: Sendable {
             Match(observation: row, predictions: kept.filter { PairingMatcher.matches(row.pairing, $0) })
         }
         signAgreements = Self.signs(matches, kept)
+        sizeAgreements = Self.sizes(matches, kept, signAgreements)
         rankComparisons = Self.ranks(matches)
     }
 
     /// How many sign comparisons came out as `outcome`.
     public func count(_ outcome: SignAgreement.Outcome) -> Int {
         signAgreements.filter { $0.outcome == outcome }.count
+    }
+
+    /// How many critical-size comparisons came out as `outcome`.
+    public func sizeCount(_ outcome: SignAgreement.Outcome) -> Int {
+        sizeAgreements.filter { $0.outcome == outcome }.count
     }
 
     /// Rows whose pairing names no verdict.
@@ -52,10 +60,21 @@ public struct PairingComparison: Sendable {
         }
     }
 
+    static func sizes(_ matches: [Match], _ predictions: [PairingPrediction], _ signs: [SignAgreement]) -> [SizeAgreement] {
+        predictions.compactMap { prediction in
+            let sizes = matches.filter {
+                $0.observation.kind == .measured && MeasuredSize.isSize($0.observation.quantity) && $0.predictions.contains(prediction)
+            }.map(\.observation)
+            guard !sizes.isEmpty else { return nil }
+            let evidence = signs.first { $0.prediction == prediction }?.evidence ?? []
+            return SizeAgreement(prediction: prediction, sizes: sizes, evidence: evidence)
+        }
+    }
+
     static func ranks(_ matches: [Match]) -> [RankComparison] {
         var groups: [RankComparison.Group: [RankComparison.Point]] = [:]
         var order: [RankComparison.Group] = []
-        for match in matches where match.observation.kind == .measured {
+        for match in matches where match.observation.kind == .measured && !MeasuredSize.isSize(match.observation.quantity) {
             guard let measured = match.observation.value.number else { continue }
             for prediction in match.predictions where prediction.bulkConverged != false {
                 guard let predicted = prediction.marginPerFormulaUnit else { continue }

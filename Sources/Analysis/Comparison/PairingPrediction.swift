@@ -23,12 +23,22 @@ public struct PairingPrediction: Sendable, Equatable {
     public var computedAt: Date
     /// Our values of the paper's computed quantities (e.g. "interface_reaction_energy_alpha"), kJ/mol.
     public var computedValues: [String: Double]
+    /// The inactive phase the verdict compares with ("delta"); "" when not given.
+    public var inactivePhase: String
+    /// L* of particles in the glass (interface energies per area), scored against measured sizes; nil: not formed.
+    public var criticalSize: CriticalSizeBand?
+    /// L* of bare particles (surface energies per area), shown beside it, never scored.
+    public var criticalSizeBare: CriticalSizeBand?
 
     public init(verdictID: Int64, campaign: String, name: String, activePhase: String, marginKJ: Double?,
                 formulaUnits: Double, computedValues: [String: Double] = [:], pairing: String? = nil,
                 protocolName: String? = nil, uncertaintyKJ: Double = 0, computedAt: Date = Date(timeIntervalSince1970: 0),
-                bulkConverged: Bool? = nil) {
+                bulkConverged: Bool? = nil, inactivePhase: String = "", criticalSize: CriticalSizeBand? = nil,
+                criticalSizeBare: CriticalSizeBand? = nil) {
         self.bulkConverged = bulkConverged
+        self.inactivePhase = inactivePhase
+        self.criticalSize = criticalSize
+        self.criticalSizeBare = criticalSizeBare
         self.verdictID = verdictID
         self.campaign = campaign
         self.name = name
@@ -59,6 +69,9 @@ public struct PairingPrediction: Sendable, Equatable {
     /// The margin is within the configuration spread: no sign is claimed (as the verdict says).
     public var isConclusive: Bool { marginKJ.map { abs($0) >= uncertaintyKJ } ?? false }
 
-    /// "CsPbBr3/ZIF-4 (verdict 3, campaign screen)".
-    public var label: String { "\(pairing) (verdict \(verdictID), \(campaign): \(name))" }
+    /// "CsPbBr3/ZIF-4 (verdict 3, campaign screen: name, alpha vs delta)": the phases it used are named.
+    public var label: String {
+        let phases = inactivePhase.isEmpty ? activePhase : "\(activePhase) vs \(inactivePhase)"
+        return "\(pairing) (verdict \(verdictID), \(campaign): \(name), \(phases))"
+    }
 }

@@ -1,14 +1,15 @@
 import Foundation
 
-/// One prediction per pairing and protocol: the stated rule for duplicates.
+/// One prediction per pairing, protocol and active phase: the stated rule for duplicates.
 ///
-/// Rule: among verdict rows of the same pairing key (PairingMatcher.key) and protocol (e.g. the
+/// Rule: among verdict rows of the same pairing key (PairingMatcher.key), protocol and active phase
+/// (α and γ verdicts of one pairing are both kept and both reported) (e.g. the
 /// same pairing stored by two campaigns, or one per fragment size), keep a complete one (with a
 /// margin) over an incomplete one, then the largest fragment (closest to a particle), then the
 /// latest formed (`computedAt`), then the larger row id.
 /// `compare --campaign NAME` narrows the rows to one campaign before the rule applies.
 public struct PredictionSelection: Sendable {
-    public static let rule = "one prediction per pairing and protocol: a complete verdict (with a margin), of the "
+    public static let rule = "one prediction per pairing, protocol and active phase: a complete verdict (with a margin), of the "
         + "largest fragment, latest formed, then larger row id; --campaign NAME limits to one campaign"
 
     public var kept: [PairingPrediction]
@@ -19,7 +20,7 @@ public struct PredictionSelection: Sendable {
         var groups: [String: [PairingPrediction]] = [:]
         var order: [String] = []
         for p in all {
-            let key = "\(PairingMatcher.key(p.pairing))|\(PairingMatcher.key(p.protocolName))"
+            let key = "\(PairingMatcher.key(p.pairing))|\(PairingMatcher.key(p.protocolName))|\(PairingMatcher.key(p.activePhase))"
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(p)
         }

@@ -45,15 +45,15 @@ struct SurfaceFormer {
         let composition = Composition(numbers: cell.atomicNumbers)
         let volume = (cell.lattice?.volume ?? 0) / Double(max(composition.units, 1))
         var out: [CampaignSurfaceEnergyRecord] = []
-        var previous: Double?
+        var finals: [SurfacePoint?] = []
+        let rule = VacuumRule(series: surface.vacuums, threshold: surface.threshold)
         for vacuum in surface.vacuums {
             source.resetUsed()
             let result = try SurfaceStructures.study(surface, cell: cell, vacuum: vacuum, threshold: surface.threshold,
                                                      excessPerUnit: excessPerUnit, source: source).run()
             let gamma = result.final?.surfaceEnergy
-            let (vacuumConverged, vacuumNote) = Self.vacuumCheck(gamma, previous: previous, isFirst: out.isEmpty,
-                                                                 count: surface.vacuums.count, threshold: surface.threshold)
-            previous = gamma
+            finals.append(result.final)
+            let (vacuumConverged, vacuumNote) = Self.vacuumCheck(finals, rule: rule, count: surface.vacuums.count)
             let ids = (excessIDs + source.used).reduce(into: [Int64]()) { if !$0.contains($1) { $0.append($1) } }
             out.append(CampaignSurfaceEnergyRecord(
                 campaign: campaign, surface: surface.name, vacuum: vacuum, phase: surface.phase,
@@ -74,15 +74,18 @@ struct SurfaceFormer {
         vacuums < 2 ? stops : stops.filter { !$0.hasPrefix("vacuum convergence not tested") }
     }
 
-    /// Vacuum convergence: γ against the previous (smaller) vacuum's γ; nil when not tested.
-    static func vacuumCheck(_ gamma: Double?, previous: Double?, isFirst: Bool, count: Int,
-                            threshold: Double) -> (Bool?, String) {
-        if count < 2 { return (nil, "one vacuum only: vacuum convergence not tested") }
-        if isFirst { return (nil, "smallest vacuum of the series: the next vacuum's row compares with it") }
-        guard let gamma, let previous else { return (false, "vacuum: γ missing at this or the previous vacuum") }
-        let change = gamma - previous
-        let ok = abs(change) < threshold
-        return (ok, String(format: "vacuum: γ changed by %+.6f J/m² from the previous vacuum (%@ %.4f)", change,
-                           ok ? "within" : "NOT within", threshold))
+    /// Vacuum convergence by the rule of `interscreen surface` (`VacuumRule`: the last three vacua's
+    /// γ agree within the threshold), over this vacuum and the smaller ones; nil when not tested.
+    static func vacuumCheck(_ finals: [SurfacePoint?], rule: VacuumRule, count: Int) -> (Bool?, String) {
+        if count < 3 { return (nil, "vacuum convergence not tested here: the rule needs three vacua, the series has \(count)") }
+        if finals.count < 3 { return (nil, "vacuum: the rule needs three vacua up to this one (see the larger vacua's rows)") }
+        let points = finals.compactMap { $0 }
+        guard points.count == finals.count else { return (false, "vacuum: γ missing at this or a smaller vacuum") }
+        let ok = rule.isConverged(points)
+        let gammas = points.suffix(3).map { p in
+            String(format: "%g Å %@", p.vacuum, p.surfaceEnergy.map { String(format: "%.6f", $0) } ?? "n/a")
+        }
+        return (ok, "vacuum " + (ok ? "converged" : "NOT converged") + " to \(rule.threshold) J/m² (γ at "
+            + gammas.joined(separator: ", ") + ")")
     }
 }

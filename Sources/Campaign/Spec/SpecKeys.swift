@@ -15,7 +15,7 @@ enum SpecKeys {
                           "temperature", "reference", "bulk_converged"]
 
     static let screen = ["k", "sites", "orientations", "max_products", "protocol", "temperature"]
-    static let perovskite = ["name", "units", "surface", "active", "inactive"]
+    static let perovskite = ["name", "units", "surface", "active", "inactive", "bulk_converged", "also_active"]
     static let glass = ["name", "crystal", "zn", "bim", "ligand", "cap", "ligands"]
 
     /// Where a key that is misplaced in another table belongs, for the "unknown key" message.

@@ -43,6 +43,12 @@ struct VerdictReader {
         if !t.has("formula_units") { context.report(t.line, "[[verdicts]] needs `formula_units` (n of the fragments)") }
         let kelvin = t.has("temperature")
             ? MethodReader.checked(t, "temperature", t.number("temperature"), "must be positive") { $0 > 0 } : 300
+        if let name, let first = verdicts.first(where: { $0.name == name }) {
+            // The store keeps one verdict per campaign and name: a second would silently replace the first.
+            context.report(t.line("name"), "duplicate verdict name \"\(name)\" (first defined at line \(first.line)); "
+                + "give each [[verdicts]] its own name (e.g. one per active phase)")
+            return
+        }
         guard let name, let active, let inactive, let bulk, let units, let kelvin else { return }
         for pattern in [active, inactive] { checkUnits(t, name: name, pattern: pattern, units: units) }
         verdicts.append(VerdictSpec(

@@ -4,7 +4,8 @@ import Structures
 /// (`SurfaceBasis`), groups its atoms into layers (`SlabLayers`), takes `layers` consecutive
 /// layers that start and end with the termination and whose faces are equivalent
 /// (`SlabSymmetry`), repeats them in plane and adds vacuum along z. Deterministic: the same
-/// cell and spec give the same atoms in the same order.
+/// cell and spec give the same atoms in the same order. The termination "ribbons" hands the cut
+/// to `RibbonSlabBuilder` (whole Pb–I ribbons of chain compounds such as δ-CsPbI3).
 public enum SlabBuilder {
     /// Why a slab cannot be cut.
     public struct BuildError: Error, Sendable, CustomStringConvertible {
@@ -21,6 +22,7 @@ public enum SlabBuilder {
         guard spec.layers >= 1, spec.inPlane.0 >= 1, spec.inPlane.1 >= 1, spec.vacuum > 0 else {
             throw BuildError(description: "\(cell.name): layers and in-plane repeats must be at least 1, vacuum positive")
         }
+        if spec.termination == RibbonSlabBuilder.termination { return try RibbonSlabBuilder.build(cell, spec: spec) }
         guard let termination = Composition(formula: spec.termination)?.reduced else {
             throw BuildError(description: "termination '\(spec.termination)' is not a formula such as CsI or PbI2")
         }
@@ -56,8 +58,8 @@ public enum SlabBuilder {
         }
     }
 
-    private static func assemble(cell: Structure, spec: SlabSpec, layers: SlabLayers, stack: [SlabLayers.Layer],
-                                 symmetry: String) -> Slab {
+    static func assemble(cell: Structure, spec: SlabSpec, layers: SlabLayers, stack: [SlabLayers.Layer],
+                         symmetry: String) -> Slab {
         let bottom = stack.flatMap(\.positions).map(\.z).min()!
         let top = stack.flatMap(\.positions).map(\.z).max()!
         let thickness = top - bottom

@@ -1,7 +1,8 @@
 /// What slab to cut: plane, outer-layer composition, thickness, in-plane repeats and vacuum.
 public struct SlabSpec: Sendable, Hashable {
     public var miller: MillerIndex
-    /// Reduced composition of the outer layer on both faces, e.g. "CsI" or "PbI2" for ABX3 (001).
+    /// Reduced composition of the outer layer on both faces, e.g. "CsI" or "PbI2" for ABX3 (001);
+    /// "ribbons" for whole-ribbon slabs of chain compounds such as δ-CsPbI3 (`RibbonSlabBuilder`).
     public var termination: String
     /// Atomic layers (planes of atoms, grouped by `layerTolerance`), both outer layers included.
     public var layers: Int

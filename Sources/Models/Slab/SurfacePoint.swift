@@ -23,4 +23,6 @@ public struct SurfacePoint: Sendable, Codable, Equatable {
     public var seconds: Double
     public var cached: Bool
     public var structureHash: String
+    /// Vacuum of this slab, Å.
+    public var vacuum: Double = 0
 }

@@ -26,11 +26,13 @@ public struct SurfaceStudy {
     /// μ of one reduced excess unit (Eh), for non-stoichiometric slabs.
     public var excessPerUnit: Double?
     public let source: any BulkEnergySource
+    /// The vacua tried for the final size (`VacuumRule`); nil: vacuum not tested.
+    public var vacuumRule: VacuumRule?
 
     public static let defaultThreshold = 0.01
 
     public init(cell: Structure, spec: SlabSpec, layerSeries: [Int], inPlaneSeries: [(Int, Int)], threshold: Double,
-                maxAtoms: Int, excessPerUnit: Double?, source: any BulkEnergySource) {
+                maxAtoms: Int, excessPerUnit: Double?, source: any BulkEnergySource, vacuumRule: VacuumRule? = nil) {
         self.cell = cell
         self.spec = spec
         self.layerSeries = layerSeries
@@ -39,6 +41,7 @@ public struct SurfaceStudy {
         self.maxAtoms = maxAtoms
         self.excessPerUnit = excessPerUnit
         self.source = source
+        self.vacuumRule = vacuumRule
     }
 
     /// Default in-plane series: even repeats for cubic cells (2x2, 4x4, 6x6), else 1x1, 2x2, 3x3.
@@ -80,15 +83,17 @@ public struct SurfaceStudy {
             if let change = point.change, abs(change) < threshold { result.inPlaneConverged = true; break }
         }
         if inPlaneSeries.count < 2 { result.stops.append("one in-plane size only: in-plane convergence not tested") }
-        result.stops.append("vacuum convergence not tested: tblite slab energies drift with the vacuum (docs/surfaces.md)")
+        try vacuumLoop(layers: layers, thinner: thinner, inPlane: result.inPlane.isEmpty ? first : inPlaneSeries[result.inPlane.count],
+                       bulkCache: &bulkCache, into: &result, onPoint: onPoint)
         return result
     }
 
     /// One slab and its γ; nil (with a stop recorded) when the cap or a failure ends the loop.
-    private func step(layers: Int, inPlane: (Int, Int), previous: SurfacePoint?, thinner: SurfacePoint? = nil,
-                      bulkCache: inout [String: Double],
-                      into result: inout SurfaceStudyResult) throws -> SurfacePoint? {
+    func step(layers: Int, inPlane: (Int, Int), previous: SurfacePoint?, thinner: SurfacePoint? = nil,
+              vacuum: Double? = nil, bulkCache: inout [String: Double],
+              into result: inout SurfaceStudyResult) throws -> SurfacePoint? {
         var slabSpec = spec
+        slabSpec.vacuum = vacuum ?? spec.vacuum
         slabSpec.layers = layers
         slabSpec.inPlane = inPlane
         let slab = try SlabBuilder.build(cell, spec: slabSpec)
@@ -118,7 +123,8 @@ public struct SurfaceStudy {
             return SurfacePoint(layers: layers, supercell: slabSpec.inPlaneLabel, atoms: slab.structure.count,
                                 energy: energy.energy, bulkPerUnit: bulk, bulkUnits: slab.bulkUnits,
                                 surfaceEnergy: gamma, surfaceEnergyDirect: direct, slopePerUnit: slope, change: change,
-                                seconds: energy.seconds, cached: energy.cached, structureHash: slab.structure.contentHash)
+                                seconds: energy.seconds, cached: energy.cached, structureHash: slab.structure.contentHash,
+                                vacuum: slabSpec.vacuum)
         } catch {
             result.stops.append("\(layers) layers \(slabSpec.inPlaneLabel) failed: \(BulkStudy.describe(error))")
             return nil

@@ -14,6 +14,11 @@ public struct SurfaceStudyResult: Sendable, Codable, Equatable {
     public var inPlane: [SurfacePoint] = []
     public var thicknessConverged = false
     public var inPlaneConverged = false
+    /// The final slab size at growing vacuum (the first point is the base vacuum), γ from the
+    /// slope over thickness at each vacuum (`VacuumRule`).
+    public var vacuumSeries: [SurfacePoint] = []
+    /// The last three vacua gave γ within the threshold of each other, step by step (`VacuumRule`).
+    public var vacuumConverged = false
     /// Why a loop stopped early, or what was not tested.
     public var stops: [String] = []
     /// Positions relaxed? (Not yet: slabs are bulk-cut.)
@@ -26,9 +31,12 @@ public struct SurfaceStudyResult: Sendable, Codable, Equatable {
         self.threshold = threshold
     }
 
-    /// Converged in thickness and in plane.
-    public var converged: Bool { thicknessConverged && inPlaneConverged }
+    /// Converged in thickness, in plane and in vacuum.
+    public var converged: Bool { thicknessConverged && inPlaneConverged && vacuumConverged }
 
-    /// The last point computed: the best estimate there is.
-    public var final: SurfacePoint? { inPlane.last ?? thickness.last }
+    /// The last point computed: the best estimate there is (largest vacuum of the final size).
+    public var final: SurfacePoint? { vacuumSeries.last ?? inPlane.last ?? thickness.last }
+
+    /// Vacuum (Å) of the reported γ.
+    public var finalVacuum: Double { vacuumSeries.last?.vacuum ?? vacuum }
 }

@@ -10,6 +10,7 @@ enum MeasuredFigure {
         guard let comparison = data.comparison, let file = data.measuredFile else { return nil }
         var section = ReportSection(title: "Predicted versus measured")
         section.tables = [ComparisonTables.signs(comparison, file: file), ComparisonTables.ranks(comparison)]
+        if !comparison.sizeAgreements.isEmpty { section.tables.insert(ComparisonTables.sizes(comparison, file: file), at: 1) }
         for (i, group) in comparison.rankComparisons.enumerated() where group.points.count >= minimumPoints {
             section.figures.append(figure(group, index: i + 1))
         }

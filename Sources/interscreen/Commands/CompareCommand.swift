@@ -1,6 +1,7 @@
 import Analysis
 import ArgumentParser
 import Foundation
+import Models
 import Reports
 import Store
 
@@ -47,7 +48,11 @@ struct CompareCommand: ParsableCommand {
                 + "database merged from shards run before campaign definitions were stored forms them with: "
                 + "interscreen reactions JOB.toml --db \(db)")
         }
-        let comparison = PairingComparison(observations: observations, predictions: verdicts.map(PairingPrediction.init))
+        let surfaces = try store.surfaceEnergies()
+        let predictions = verdicts.map {
+            PairingPrediction($0, surfaces: surfaces, slabThreshold: SurfaceStudy.defaultThreshold)
+        }
+        let comparison = PairingComparison(observations: observations, predictions: predictions)
         if json {
             let data = try JSONSerialization.data(withJSONObject: ComparisonJSON.object(comparison, database: db),
                                                   options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])

@@ -1,3 +1,4 @@
+import Work
 import ArgumentParser
 import Foundation
 import Scheduler

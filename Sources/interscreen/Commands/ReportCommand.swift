@@ -1,6 +1,7 @@
 import Analysis
 import ArgumentParser
 import Foundation
+import Models
 import Reports
 import Store
 
@@ -28,7 +29,8 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let data: ReportData
         do {
-            data = try ReportData.load(store: try OpenedDatabase.open(db, .read), campaign: campaign, measured: measured)
+            data = try ReportData.load(store: try OpenedDatabase.open(db, .read), campaign: campaign, measured: measured,
+                                       slabThreshold: SurfaceStudy.defaultThreshold)
         } catch let error as MeasuredCSVError {
             throw CommandFailure.data(error.description)
         }

@@ -1,3 +1,4 @@
+import Work
 import ArgumentParser
 import Campaign
 import Engine
@@ -115,15 +116,14 @@ struct RunCommand: ParsableCommand {
 
     private var isolationMode: EngineIsolation { EngineIsolation(rawValue: isolation) ?? .isolated }
 
-    /// Rank 0 (or the only process): plan, dispatch, commit, report. Returns a non-zero exit code or nil.
+    /// Rank 0 (or the only process): check, run the campaign (`CampaignRun`), print. Returns a non-zero exit code or nil.
     private func coordinate(mpi: MPIContext?, stop: StopSignal) throws -> Int32? {
         let part = try shard.map(CampaignShard.init(parsing:))
         let full = try JobSpecParser.parse(path: spec)
-        let job = part.map { $0.select(full) } ?? full
-        let plan = CampaignPlan(spec: job)
-        let dbPath = db ?? part.map { $0.databasePath(for: full.database) } ?? job.database
+        let dbPath = db ?? part.map { $0.databasePath(for: full.database) } ?? full.database
         if dryRun {
-            try DryRunReport(plan: plan, spec: job, databasePath: dbPath).print()
+            let job = part.map { $0.select(full) } ?? full
+            try DryRunReport(plan: CampaignPlan(spec: job), spec: job, databasePath: dbPath).print()
             if let mpi { try MPICoordinator.stopWorkers(mpi: mpi) }
             return nil
         }
@@ -132,83 +132,51 @@ struct RunCommand: ParsableCommand {
             throw ValidationError("run \(live.id ?? 0) (pid \(live.pid), started \(live.startedAt)) is still writing "
                 + "\(dbPath); one coordinator per database")
         }
-        // The whole campaign's definition, also in a shard: a merge forms reactions and verdicts from it.
-        try CampaignDefinition(plan: part == nil ? plan : CampaignPlan(spec: full), verdicts: full.verdicts).save(in: store)
-        let runRecord = try store.beginRun(command: CommandLine.arguments, version: InterscreenVersion.current,
-                                           host: HostInfo.name, engineIsolation: isolationMode.rawValue)
-        let costs = CostModel.calibrated(from: try store.tasks())   // one read of the history: order, ETA, deadline
         let printer = CampaignProgressPrinter(interval: logInterval)
-        let limit = try RunDeadline.limit(option: deadline, margin: deadlineMargin, costs: costs)
-        let coordinator = try CampaignCoordinator(plan: plan, store: store, runID: runRecord.id ?? 0,
-                                                  host: HostInfo.name, version: InterscreenVersion.current,
-                                                  policy: Dispatcher.Policy(rawValue: policy) ?? .longestFirst,
-                                                  verdicts: job.verdicts, costs: costs, timeLimit: limit,
-                                                  workers: (mpi?.size ?? 2) - 1, stop: stop, onProgress: printer.update)
+        let run = try CampaignRun(
+            full: full, shard: part, store: store, command: CommandLine.arguments, version: InterscreenVersion.current,
+            host: HostInfo.name, isolation: isolationMode, policy: Dispatcher.Policy(rawValue: policy) ?? .longestFirst,
+            timeLimit: { try RunDeadline.limit(option: deadline, margin: deadlineMargin, costs: $0) },
+            workers: (mpi?.size ?? 2) - 1, stop: stop, onProgress: printer.update)
+        let plan = run.plan
         printFlushed("campaign \(plan.campaign): \(plan.tasks.count) tasks, \(plan.reactions.count) reactions, "
             + "database \(dbPath), \(mpi.map { "\($0.size - 1) worker rank\($0.size == 2 ? "" : "s")" } ?? "1 process")")
-        printer.update(coordinator.progress)
-        let alarm = limit?.alarm(stop: stop)
-        let end: RunEnd
-        if let mpi, mpi.size > 1 {
-            end = try MPICoordinator.run(mpi: mpi, source: coordinator, stop: stop, grace: .seconds(grace))
-        } else {
-            let executor = try TaskRunner(isolation: isolationMode, threads: threads ?? ThreadControl.requested)
-            end = LocalRunner.run(source: coordinator, stop: stop, execute: executor.execute)
-            executor.stop()
+        printer.update(run.coordinator.progress)
+        let end = try run.dispatch(mpi: mpi, stop: stop, grace: .seconds(grace)) {
+            try TaskRunner(isolation: isolationMode, threads: threads ?? ThreadControl.requested)
         }
-        withExtendedLifetime(alarm) {}
-        printer.finish(coordinator.progress)
+        printer.finish(run.coordinator.progress)
         let resume = "interscreen run \(spec)" + (db.map { " --db \($0)" } ?? "") + (shard.map { " --shard \($0)" } ?? "")
-        if let failure = coordinator.storeFailure {
-            return Self.stopAfterStoreFailure(failure, end: end, store: store, runID: runRecord.id ?? 0, database: dbPath,
-                                              resume: resume, mpi: mpi)
+        let code: Int32?
+        switch try run.finish(end) {
+        case .storeFailed(_, let reason):
+            printError("stopped: the results database \(dbPath) could not be written (\(reason)). Every result "
+                + "committed before that is kept; results that reached rank 0 after it are not stored and run again. "
+                + "Fix the cause (disk space, file system), then resume with: \(resume)")
+            code = CampaignRun.storeFailureStatus
+        case .finished(_, let finished):
+            try printSummary(run, job: part.map { $0.select(full) } ?? full)
+            let progress = run.coordinator.progress
+            RunDeadline.report(end, code: finished, limit: run.limit,
+                               left: progress.total - progress.done - progress.failed, resume: resume)
+            code = finished
         }
-        try coordinator.evaluateVerdicts()
-        try CampaignSummary(store: store, campaign: plan.campaign, rows: coordinator.taskRows,
-                            invalid: plan.invalidStructures).print()
-        try CampaignSurfaceTable.print(store: store, campaign: plan.campaign)
-        if !job.verdicts.isEmpty {
-            let stored = try store.verdicts(campaign: plan.campaign)
-            if stored.count > 1 {
-                PairingRanking(verdicts: stored).print()   // a matrix: the ranking (`verdict` prints each table)
-            } else {
-                try VerdictTable(store: store, campaign: plan.campaign).print()
-            }
-        }
-        let code = Self.exitCode(end, progress: coordinator.progress)
-        try store.finishRun(id: runRecord.id ?? 0, exitStatus: Int(code ?? 0))
-        let progress = coordinator.progress
-        RunDeadline.report(end, code: code, limit: limit,
-                           left: progress.total - progress.done - progress.failed, resume: resume)
         if case .stopped(_, let abandoned) = end, abandoned > 0, let mpi { mpi.abort(code: code ?? 3) }
         return code
     }
 
-    /// The database could not be written: say so and how to resume, skip the summary (it would
-    /// write too), exit 6.
-    static func stopAfterStoreFailure(_ failure: String, end: RunEnd, store: ResultsStore, runID: Int64, database: String,
-                                      resume: String, mpi: MPIContext?) -> Int32 {
-        let code = storeFailureStatus
-        printError("stopped: the results database \(database) could not be written (\(failure)). Every result "
-            + "committed before that is kept; results that reached rank 0 after it are not stored and run again. "
-            + "Fix the cause (disk space, file system), then resume with: \(resume)")
-        try? store.finishRun(id: runID, exitStatus: Int(code))
-        if case .stopped(_, let abandoned) = end, abandoned > 0, let mpi { mpi.abort(code: code) }
-        return code
-    }
-
-    /// The exit status of a run stopped because the results database could not be written.
-    static let storeFailureStatus: Int32 = 6
-
-    /// 1 some failed, 3 stopped by a signal, 4 deadline reached (resubmit), 5 nothing fitted before the
-    /// deadline; `storeFailureStatus` (6) is decided before, from the coordinator's `storeFailure`.
-    static func exitCode(_ end: RunEnd, progress: CampaignProgress) -> Int32? {
-        switch end {
-        case .stopped(let signal, _) where signal == StopSignal.deadlineSignal:
-            return progress.finishedThisRun > 0 ? 4 : 5
-        case .stopped: return 3
-        case .deadlineReached: return progress.finishedThisRun > 0 ? 4 : 5
-        case .completed: return progress.failed + progress.invalidInputs > 0 ? 1 : nil
+    /// The task summary and, when the spec has verdicts, the verdict table (or a matrix's ranking).
+    private func printSummary(_ run: CampaignRun, job: JobSpec) throws {
+        let campaign = run.plan.campaign
+        try CampaignSummary(store: run.store, campaign: campaign, rows: run.coordinator.taskRows,
+                            invalid: run.plan.invalidStructures).print()
+        try CampaignSurfaceTable.print(store: run.store, campaign: campaign)
+        guard !job.verdicts.isEmpty else { return }
+        let stored = try run.store.verdicts(campaign: campaign)
+        if stored.count > 1 {
+            PairingRanking(verdicts: stored).print()   // a matrix: the ranking (`verdict` prints each table)
+        } else {
+            try VerdictTable(store: run.store, campaign: campaign).print()
         }
     }
 }

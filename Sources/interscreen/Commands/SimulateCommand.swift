@@ -42,25 +42,15 @@ struct SimulateCommand: ParsableCommand {
         let store = try OpenedDatabase.open(db, .read)
         let rows = try store.tasks(campaign: campaign).filter { $0.state == .done && $0.wallSeconds != nil }
         guard !rows.isEmpty else { throw CommandFailure.data("no finished tasks with measured times in \(db)") }
-        let count = tasks ?? rows.count
-        let replay = ReplayTasks(rows: rows, count: count)
-        func longestFirst(_ predictions: String, _ replayed: ReplayTasks) -> Row {
-            Row(policy: .longestFirst, predictions: predictions,
-                outcome: ReplaySimulator.run(replayed.tasks, workers: ranks, policy: .longestFirst))
-        }
-        let formulas = try formulaByInput(rows, store)
-        let composition = CostModel.compositionMeans(rows) { formulas[$0.inputHash ?? ""] ?? $0.structureName }
-        let rowsOut = Dispatcher.Policy.allCases.map { policy in
-            Row(policy: policy, predictions: "recorded", outcome: ReplaySimulator.run(replay.tasks, workers: ranks, policy: policy))
-        } + [longestFirst("history", ReplayTasks(rows: CostModel.crossValidated(rows), count: count)),
-             longestFirst("composition", ReplayTasks(rows: composition, count: count)),
-             longestFirst("exact", replay.withExactPredictions())]
+        let replay = SchedulingReplay.run(rows, formulas: try formulaByInput(rows, store), ranks: ranks,
+                                          count: tasks ?? rows.count)
+        let rowsOut = replay.rows
         if json {
             let data = try JSONSerialization.data(withJSONObject: rowsOut.map(\.json), options: [.sortedKeys, .prettyPrinted])
             printFlushed(String(decoding: data, as: UTF8.self))
             return
         }
-        printFlushed("\(replay.tasks.count) tasks (from \(rows.count) recorded) on \(ranks) ranks")
+        printFlushed("\(replay.tasks) tasks (from \(rows.count) recorded) on \(ranks) ranks")
         for row in rowsOut { printFlushed(row.text) }
         printFlushed("(history: each task predicted by the model calibrated on the other recorded tasks, 5-fold; "
                      + "composition: by the mean measured time of its kind and formula in this record, i.e. "
@@ -77,70 +67,18 @@ struct SimulateCommand: ParsableCommand {
         }
         return formulas
     }
-
-    /// One replay: a policy, which predictions it saw, and what it measured.
-    private struct Row {
-        var policy: Dispatcher.Policy
-        var predictions: String
-        var outcome: ReplaySimulator.Outcome
-
-        var json: [String: Any] {
-            ["policy": policy.rawValue, "predictions": predictions, "ranks": outcome.workers, "tasks": outcome.tasks,
-             "makespan_seconds": outcome.makespanSeconds, "busy_seconds": outcome.busySeconds,
-             "efficiency": outcome.efficiency, "lower_bound_seconds": outcome.lowerBoundSeconds]
-        }
-
-        var text: String {
-            String(format: "%-14@ %-9@ predictions: makespan %.1f s (lower bound %.1f s), efficiency %.3f",
-                   policy.rawValue, predictions, outcome.makespanSeconds, outcome.lowerBoundSeconds, outcome.efficiency)
-        }
-    }
 }
 
-/// Recorded tasks turned into replay tasks, keeping each structure's opt → sp pair together.
-struct ReplayTasks {
-    var tasks: [ReplaySimulator.Task] = []
-
-    init(rows: [TaskRecord], count: Int) {
-        let groups = Dictionary(grouping: rows) { "\($0.campaign)/\($0.structureName)" }.values
-            .map { $0.sorted { $0.kind == "optimization" && $1.kind != "optimization" } }
-            .sorted { $0[0].key < $1[0].key }
-        var generator = SplitMix64(seed: 20261125)
-        var index = 0
-        while tasks.count < count {
-            // First every recorded structure once, then resampled ones.
-            let group = index < groups.count ? groups[index] : groups[Int(generator.next() % UInt64(groups.count))]
-            index += 1
-            var previous: Int?
-            for row in group where tasks.count < count {
-                let id = tasks.count
-                tasks.append(.init(node: .init(id: id, predictedSeconds: row.predictedSeconds,
-                                               dependencies: previous.map { [$0] } ?? []),
-                                   actualSeconds: row.wallSeconds ?? 0))
-                previous = id
-            }
-        }
+/// How `simulate` prints one replay.
+extension SchedulingReplay.Row {
+    var json: [String: Any] {
+        ["policy": policy.rawValue, "predictions": predictions, "ranks": outcome.workers, "tasks": outcome.tasks,
+         "makespan_seconds": outcome.makespanSeconds, "busy_seconds": outcome.busySeconds,
+         "efficiency": outcome.efficiency, "lower_bound_seconds": outcome.lowerBoundSeconds]
     }
-}
 
-extension ReplayTasks {
-    /// The same tasks with every prediction set to the measured time: the policy's ceiling.
-    func withExactPredictions() -> ReplayTasks {
-        var copy = self
-        for i in copy.tasks.indices { copy.tasks[i].node.predictedSeconds = copy.tasks[i].actualSeconds }
-        return copy
-    }
-}
-
-/// A small deterministic random generator (resampling must be reproducible).
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+    var text: String {
+        String(format: "%-14@ %-9@ predictions: makespan %.1f s (lower bound %.1f s), efficiency %.3f",
+               policy.rawValue, predictions, outcome.makespanSeconds, outcome.lowerBoundSeconds, outcome.efficiency)
     }
 }

@@ -29,7 +29,8 @@ struct SurfaceCommand: ParsableCommand {
     @Option(help: "Plane, e.g. 001, 110, 010.")
     var miller: String
 
-    @Option(help: "Composition of the outer layer on both faces, e.g. CsI, PbI2, CsPbI3.")
+    @Option(help: ArgumentHelp("Composition of the outer layer on both faces, e.g. CsI, PbI2, CsPbI3; or ribbons: whole "
+        + "Pb2I6 chains with their Cs (delta-CsPbI3 planes along the chain axis, e.g. 100, 001)."))
     var termination: String
 
     @Option(name: .customLong("gfn"), help: "Hamiltonian: 2 or 1 (GFN2-/GFN1-xTB through tblite).")
@@ -43,6 +44,9 @@ struct SurfaceCommand: ParsableCommand {
 
     @Option(parsing: .unconditional, help: "Vacuum between the slab and its image, Å.")
     var vacuum: Double = SlabSpec.defaultVacuum
+
+    @Option(help: "Larger vacua (Å) at which the final size is recomputed until γ stops changing, e.g. 40,80; 'none' skips the test.")
+    var vacuumSeries: String = VacuumRule.defaultSeries.map { String(Int($0)) }.joined(separator: ",")
 
     @Option(parsing: .unconditional, help: "Convergence threshold: change of γ between consecutive sizes, J/m².")
     var threshold: Double = SurfaceStudy.defaultThreshold
@@ -67,11 +71,13 @@ struct SurfaceCommand: ParsableCommand {
             throw ValidationError("--gfn must be 2 or 1 for periodic cells (got '\(gfn)')")
         }
         guard MillerIndex(miller) != nil else { throw ValidationError("--miller must look like 001 or 1,-1,0 (got '\(miller)')") }
-        guard Composition(formula: termination) != nil else {
-            throw ValidationError("--termination must be a formula such as CsI or PbI2 (got '\(termination)')")
+        guard termination == RibbonSlabBuilder.termination || Composition(formula: termination) != nil else {
+            throw ValidationError("--termination must be a formula such as CsI or PbI2, or \(RibbonSlabBuilder.termination) "
+                + "(got '\(termination)')")
         }
         _ = try layerSeries()
         _ = try inPlaneSeries(for: nil)
+        do { _ = try VacuumRule.parse(vacuumSeries, threshold: threshold) } catch { throw ValidationError("\(error)") }
         try OptionRange.positive(vacuum, "--vacuum")
         try OptionRange.positive(threshold, "--threshold")
         try OptionRange.atLeast(1, maxAtoms, "--max-atoms")
@@ -103,7 +109,8 @@ struct SurfaceCommand: ParsableCommand {
         let study = SurfaceStudy(
             cell: bulk, spec: SlabSpec(miller: MillerIndex(miller)!, termination: termination, layers: 1, vacuum: vacuum),
             layerSeries: try layerSeries(), inPlaneSeries: try inPlaneSeries(for: bulk), threshold: threshold,
-            maxAtoms: maxAtoms, excessPerUnit: mu?.energy, source: source(cell))
+            maxAtoms: maxAtoms, excessPerUnit: mu?.energy, source: source(cell),
+            vacuumRule: try VacuumRule.parse(vacuumSeries, threshold: threshold))
         let result: SurfaceStudyResult
         do {
             result = try study.run { point in if !json { SurfaceOutput.row(point) } }

@@ -5,7 +5,7 @@ enum ExitStatus {
     /// Finished, but some inputs or tasks failed (each one named on the way).
     static let someFailed: Int32 = 1
     // 2–5 belong to single commands and are defined there: `opt` 2 (not converged), `run` 2–5
-    // (`RunCommand.exitCode`), `build check-topology` 2–3.
+    // (`CampaignRun.exitCode`), `build check-topology` 2–3.
     /// The results database cannot be written (read-only file or folder, disk full, I/O error).
     static let databaseNotWritable: Int32 = 6
     /// Usage: an unknown option, a missing or malformed value (ArgumentParser's EX_USAGE); help is printed.

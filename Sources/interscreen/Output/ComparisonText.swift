@@ -9,7 +9,7 @@ struct ComparisonText {
     let measured: String
 
     func lines() -> [String] {
-        predictions() + signs() + ranks() + computed() + unmatched()
+        predictions() + signs() + sizes() + ranks() + computed() + unmatched()
     }
 
     private var predictionsUsed: [PairingPrediction] {
@@ -23,7 +23,11 @@ struct ComparisonText {
         var out = ["Measured rows: \(rows) in \(measured), \(matched) mapped to verdict rows of \(database)",
                    "", "Predictions (verdicts table):"]
         if predictionsUsed.isEmpty { out.append("  none: no measured row maps to a verdict") }
-        out += predictionsUsed.map { "  \($0.label): \(Self.prediction($0))" }
+        for p in predictionsUsed {
+            out.append("  \(p.label): \(Self.prediction(p))")
+            if let glass = p.criticalSize { out.append("    critical size in the glass: \(glass.text)") }
+            if let bare = p.criticalSizeBare { out.append("    critical size bare (not scored): \(bare.text)") }
+        }
         out.append("  rule: \(PredictionSelection.rule)")
         for (p, kept) in comparison.selection.setAside {
             out.append("  set aside: verdict \(p.verdictID) (\(p.campaign): \(p.name)), verdict \(kept) stands for \(p.pairing)")
@@ -53,6 +57,21 @@ struct ComparisonText {
             out.append("  \(s.prediction.label): predicted \(predicted) \(s.prediction.activePhase) "
                        + "(verdict \(s.prediction.verdictID)\(margin)); observed \(observed) "
                        + "(\(rows.isEmpty ? "no row with a sign reading" : rows.joined(separator: "; "))) → \(s.conclusion)")
+        }
+        return out
+    }
+
+    /// L* against the measured particle sizes (SizeAgreement's rule), when any size row maps to a verdict.
+    func sizes() -> [String] {
+        let c = comparison
+        guard !c.sizeAgreements.isEmpty else { return [] }
+        var out = ["", "Critical size (L* in the glass vs measured particle sizes): \(c.sizeCount(.agree)) agree, "
+                   + "\(c.sizeCount(.disagree)) disagree, \(c.sizeCount(.notConclusive)) not conclusive, "
+                   + "\(c.sizeCount(.bulkNotConverged)) left out (bulk supercell series not converged), "
+                   + "\(c.sizeCount(.noAnswer)) without an answer"]
+        for s in c.sizeAgreements {
+            let rows = s.sizes.map { "\($0.location) \($0.quantity) = \($0.value) \($0.unit)" }
+            out.append("  \(s.prediction.label): \(rows.joined(separator: "; ")) → \(s.conclusion)")
         }
         return out
     }

@@ -1,58 +1,56 @@
 import Analysis
 import Foundation
+import Models
+import Reports
 import Store
 
 /// The size-aware fields of `verdict --json`: per phase the stored surface and interface energies,
-/// and L* (cube edge, sphere diameter, nm) for bare particles and for particles in the glass.
+/// and L* (cube edge, sphere diameter, nm) for bare particles and for particles in the glass, with
+/// its uncertainty terms (VerdictCriticalSizes says where each σ comes from).
 ///
-/// Each phase's boundary energy is its lowest stored γ (an equilibrium particle shows its
-/// lowest-energy facets); the bulk difference is the verdict's own (E_inactive − E_active per unit).
-/// With no interface energies stored, `critical_size_nm` is null and says why.
+/// With no energies per area stored, `critical_size_nm` is {value: null, reason}.
 enum VerdictCriticalSize {
     static func fields(for v: VerdictRecord, surfaces: [SurfaceEnergyRecord]) -> [String: Any] {
-        let active = surfaces.filter { $0.phase == v.activePhase }
-        let inactive = surfaces.filter { $0.phase == v.inactivePhase }
-        var fields: [String: Any] = [
+        let sizes = VerdictCriticalSizes(verdict: v, surfaces: surfaces, slabThreshold: SurfaceStudy.defaultThreshold)
+        return [
             "cluster_criterion": "the paper's (Li et al., Nat. Commun. 14, 7612 (2023)): ΔΔE of one exchange vs n × bulk",
-            "phases": [v.activePhase: phase(active), v.inactivePhase: phase(inactive)],
+            "phases": [v.activePhase: phase(v.activePhase, surfaces, sizes),
+                       v.inactivePhase: phase(v.inactivePhase, surfaces, sizes)],
+            "critical_size_nm_bare": size(sizes, "surface"),
+            "critical_size_nm": size(sizes, "interface"),
         ]
-        fields["critical_size_nm_bare"] = size(v, lowest(active, "surface"), lowest(inactive, "surface"))
-        fields["critical_size_nm"] = size(v, lowest(active, "interface"), lowest(inactive, "interface"))
-        return fields
     }
 
-    private static func phase(_ rows: [SurfaceEnergyRecord]) -> [String: Any] {
-        ["surface_energy_j_m2": lowest(rows, "surface")?.surfaceEnergyJM2 ?? NSNull(),
-         "interface_energy_j_m2": lowest(rows, "interface")?.surfaceEnergyJM2 ?? NSNull(),
-         "surfaces": rows.map { ["kind": $0.kind, "miller": $0.miller, "termination": $0.termination,
-                                 "method": $0.method, "energy_j_m2": $0.surfaceEnergyJM2 ?? NSNull(),
-                                 "converged": $0.converged, "layers": $0.layers, "supercell": $0.supercell,
-                                 "excess_reference": $0.excessReference ?? NSNull(), "notes": $0.notes] as [String: Any] }]
+    private static func phase(_ name: String, _ all: [SurfaceEnergyRecord], _ sizes: VerdictCriticalSizes) -> [String: Any] {
+        let rows = all.filter { $0.phase == name }
+        return ["surface_energy_j_m2": sizes.lowest(name, "surface")?.surfaceEnergyJM2 ?? NSNull(),
+                "interface_energy_j_m2": sizes.lowest(name, "interface")?.surfaceEnergyJM2 ?? NSNull(),
+                "surfaces": rows.map { ["kind": $0.kind, "miller": $0.miller, "termination": $0.termination,
+                                        "method": $0.method, "energy_j_m2": $0.surfaceEnergyJM2 ?? NSNull(),
+                                        "converged": $0.converged, "layers": $0.layers, "supercell": $0.supercell,
+                                        "excess_reference": $0.excessReference ?? NSNull(), "notes": $0.notes] as [String: Any] }]
     }
 
-    private static func lowest(_ rows: [SurfaceEnergyRecord], _ kind: String) -> SurfaceEnergyRecord? {
-        rows.filter { $0.kind == kind && $0.surfaceEnergyJM2 != nil }.min { $0.surfaceEnergyJM2! < $1.surfaceEnergyJM2! }
-    }
-
-    /// {cube, sphere, outcome, units, included, unknown} or {value: null, reason}.
-    private static func size(_ v: VerdictRecord, _ a: SurfaceEnergyRecord?, _ i: SurfaceEnergyRecord?) -> Any {
-        guard let bulk = v.bulkKJPerUnit else { return ["value": NSNull(), "reason": "no bulk difference"] }
-        guard let a, let i, let ga = a.surfaceEnergyJM2, let gi = i.surfaceEnergyJM2 else {
-            return ["value": NSNull(), "reason": "no stored \(a == nil ? v.activePhase : v.inactivePhase) energy per area"]
+    /// {cube, sphere, outcome, sigma_nm, band_nm, uncertainty_terms, uncertainty_unknown, converged_inputs, text}
+    /// or {value: null, reason}.
+    private static func size(_ sizes: VerdictCriticalSizes, _ kind: String) -> [String: Any] {
+        let estimates: [CriticalSizeEstimate]
+        switch sizes.estimates(kind) {
+        case .success(let e): estimates = e
+        case .failure(let failure): return ["value": NSNull(), "reason": failure.reason]
         }
-        var result: [String: Any] = [:]
-        for shape in ParticleShape.allCases {
-            let model = CriticalSize(
-                active: ParticlePhase(name: v.activePhase, bulkKJPerMol: -bulk, volumePerUnit: a.volumePerUnit, boundaryJPerM2: ga),
-                inactive: ParticlePhase(name: v.inactivePhase, bulkKJPerMol: 0, volumePerUnit: i.volumePerUnit, boundaryJPerM2: gi),
-                shape: shape)
-            result[shape.rawValue] = model.outcome.sizeNm ?? NSNull()
-            result["outcome"] = model.outcome.label
+        let band = CriticalSizeBand(estimates: estimates)
+        var result: [String: Any] = ["outcome": band.outcome, "text": band.text,
+                                     "sigma_nm": band.sigmaNm ?? NSNull(), "uncertainty_unknown": band.unknownTerms,
+                                     "band_nm": band.interval.map { [$0.low, $0.high] } ?? NSNull()]
+        for estimate in estimates {
+            result[estimate.model.shape.rawValue] = estimate.sizeNm ?? NSNull()
         }
-        var unknown = ["configuration spread", "GFN2 vs GFN1", "vacuum convergence"]
-        if !(a.converged && i.converged) { unknown.append("slab convergence (a series did not converge)") }
-        result["uncertainty_unknown"] = unknown
-        result["converged_inputs"] = a.converged && i.converged
+        result["uncertainty_terms"] = (estimates.first?.terms ?? []).map {
+            ["name": $0.name, "input": $0.input.rawValue, "sigma": $0.sigma ?? NSNull()] as [String: Any]
+        }
+        let rows = [sizes.lowest(sizes.verdict.activePhase, kind), sizes.lowest(sizes.verdict.inactivePhase, kind)]
+        result["converged_inputs"] = rows.allSatisfy { $0?.converged ?? false }
         return result
     }
 }

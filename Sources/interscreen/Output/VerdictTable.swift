@@ -1,4 +1,7 @@
+import Analysis
 import Foundation
+import Models
+import Reports
 import Store
 
 /// The study's table per protocol: bulk preference, interface reaction energies, ΔΔE, verdict,
@@ -8,11 +11,13 @@ struct VerdictTable {
     let campaign: String?
 
     func print() throws {
+        let surfaces = try store.surfaceEnergies()
         for v in try store.verdicts(campaign: campaign) {
             let ref = v.reference.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
             let paper = { (key: String) in (ref?[key] as? Double).map { Self.kj($0) } ?? "" }
             let (a, i) = (v.activePhase, v.inactivePhase)
-            printFlushed("\n\(v.campaign) — protocol: \(v.name) (n = \(Self.number(v.formulaUnits)), T = \(Self.number(v.temperature)) K)")
+            printFlushed("\n\(v.campaign) — protocol: \(v.name) (n = \(Self.number(v.formulaUnits)), T = \(Self.number(v.temperature)) K; "
+                         + "active phase \(a), inactive \(i))")
             printFlushed("| quantity | value | paper |")
             printFlushed("|---|---|---|")
             printFlushed("| bulk E(\(i)) − E(\(a)), kJ/mol per formula unit | \(v.bulkKJPerUnit.map(Self.kj) ?? "–") | \(paper("bulkPerUnit")) |")
@@ -28,6 +33,9 @@ struct VerdictTable {
             printFlushed("| ΔΔE interface (\(i) − \(a)) vs n × bulk preference | \(dde) | \(paperDDE) |")
             printFlushed("| margin ± configuration spread, kJ/mol | \(Self.margin(v)) | |")
             printFlushed("| verdict | \(v.verdict) | |")
+            let sizes = VerdictCriticalSizes(verdict: v, surfaces: surfaces, slabThreshold: SurfaceStudy.defaultThreshold)
+            printFlushed("| critical size in the glass (\(a) vs \(i)) | \(sizes.band("interface").text) | |")
+            printFlushed("| critical size bare | \(sizes.band("surface").text) | |")
             printFlushed("reaction rows: \(v.reactionIDs.map(String.init).joined(separator: ", ")) (verdict row \(v.id ?? 0))")
             for line in v.excluded { printFlushed("  left out: \(line)") }
         }

@@ -33,17 +33,18 @@ struct ScreenExpansion {
 
     // MARK: - Perovskites
 
-    /// One fragment size of a perovskite: the two phases' bulk-cut fragments (nil where the cut failed).
+    /// One fragment size of a perovskite: each active phase's bulk-cut fragment, then the inactive
+    /// phase's (nil where the cut failed).
     struct SizedFragments {
         var units: Int
         var phases: [PerovskiteFragment?]
     }
 
-    /// The fragments of every size after adding them, the two bulk cells and the bulk reaction.
+    /// The fragments of every size after adding them, the bulk cells and one bulk reaction per active phase.
     private func perovskite(out: inout Output, _ p: ScreenSpec.Perovskite) -> [SizedFragments] {
         var bulkUnits: [Int?] = []
         var sized = p.units.map { SizedFragments(units: $0, phases: []) }
-        for phase in [p.active, p.inactive] {
+        for phase in p.actives + [p.inactive] {
             let names = ScreenNames(perovskite: p.name, phase: phase.name)
             let cell = attempt(out: &out, names.fragment(units: p.units[0]), phase.cell, p.line) {
                 try StructureFile.read(path: phase.cell)
@@ -53,8 +54,9 @@ struct ScreenExpansion {
                 sized[i].phases.append(cell.flatMap { fragment(out: &out, p, names, phase, $0, units: sized[i].units) })
             }
         }
-        if let active = bulkUnits[0], let inactive = bulkUnits[1] {
-            out.reactions.append(bulkReaction(p, activeUnits: active, inactiveUnits: inactive))
+        for (k, phase) in p.actives.enumerated() {
+            guard let active = bulkUnits[k], let inactive = bulkUnits.last ?? nil else { continue }
+            out.reactions.append(bulkReaction(p, phase, activeUnits: active, inactiveUnits: inactive))
         }
         return sized
     }
@@ -88,11 +90,12 @@ struct ScreenExpansion {
     }
 
     /// E(inactive) − E(active) per formula unit: a·active → b·inactive with a·n_active = b·n_inactive.
-    private func bulkReaction(_ p: ScreenSpec.Perovskite, activeUnits: Int, inactiveUnits: Int) -> ReactionSpec {
+    private func bulkReaction(_ p: ScreenSpec.Perovskite, _ phase: ScreenSpec.Phase, activeUnits: Int,
+                              inactiveUnits: Int) -> ReactionSpec {
         let common = FormulaUnitsLCM.lcm(activeUnits, inactiveUnits)
-        let active = ScreenNames(perovskite: p.name, phase: p.active.name)
+        let active = ScreenNames(perovskite: p.name, phase: phase.name)
         let inactive = ScreenNames(perovskite: p.name, phase: p.inactive.name)
-        return ReactionSpec(name: ScreenNames.bulkReaction(p),
+        return ReactionSpec(name: ScreenNames.bulkReaction(p, active: phase),
                             reactants: [(active.bulk, Double(common / activeUnits))],
                             products: [(inactive.bulk, Double(common / inactiveUnits))],
                             normalization: Normalization(unit: p.name, count: Double(common)), line: p.line)
@@ -121,21 +124,26 @@ struct ScreenExpansion {
         var summary = PairingSummary(name: pairing, perovskite: p.name, glass: g.name, activeProducts: 0,
                                      inactiveProducts: 0)
         for size in sized {
-            let counts = zip([p.active, p.inactive], size.phases).map { phase, fragment in
+            let counts = zip(p.actives + [p.inactive], size.phases).map { phase, fragment in
                 products(out: &out, pairing, phase, fragment, glass, g, skipped: &summary.skipped)
             }
-            summary.activeProducts += counts[0]
-            summary.inactiveProducts += counts[1]
-            guard counts.allSatisfy({ $0 > 0 }) else { continue }
+            summary.activeProducts += counts.dropLast().reduce(0, +)
+            summary.inactiveProducts += counts.last ?? 0
             let fragments = size.phases.map { $0?.structure.name ?? "" }
-            out.verdicts.append(VerdictSpec(
-                name: ScreenNames.verdict(pairing, units: size.units, sizes: sized.count),
-                activePhase: p.active.name, inactivePhase: p.inactive.name,
-                activeReactions: ScreenNames.reactionPattern(pairing, phase: p.active.name, fragment: fragments[0]),
-                inactiveReactions: ScreenNames.reactionPattern(pairing, phase: p.inactive.name, fragment: fragments[1]),
-                bulkReaction: ScreenNames.bulkReaction(p), formulaUnits: Double(size.units),
-                temperature: screen.options.temperature, line: screen.line,
-                protocolName: screen.options.treatment.rawValue))
+            for (k, active) in p.actives.enumerated() where counts[k] > 0 && (counts.last ?? 0) > 0 {
+                // The first active phase's verdict keeps the pairing's name; a further one ("CsPbI3/ZIF-62 gamma")
+                // names its phase, so both are stored and reported side by side.
+                let named = k == 0 ? pairing : "\(pairing) \(active.name)"
+                out.verdicts.append(VerdictSpec(
+                    name: ScreenNames.verdict(named, units: size.units, sizes: sized.count),
+                    activePhase: active.name, inactivePhase: p.inactive.name,
+                    activeReactions: ScreenNames.reactionPattern(pairing, phase: active.name, fragment: fragments[k]),
+                    inactiveReactions: ScreenNames.reactionPattern(pairing, phase: p.inactive.name,
+                                                                   fragment: fragments.last ?? ""),
+                    bulkReaction: ScreenNames.bulkReaction(p, active: active), formulaUnits: Double(size.units),
+                    temperature: screen.options.temperature, line: screen.line,
+                    protocolName: screen.options.treatment.rawValue, bulkConverged: p.bulkConverged(for: active)))
+            }
         }
         out.pairings.append(summary)
     }

@@ -27,8 +27,9 @@ public struct ScreenNames {
     }
 
     /// "bulk CsPbI3 delta-alpha".
-    static func bulkReaction(_ p: ScreenSpec.Perovskite) -> String {
-        "bulk \(p.name) \(p.inactive.name)-\(p.active.name)"
+    /// "bulk CsPbI3 delta-gamma": the bulk reaction of one active phase.
+    static func bulkReaction(_ p: ScreenSpec.Perovskite, active: ScreenSpec.Phase) -> String {
+        "bulk \(p.name) \(p.inactive.name)-\(active.name)"
     }
 
     /// "interface CsPbI3/ZIF-62 alpha <product>".

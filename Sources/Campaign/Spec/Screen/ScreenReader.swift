@@ -56,9 +56,30 @@ struct ScreenReader {
             }
         }
         let active = phase(t, "active"), inactive = phase(t, "inactive")
-        guard let name, let units, let active, let inactive else { return nil }
+        let converged = t.bool("bulk_converged")
+        let more = alsoActive(t)
+        guard let name, let units, let active, let inactive, let more else { return nil }
+        let names = ([active] + more).map(\.name)
+        if Set(names + [inactive.name]).count != names.count + 1 {
+            context.report(t.line("also_active"), "[[perovskites]] \"\(name)\": phase names must differ (\(names.joined(separator: ", ")) against \(inactive.name))")
+            return nil
+        }
         return ScreenSpec.Perovskite(name: name, units: units, surface: surface, active: active, inactive: inactive,
-                                     line: t.line)
+                                     line: t.line, alsoActive: more, bulkConverged: converged)
+    }
+
+    /// `also_active = [{ phase = "gamma", cell = "…cif", bulk = "2x2x3" }, …]`: [] when absent, nil when bad.
+    private func alsoActive(_ t: TableReader) -> [ScreenSpec.Phase]? {
+        guard let value = t.table["also_active"] else { return [] }
+        guard let array = value.array, !array.isEmpty, array.allSatisfy({ $0.table != nil }) else {
+            context.report(t.line("also_active"), "`also_active` must be an array of { phase, cell, bulk } tables")
+            return nil
+        }
+        let phases = array.map { element in
+            phase(TableReader(element.table!, ref: SpecLocator.TableRef("\(t.ref.name).also_active", index: t.ref.index),
+                              title: "`also_active`", context: context, inlineLine: t.line("also_active")))
+        }
+        return phases.contains { $0 == nil } ? nil : phases.compactMap { $0 }
     }
 
     /// `active = { phase = "alpha", cell = "…cif", bulk = "bcc-2" }`.
@@ -68,7 +89,11 @@ struct ScreenReader {
             return nil
         }
         guard let p = t.subtable(key, title: "`\(key)`") else { return nil }
-        p.checkKeys(["phase", "cell", "bulk"])
+        return phase(p)
+    }
+
+    private func phase(_ p: TableReader) -> ScreenSpec.Phase? {
+        p.checkKeys(["phase", "cell", "bulk", "bulk_converged"])
         let name = required(p, "phase")
         let cell = required(p, "cell").flatMap { existingFile(p, "cell", $0) }
         let bulk = required(p, "bulk").flatMap { label -> SupercellMatrix? in
@@ -79,7 +104,7 @@ struct ScreenReader {
             return matrix
         }
         guard let name, let cell, let bulk else { return nil }
-        return ScreenSpec.Phase(name: name, cell: cell, bulkSupercell: bulk)
+        return ScreenSpec.Phase(name: name, cell: cell, bulkSupercell: bulk, bulkConverged: p.bool("bulk_converged"))
     }
 
     private func readGlass(_ t: TableReader) -> ScreenSpec.Glass? {

@@ -27,6 +27,23 @@ struct ScreenSpec {
         var active: Phase
         var inactive: Phase
         var line: Int
+        /// Further active phases (`also_active`, e.g. γ beside α): each gets its own fragments,
+        /// bulk reaction, products and verdict against the same inactive phase.
+        var alsoActive: [Phase] = []
+        /// Whether both phases' bulk supercells come from converged series (docs/bulk.md): true,
+        /// false (its verdicts are flagged and left out of agreement counts), nil when not said.
+        var bulkConverged: Bool?
+
+        /// Every active phase, the first (`active`) first.
+        var actives: [Phase] { [active] + alsoActive }
+
+        /// Whether the bulk reaction of `active` against the inactive phase rests on converged
+        /// series: false when any flag (the perovskite's, the active or the inactive phase's) says
+        /// false, true when the others given say true, nil when none is given.
+        func bulkConverged(for active: Phase) -> Bool? {
+            let flags = [bulkConverged, active.bulkConverged, inactive.bulkConverged].compactMap { $0 }
+            return flags.isEmpty ? nil : !flags.contains(false)
+        }
     }
 
     /// One phase of a perovskite: the bulk cell (absolute path) and the Γ-point supercell of its bulk energy.
@@ -34,6 +51,8 @@ struct ScreenSpec {
         var name: String
         var cell: String
         var bulkSupercell: SupercellMatrix
+        /// This phase's bulk series converged (`bulk_converged` in its table); nil when not said.
+        var bulkConverged: Bool? = nil
     }
 
     /// One glass fragment recipe.
