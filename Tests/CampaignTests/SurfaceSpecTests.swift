@@ -184,8 +184,9 @@ final class SurfaceSpecTests: XCTestCase {
         XCTAssertEqual(nacl.surfaces.map(\.name), ["NaCl-001"])
         XCTAssertEqual(nacl.structures.count, 14)
         let cspbi3 = try JobSpecParser.parse(path: Repository.path("jobs/surfaces-cspbi3.toml"))
-        XCTAssertEqual(cspbi3.surfaces.map(\.name), ["alpha-001-CsI", "gamma-010-CsI", "delta-010"])
-        XCTAssertEqual(cspbi3.structures.count, 49, "the count its comment and estimate state")
+        XCTAssertEqual(cspbi3.surfaces.map(\.name), ["alpha-001-CsI", "gamma-010-CsI", "delta-100-ribbons",
+                                                   "delta-001-ribbons", "delta-010"])
+        XCTAssertEqual(cspbi3.structures.count, 89, "the count its comment and estimate state")
         XCTAssertTrue(cspbi3.structures.allSatisfy { $0.structure.count <= 320 })
     }
 }

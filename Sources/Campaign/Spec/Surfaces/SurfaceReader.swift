@@ -77,8 +77,9 @@ struct SurfaceReader {
             return text
         }
         let termination = required(t, "termination").flatMap { text -> String? in
-            guard Composition(formula: text) != nil else {
-                context.report(t.line("termination"), "`termination` \"\(text)\" is not a formula such as \"CsI\" or \"PbI2\"")
+            guard text == RibbonSlabBuilder.termination || Composition(formula: text) != nil else {
+                context.report(t.line("termination"), "`termination` \"\(text)\" is not a formula such as \"CsI\" or \"PbI2\", "
+                    + "nor \"\(RibbonSlabBuilder.termination)\" (whole chains of δ-type cells)")
                 return nil
             }
             return text
