@@ -13,6 +13,7 @@ public struct ReportContent: Sendable {
             sections[0].notes.append("No measured file given (--measured): the predicted-versus-measured part is left out.")
         }
         sections += [ConvergenceFigure.section(data), ThroughputFigure.section(data)]
+        if let surfaces = SurfaceEnergyTables.section(data) { sections.append(surfaces) }
         self.sections = sections
     }
 

@@ -22,6 +22,8 @@ public struct ReportData: Sendable {
     public var slabThreshold: Double?
     /// Product geometry of each configuration reaction of a verdict, by reaction row id (for pictures).
     public var geometries: [Int64: Structure] = [:]
+    /// Campaign surface energies (`[[surfaces]]`), of `campaign` or all.
+    public var campaignSurfaces: [CampaignSurfaceEnergyRecord] = []
 
     public init(database: String, campaign: String?, verdicts: [VerdictRecord], reactions: [ReactionRecord],
                 tasks: [TaskRecord], calculations: [CalculationRecord], optimizations: [OptimizationRecord],
@@ -54,6 +56,7 @@ public struct ReportData: Sendable {
         data.surfaces = try store.surfaceEnergies()
         data.slabThreshold = slabThreshold
         if campaign != nil { data.keepCampaignRows() }
+        data.campaignSurfaces = try store.campaignSurfaceEnergies(campaign: campaign)
         data.geometries = try Self.geometries(store: store, verdicts: data.verdicts, reactions: reactions,
                                               calculations: data.calculations)
         return data

@@ -12,7 +12,7 @@ enum StoreMigrations {
                       EngineIsolationMigration.name, SurfaceEnergyMigration.name,
                       VerdictBulkConvergenceMigration.name,
                       EngineIdentityMigration.name, TaskFlagsMigration.name,
-                      RequestedSettingsMigration.name]
+                      RequestedSettingsMigration.name, SurfaceCampaignMigration.name]
 
     static func makeMigrator() -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -29,6 +29,7 @@ enum StoreMigrations {
         migrator.registerMigration(EngineIdentityMigration.name, migrate: EngineIdentityMigration.migrate)
         migrator.registerMigration(TaskFlagsMigration.name, migrate: TaskFlagsMigration.migrate)
         migrator.registerMigration(RequestedSettingsMigration.name, migrate: RequestedSettingsMigration.migrate)
+        migrator.registerMigration(SurfaceCampaignMigration.name, migrate: SurfaceCampaignMigration.migrate)
         return migrator
     }
 

@@ -28,7 +28,7 @@ final class RequestedSettingsMigrationTests: XCTestCase {
 
         let store = try ResultsStore(path: path)
         XCTAssertEqual(try store.appliedMigrations(), StoreMigrations.names)
-        XCTAssertEqual(StoreMigrations.names.last, RequestedSettingsMigration.name)
+        XCTAssertEqual(StoreMigrations.names.firstIndex(of: RequestedSettingsMigration.name), 12, "v13 is the 13th")
         let old = try XCTUnwrap(try store.cachedCalculation(structureHash: "h-water", settingsHash: hot.hash,
                                                             engine: StoreFixtures.engine), "a v12 row stays a cache hit")
         let requested = StoreFixtures.gfn2

@@ -10,6 +10,8 @@ public struct CampaignPlan: Sendable {
     public var finalTask: [String: Int]
     /// Structures that could not be read or validated: failed before any engine call.
     public var invalidStructures: [InvalidStructure]
+    /// The `[[surfaces]]` whose γ are formed from the tasks' energies (`SurfaceFormer`).
+    public var surfaces: [SurfaceSpec] = []
 
     /// A plan built without a job spec (benchmarks, tests): each task's final single point is
     /// found by its structure name.
@@ -27,6 +29,7 @@ public struct CampaignPlan: Sendable {
         campaign = spec.name
         reactions = spec.reactions
         invalidStructures = spec.invalidStructures
+        surfaces = spec.surfaces
         tasks = []
         finalTask = [:]
         for entry in spec.structures {

@@ -36,6 +36,8 @@ public struct CampaignDefinition: Codable, Sendable, Equatable {
     public var invalid: [String]
     public var reactions: [Reaction]
     public var verdicts: [VerdictSpec]
+    /// The `[[surfaces]]` tables (nil in definitions stored before surfaces were tasks).
+    public var surfaces: [SurfaceSpec]?
 
     /// The definition of `plan` with `verdicts` (plan the whole spec, not a shard of it).
     public init(plan: CampaignPlan, verdicts: [VerdictSpec]) {
@@ -54,6 +56,7 @@ public struct CampaignDefinition: Codable, Sendable, Equatable {
                      normalizationUnit: r.normalization?.unit, normalizationCount: r.normalization?.count)
         }
         self.verdicts = verdicts
+        surfaces = plan.surfaces.isEmpty ? nil : plan.surfaces
     }
 
     /// Writes this definition into `store`, replacing the campaign's earlier one.

@@ -7,6 +7,7 @@ final class ReactionFormer {
     private let reactions: ReactionEvaluator
     private let verdicts: VerdictEvaluator
     private let verdictSpecs: [VerdictSpec]
+    private let store: ResultsStore
     /// Reactions formed by earlier runs or settled (done, blocked, excluded, refused) in this one.
     private var settled: Set<String>
 
@@ -15,6 +16,7 @@ final class ReactionFormer {
         reactions = ReactionEvaluator(campaign: plan.campaign, store: store)
         self.verdicts = VerdictEvaluator(campaign: plan.campaign, store: store)
         verdictSpecs = verdicts
+        self.store = store
         settled = Set(try store.reactions(campaign: plan.campaign).filter { $0.status == .done }.map(\.name))
     }
 
@@ -33,5 +35,6 @@ final class ReactionFormer {
     func formVerdicts(rows: [TaskRecord]) throws {
         try formSettled(rows: rows)
         for spec in verdictSpecs { try verdicts.evaluate(spec) }
+        try SurfaceFormer(campaign: plan.campaign, store: store).form(plan.surfaces, finalTask: plan.finalTask, rows: rows)
     }
 }

@@ -9,6 +9,8 @@ public enum ReactionRecompute {
         public var byStatus: [String: Int]
         /// Reactions still waiting for a species task that is not done.
         public var waiting: [String]
+        /// Surfaces (`[[surfaces]]`) still waiting for a task that is not settled.
+        public var waitingSurfaces: [String] = []
     }
 
     /// Replaces every reaction of `plan` whose species are settled in `store`, from the task rows
@@ -41,6 +43,8 @@ public enum ReactionRecompute {
         }
         let judge = VerdictEvaluator(campaign: campaign, store: store)
         for verdict in definition.verdicts { try judge.evaluate(verdict) }
+        outcome.waitingSurfaces = try SurfaceFormer(campaign: campaign, store: store)
+            .form(definition.surfaces ?? [], finalTask: definition.finalTask, rows: rows)
         return outcome
     }
 }

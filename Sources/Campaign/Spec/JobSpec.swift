@@ -29,6 +29,8 @@ public struct JobSpec: Sendable {
     public var verdicts: [VerdictSpec]
     /// The pairings of a `[screen]` matrix (empty without one).
     public var pairings: [PairingSummary]
+    /// The `[[surfaces]]` tables (their slabs and references are already in `structures`).
+    public var surfaces: [SurfaceSpec] = []
 
     public init(name: String, database: String, sourceFile: String, sourceHash: String, defaults: MethodChoice,
                 structures: [StructureEntry], reactions: [ReactionSpec], invalidStructures: [InvalidStructure] = [],

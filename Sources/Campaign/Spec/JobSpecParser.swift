@@ -30,21 +30,26 @@ public enum JobSpecParser {
         let campaign = CampaignReader.read(rootReader)
         let defaults = defaultsChoice(rootReader)
         var structures = StructureReader(context: context, defaults: defaults)
-        structures.read(root["structures"], required: !rootReader.has("screen"))
+        structures.read(root["structures"], required: !rootReader.has("screen") && !rootReader.has("surfaces"))
         var reactions = ReactionReader(context: context, structures: structures)
         reactions.read(root["reactions"])
         var verdicts = VerdictReader(context: context, reactions: reactions.reactions, declared: structures.declared)
         verdicts.read(root["verdicts"])
         let screen = ScreenReader(context: context).read(rootReader)
+        var surfaces = SurfaceReader(context: context, defaults: defaults)
+        surfaces.read(root["surfaces"])
         if let error = context.error { throw error }
         let matrix = screen.map { ScreenExpansion(screen: $0, defaults: defaults).expand() } ?? ScreenExpansion.Output()
         checkNames(matrix, against: structures, context: context)
         if let error = context.error { throw error }
-        return JobSpec(name: campaign!.name, database: context.resolve(campaign!.database),
+        var spec = JobSpec(name: campaign!.name, database: context.resolve(campaign!.database),
                        sourceFile: SpecContext.absolute(path), sourceHash: SHA256.hex(of: text), defaults: defaults,
                        structures: structures.entries + matrix.structures, reactions: reactions.reactions + matrix.reactions,
                        invalidStructures: structures.invalid + matrix.invalid, verdicts: verdicts.verdicts + matrix.verdicts,
                        pairings: matrix.pairings)
+        spec.structures += surfaces.entries
+        spec.surfaces = surfaces.surfaces
+        return spec
     }
 
     /// A matrix-built structure must not reuse a name of `[[structures]]`.

@@ -1,6 +1,7 @@
 /// The keys each table of a spec accepts (anything else is reported as unknown).
 enum SpecKeys {
-    static let root = ["campaign", "defaults", "structures", "reactions", "verdicts", "screen", "perovskites", "glasses"]
+    static let root = ["campaign", "defaults", "structures", "reactions", "verdicts", "screen", "perovskites", "glasses",
+                       "surfaces"]
     static let campaign = ["name", "database"]
     /// Method keys: allowed in `[defaults]` and, as overrides, in every `[[structures]]`.
     static let method = ["gfn", "accuracy", "etemp", "max_iterations", "solvent", "opt_level", "task", "freeze",

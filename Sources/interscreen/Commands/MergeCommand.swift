@@ -72,7 +72,10 @@ struct MergeCommand: ParsableCommand {
             let counts = outcome.byStatus.sorted { $0.key < $1.key }.map { "\($1) \($0)" }.joined(separator: ", ")
             printFlushed("campaign \(definition.campaign): reactions \(counts.isEmpty ? "none" : counts), "
                 + "\(definition.verdicts.count) verdict(s) formed"
-                + (outcome.waiting.isEmpty ? "" : "; \(outcome.waiting.count) reaction(s) wait for species not done"))
+                + (outcome.waiting.isEmpty ? "" : "; \(outcome.waiting.count) reaction(s) wait for species not done")
+                + (outcome.waitingSurfaces.isEmpty ? "" : "; surface(s) waiting for tasks: "
+                    + outcome.waitingSurfaces.joined(separator: ", ")))
+            try CampaignSurfaceTable.print(store: store, campaign: definition.campaign)
         }
         let defined = Set(definitions.map(\.campaign))
         for campaign in Set(try store.tasks().map(\.campaign)).subtracting(defined).sorted() {

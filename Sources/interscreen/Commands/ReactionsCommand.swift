@@ -30,10 +30,15 @@ struct ReactionsCommand: ParsableCommand {
         let outcome = try ReactionRecompute.run(plan: plan, verdicts: job.verdicts, store: store)
         try CampaignSummary(store: store, campaign: plan.campaign, rows: try store.tasks(campaign: plan.campaign),
                             invalid: plan.invalidStructures).print()
+        try CampaignSurfaceTable.print(store: store, campaign: plan.campaign)
         if !job.verdicts.isEmpty { try VerdictTable(store: store, campaign: plan.campaign).print() }
+        if !outcome.waitingSurfaces.isEmpty {
+            printError("surfaces waiting for tasks that are not settled: " + outcome.waitingSurfaces.joined(separator: ", "))
+        }
         if !outcome.waiting.isEmpty {
             printError("waiting for species that are not done: " + outcome.waiting.joined(separator: ", "))
             throw ExitCode(1)
         }
+        if !outcome.waitingSurfaces.isEmpty { throw ExitCode(1) }
     }
 }

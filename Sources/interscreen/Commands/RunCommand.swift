@@ -170,6 +170,7 @@ struct RunCommand: ParsableCommand {
         let campaign = run.plan.campaign
         try CampaignSummary(store: run.store, campaign: campaign, rows: run.coordinator.taskRows,
                             invalid: run.plan.invalidStructures).print()
+        try CampaignSurfaceTable.print(store: run.store, campaign: campaign)
         guard !job.verdicts.isEmpty else { return }
         let stored = try run.store.verdicts(campaign: campaign)
         if stored.count > 1 {

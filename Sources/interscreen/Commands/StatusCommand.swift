@@ -65,12 +65,18 @@ struct StatusReport: Encodable {
     var failuresByClass: [String: Int]
     var campaigns: [Campaign]
     var runningRun: Int64?
+    /// Campaign surface energies (`[[surfaces]]`), one per surface and vacuum.
+    var surfaceEnergies: [CampaignSurfaceTable.Line] = []
 
     enum CodingKeys: String, CodingKey {
         case calculations, structures, campaigns
+        case surfaceEnergies = "surface_energies"
         case failuresByClass = "failures_by_class"
         case runningRun = "running_run"
     }
+
+    /// The surface table's text lines (kept from the rows read at init).
+    private var surfaceLines: [String] = []
 
     init(store: ResultsStore) throws {
         let counts = try store.counts()
@@ -79,6 +85,9 @@ struct StatusReport: Encodable {
         failuresByClass = counts.failuresByClass
         let live = try store.liveRun()
         runningRun = live?.id
+        let surfaceRows = try store.campaignSurfaceEnergies()
+        surfaceEnergies = surfaceRows.map(CampaignSurfaceTable.Line.init)
+        surfaceLines = CampaignSurfaceTable.lines(surfaceRows)
         let tasks = try store.tasks()
         let reactions = try store.reactions()
         campaigns = Dictionary(grouping: tasks, by: \.campaign).keys.sorted().map { name in
@@ -127,5 +136,6 @@ struct StatusReport: Encodable {
                 printFlushed("  \(f.source) [\(f.failureClass)]: \(f.message)")
             }
         }
+        for line in surfaceLines { printFlushed(line) }
     }
 }

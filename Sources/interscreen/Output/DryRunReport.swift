@@ -21,6 +21,15 @@ struct DryRunReport {
         let predicted = plan.tasks.reduce(0) { $0 + $1.predictedSeconds }
         printFlushed(String(format: "predicted engine time: %.0f s (size model, uncalibrated)", predicted))
         printFlushed("reactions: \(plan.reactions.count)")
+        for surface in plan.surfaces {
+            printFlushed("surface \(surface.name): \(surface.miller) \(surface.termination)-terminated, layers "
+                + surface.layers.map(String.init).joined(separator: ",") + ", in-plane "
+                + surface.inPlane.map { "\($0[0])x\($0[1])" }.joined(separator: ",") + ", vacuum "
+                + surface.vacuums.map { String(format: "%g", $0) }.joined(separator: ",") + " Å; "
+                + "\(spec.structures.filter { $0.name.hasPrefix(surface.name + "/") }.count) single points"
+                + (surface.excessFile == nil ? "" : ", with the excess series "
+                    + "\(SurfaceStructures.excessPrefix(surface))/… (shared by the surfaces that name its file)"))
+        }
         if !spec.verdicts.isEmpty { printFlushed("verdicts: \(spec.verdicts.count)") }
         for reaction in plan.reactions.prefix(spec.pairings.isEmpty ? Int.max : 40) {
             let lhs = reaction.reactants.map { "\(Self.coefficient($0.coefficient))\($0.name)" }.joined(separator: " + ")
