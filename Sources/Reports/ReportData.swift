@@ -23,7 +23,7 @@ public struct ReportData: Sendable {
     /// Product geometry of each configuration reaction of a verdict, by reaction row id (for pictures).
     public var geometries: [Int64: Structure] = [:]
     /// Campaign surface energies (`[[surfaces]]`), of `campaign` or all.
-    public var campaignSurfaces: [CampaignSurfaceEnergyRecord] = []
+    public var campaignSurfaces: [SurfaceEnergyRecord] = []
 
     public init(database: String, campaign: String?, verdicts: [VerdictRecord], reactions: [ReactionRecord],
                 tasks: [TaskRecord], calculations: [CalculationRecord], optimizations: [OptimizationRecord],

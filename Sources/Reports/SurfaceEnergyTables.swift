@@ -9,7 +9,7 @@ enum SurfaceEnergyTables {
         guard !data.campaignSurfaces.isEmpty else { return nil }
         func flag(_ value: Bool?) -> String { value.map { $0 ? "yes" : "no" } ?? "not tested" }
         let rows = data.campaignSurfaces.map { r -> [String] in
-            [r.surface, String(format: "%g", r.vacuum), r.surfaceEnergyJM2.map { String(format: "%.6f", $0) } ?? "n/a",
+            [r.surface, r.vacuum.map { String(format: "%g", $0) } ?? "n/a", r.surfaceEnergyJM2.map { String(format: "%.6f", $0) } ?? "n/a",
              flag(r.thicknessConverged), flag(r.inPlaneConverged), flag(r.vacuumConverged), "\(r.layers) \(r.supercell)",
              String(r.natoms), "surface_energies \(r.id ?? 0); calculations \(r.calculationIDList.map(String.init).joined(separator: ", "))"]
         }

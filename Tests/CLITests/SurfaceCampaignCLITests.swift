@@ -45,7 +45,7 @@ final class SurfaceCampaignCLITests: XCTestCase {
         // Oracle: the `surface` command on the same slabs, computed again in its own database.
         for row in rows {
             let surface = try cli.run(["surface", Self.cell, "--miller", "001", "--termination", "NaCl", "--layers", "2,3",
-                                       "--in-plane", "1x1,2x2", "--vacuum", String(format: "%g", row.vacuum), "--vacuum-series", "none",
+                                       "--in-plane", "1x1,2x2", "--vacuum", String(format: "%g", try XCTUnwrap(row.vacuum)), "--vacuum-series", "none",
                                        "--db", cli.path("oracle.sqlite"), "--json"])
             let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(surface.stdout.utf8)) as? [String: Any],
                                      surface.stdout + surface.stderr)

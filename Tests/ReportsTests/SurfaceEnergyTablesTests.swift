@@ -10,7 +10,7 @@ final class SurfaceEnergyTablesTests: XCTestCase {
         var data = ReportData(database: "db", campaign: "c", verdicts: [], reactions: [], tasks: [], calculations: [],
                               optimizations: [], failures: [])
         XCTAssertNil(SurfaceEnergyTables.section(data))
-        var row = CampaignSurfaceEnergyRecord(
+        var row = SurfaceEnergyRecord(
             campaign: "c", surface: "NaCl-001", vacuum: 12, phase: "NaCl", cellHash: "h", formula: "NaCl", miller: "001",
             termination: "NaCl", method: "gfn2", surfaceEnergyJM2: 0.5650604749564712, thicknessConverged: false,
             inPlaneConverged: true, vacuumConverged: nil, layers: 3, supercell: "2x2", natoms: 24, excess: "",

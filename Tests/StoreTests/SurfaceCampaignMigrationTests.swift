@@ -13,8 +13,8 @@ final class SurfaceCampaignMigrationTests: XCTestCase {
                             volumePerUnit: 248.8, notes: "")
     }
 
-    static func campaignRow(vacuum: Double, gamma: Double) -> CampaignSurfaceEnergyRecord {
-        CampaignSurfaceEnergyRecord(
+    static func campaignRow(vacuum: Double, gamma: Double) -> SurfaceEnergyRecord {
+        SurfaceEnergyRecord(
             campaign: "c", surface: "alpha-001", vacuum: vacuum, phase: "alpha", cellHash: "cell", formula: "CsPbI3",
             miller: "001", termination: "CsI", method: "gfn2", surfaceEnergyJM2: gamma, thicknessConverged: true,
             inPlaneConverged: false, vacuumConverged: vacuum > 10 ? true : nil, layers: 7, supercell: "2x2", natoms: 68,
@@ -28,12 +28,23 @@ final class SurfaceCampaignMigrationTests: XCTestCase {
         let queue = try DatabaseQueue(path: path)
         try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
         try StoreMigrations.makeMigrator().migrate(queue, upTo: RequestedSettingsMigration.name)
-        try queue.write { db in var row = Self.commandRow(0.21); try row.insert(db) }
+        // A row as v13 stored it (the record now also carries v14's campaign columns).
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO surface_energies (kind, phase, cell_hash, formula, miller, termination, method,
+                  surface_energy_j_m2, converged, layers, supercell, natoms, relaxed, excess, excess_reference,
+                  volume_per_unit_a3, notes, computed_at)
+                VALUES ('surface', 'alpha', 'cell', 'CsPbI3', '001', 'CsI', 'gfn2', 0.21, 1, 7, '2x2', 68, 0, 'CsI',
+                  'CsI bulk', 248.8, '', '2026-12-03 12:00:00.000')
+                """)
+        }
         try queue.close()
 
         let store = try ResultsStore(path: path)
         XCTAssertEqual(StoreMigrations.names.last, SurfaceCampaignMigration.name)
         XCTAssertEqual(try store.surfaceEnergies().map(\.surfaceEnergyJM2), [0.21], "the v13 row is kept")
+        XCTAssertEqual(try store.surfaceEnergies().map(\.campaign), [""], "as a row of `interscreen surface`")
+        XCTAssertEqual(try store.surfaceEnergies().map(\.vacuum), [nil])
         try store.saveCampaignSurfaceEnergy(Self.campaignRow(vacuum: 10, gamma: 0.30))
         try store.saveCampaignSurfaceEnergy(Self.campaignRow(vacuum: 20, gamma: 0.25))
         try store.saveCampaignSurfaceEnergy(Self.campaignRow(vacuum: 20, gamma: 0.26))   // replaces its vacuum's row

@@ -29,7 +29,7 @@ struct SurfaceFormer {
     }
 
     /// The rows of one surface, vacuums ascending, each with its vacuum comparison.
-    private func records(_ surface: SurfaceSpec, source: TaskEnergySource) throws -> [CampaignSurfaceEnergyRecord] {
+    private func records(_ surface: SurfaceSpec, source: TaskEnergySource) throws -> [SurfaceEnergyRecord] {
         var excessNote: String?
         var excessPerUnit: Double?
         var excessIDs: [Int64] = []
@@ -44,7 +44,7 @@ struct SurfaceFormer {
         let cell = SurfaceStructures.namedCell(surface)
         let composition = Composition(numbers: cell.atomicNumbers)
         let volume = (cell.lattice?.volume ?? 0) / Double(max(composition.units, 1))
-        var out: [CampaignSurfaceEnergyRecord] = []
+        var out: [SurfaceEnergyRecord] = []
         var finals: [SurfacePoint?] = []
         let rule = VacuumRule(series: surface.vacuums, threshold: surface.threshold)
         for vacuum in surface.vacuums {
@@ -55,7 +55,7 @@ struct SurfaceFormer {
             finals.append(result.final)
             let (vacuumConverged, vacuumNote) = Self.vacuumCheck(finals, rule: rule, count: surface.vacuums.count)
             let ids = (excessIDs + source.used).reduce(into: [Int64]()) { if !$0.contains($1) { $0.append($1) } }
-            out.append(CampaignSurfaceEnergyRecord(
+            out.append(SurfaceEnergyRecord(
                 campaign: campaign, surface: surface.name, vacuum: vacuum, phase: surface.phase,
                 cellHash: surface.cell.contentHash, formula: composition.reduced.description, miller: result.miller,
                 termination: result.termination, method: surface.settings.method.rawValue, surfaceEnergyJM2: gamma,

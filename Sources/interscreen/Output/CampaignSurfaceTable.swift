@@ -9,11 +9,11 @@ enum CampaignSurfaceTable {
         var id: Int64?
         var campaign: String
         var surface: String
-        var vacuumAngstrom: Double
+        var vacuumAngstrom: Double?
         var surfaceEnergyJM2: Double?
         var converged: Bool
-        var thicknessConverged: Bool
-        var inPlaneConverged: Bool
+        var thicknessConverged: Bool?
+        var inPlaneConverged: Bool?
         /// nil: not tested.
         var vacuumConverged: Bool?
         var layers: Int
@@ -31,7 +31,7 @@ enum CampaignSurfaceTable {
             case calculationIDs = "calculation_ids"
         }
 
-        init(_ r: CampaignSurfaceEnergyRecord) {
+        init(_ r: SurfaceEnergyRecord) {
             id = r.id
             campaign = r.campaign
             surface = r.surface
@@ -49,7 +49,7 @@ enum CampaignSurfaceTable {
     }
 
     /// The table lines (header first); empty when there are no rows.
-    static func lines(_ rows: [CampaignSurfaceEnergyRecord]) -> [String] {
+    static func lines(_ rows: [SurfaceEnergyRecord]) -> [String] {
         guard !rows.isEmpty else { return [] }
         func yes(_ flag: Bool?) -> String { flag.map { $0 ? "yes" : "no" } ?? "-" }
         func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
@@ -66,7 +66,7 @@ enum CampaignSurfaceTable {
         for r in rows {
             let gamma = r.surfaceEnergyJM2.map { String(format: "%.6f", $0) } ?? "n/a"
             let flags = "\(yes(r.thicknessConverged))/\(yes(r.inPlaneConverged))/\(yes(r.vacuumConverged))"
-            out.append(line([r.surface, String(format: "%.2f", r.vacuum), gamma, flags, String(r.layers), r.supercell,
+            out.append(line([r.surface, r.vacuum.map { String(format: "%.2f", $0) } ?? "n/a", gamma, flags, String(r.layers), r.supercell,
                              String(r.natoms), "surface_energies \(r.id ?? 0)"]))
         }
         return out
