@@ -7,14 +7,19 @@ extension ResultsStore {
     public func workRequest(kind: WorkRequestRecord.Kind, structureHash: String, requestedSettingsHash: String,
                             optionsHash: String = "", engine: EngineIdentity) throws -> WorkRequestRecord? {
         try pool.read { db in
-            try WorkRequestRecord
-                .filter(Column("kind") == kind.rawValue)
-                .filter(Column("structure_hash") == structureHash)
-                .filter(Column("requested_settings_hash") == requestedSettingsHash)
-                .filter(Column("options_hash") == optionsHash)
-                .filter(Column("engine") == engine.text)
-                .fetchOne(db)
+            try Self.workRequest(kind.rawValue, structureHash, requestedSettingsHash, optionsHash, engine.text, db)
         }
+    }
+
+    /// The request row with this key. A cached statement: a campaign's rank 0 looks up every task.
+    static func workRequest(_ kind: String, _ structureHash: String, _ requestedSettingsHash: String,
+                            _ optionsHash: String, _ engine: String, _ db: Database) throws -> WorkRequestRecord? {
+        let statement = try db.cachedStatement(sql: """
+            SELECT * FROM work_requests WHERE kind = ? AND structure_hash = ? AND requested_settings_hash = ?
+            AND options_hash = ? AND engine = ?
+            """)
+        return try WorkRequestRecord.fetchOne(
+            statement, arguments: [kind, structureHash, requestedSettingsHash, optionsHash, engine])
     }
 
     /// The optimisation row with this id.
@@ -29,13 +34,9 @@ extension StoreTransaction {
     @discardableResult
     public func saveWorkRequest(_ request: WorkRequestRecord, requestedSettings: Settings) throws -> WorkRequestRecord {
         try saveSettings(requestedSettings)
-        let existing = try WorkRequestRecord
-            .filter(Column("kind") == request.kind.rawValue)
-            .filter(Column("structure_hash") == request.structureHash)
-            .filter(Column("requested_settings_hash") == request.requestedSettingsHash)
-            .filter(Column("options_hash") == request.optionsHash)
-            .filter(Column("engine") == request.engine)
-            .fetchOne(db)
+        let existing = try ResultsStore.workRequest(request.kind.rawValue, request.structureHash,
+                                                    request.requestedSettingsHash, request.optionsHash,
+                                                    request.engine, db)
         if let existing { return existing }
         var row = request
         try row.insert(db)
