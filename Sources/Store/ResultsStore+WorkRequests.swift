@@ -43,3 +43,10 @@ extension StoreTransaction {
         return row
     }
 }
+
+extension ResultsStore {
+    /// Every request row, in the order they were stored.
+    public func workRequests() throws -> [WorkRequestRecord] {
+        try pool.read { db in try WorkRequestRecord.order(Column("id")).fetchAll(db) }
+    }
+}
