@@ -11,6 +11,21 @@ extension ResultsStore {
         }
     }
 
+    /// A single point's stored answer, read at once (a campaign's rank 0 asks this of every task):
+    /// the request row for the requested settings with the calculation it names, or, when there is
+    /// none (or it names no stored row), the calculation of the plain identity.
+    public func singlePointAnswer(structureHash: String, requestedSettingsHash: String,
+                                  engine: EngineIdentity) throws -> (request: WorkRequestRecord?, calculation: CalculationRecord?) {
+        try pool.read { db in
+            if let request = try Self.workRequest(WorkRequestRecord.Kind.singlepoint.rawValue, structureHash,
+                                                  requestedSettingsHash, "", engine.text, db),
+               let id = request.calculationID, let calculation = try CalculationRecord.fetchOne(db, key: id) {
+                return (request, calculation)
+            }
+            return (nil, try Self.calculation(structureHash, requestedSettingsHash, engine.text, .singlepoint, db))
+        }
+    }
+
     /// The request row with this key. A cached statement: a campaign's rank 0 looks up every task.
     static func workRequest(_ kind: String, _ structureHash: String, _ requestedSettingsHash: String,
                             _ optionsHash: String, _ engine: String, _ db: Database) throws -> WorkRequestRecord? {

@@ -37,10 +37,11 @@ public struct WorkLedger {
         let engine = try engine(of: order)
         switch order.kind {
         case .singlePoint:
-            if let request = try store.workRequest(kind: .singlepoint, structureHash: hash,
-                                                   requestedSettingsHash: settingsHash, engine: engine),
-               let id = request.calculationID, let calculation = try store.calculation(id: id),
-               let used = try store.settings(hash: request.usedSettingsHash) {
+            let found = try store.singlePointAnswer(structureHash: hash, requestedSettingsHash: settingsHash,
+                                                    engine: engine)
+            guard let calculation = found.calculation else { return nil }
+            guard let request = found.request else { return StoredWork(settingsUsed: order.settings, calculation: calculation) }
+            if let used = try store.settings(hash: request.usedSettingsHash) {
                 return StoredWork(settingsUsed: used, calculation: calculation, flags: request.flags,
                                   attempts: request.attempts)
             }
