@@ -25,10 +25,10 @@ extension WorkLedger {
         let hash = structureHash ?? order.structure.contentHash
         let used = report.settingsUsed
         let p = provenance
-        try transaction.saveStructure(order.structure, hash: hash, sourceFile: p.sourceFile, parentHash: p.parentHash)
         var optimization: OptimizationRecord?
         let calculation: CalculationRecord
         if let optimized = report.optimization {
+            try transaction.saveStructure(order.structure, hash: hash, sourceFile: p.sourceFile, parentHash: p.parentHash)
             let row = try transaction.saveOptimization(
                 inputHash: hash, settings: used, identity: optimized.identity, freezeSpec: optimized.freezeSpec,
                 outcome: optimized.outcome, runID: p.runID, startedAt: p.startedAt, finishedAt: p.finishedAt,
@@ -38,9 +38,11 @@ extension WorkLedger {
                 structureHash: row.outputHash, settings: used, result: result, runID: p.runID,
                 startedAt: p.startedAt, finishedAt: p.finishedAt, host: p.host, version: p.version)
         } else {
+            // The structure and its calculation, with no second look for the structure (rank 0's hot path).
             calculation = try transaction.saveCalculation(
-                structureHash: hash, settings: used, result: result, runID: p.runID,
-                startedAt: p.startedAt, finishedAt: p.finishedAt, host: p.host, version: p.version)
+                of: order.structure, hash: hash, sourceFile: p.sourceFile, parentHash: p.parentHash, settings: used,
+                result: result, runID: p.runID, startedAt: p.startedAt, finishedAt: p.finishedAt, host: p.host,
+                version: p.version)
         }
         // Equal settings hash alike; only unequal ones need their hashes compared (two SHA-256s).
         if !report.flags.isEmpty || (used != order.settings && used.hash != order.settings.hash) {
