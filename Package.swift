@@ -45,7 +45,8 @@ let package = Package(
         .target(name: "Scheduler", dependencies: ["CMPIShim"], path: "Sources/Scheduler"),
         .target(name: "Analysis", dependencies: ["Structures"], path: "Sources/Analysis"),
         // One path from a work order to its stored row: engine choice (EngineSelection), look up and record
-        // (WorkLedger), the compute step (SCC retry ladder, failure classes); the jobs of sp, opt, bulk and surface.
+        // (WorkLedger, also for campaigns' rank 0), the compute step (SCC retry ladder, failure classes); the jobs of
+        // sp, opt, bulk and surface.
         .target(name: "Work", dependencies: ["Structures", "Engine", "Optimization", "Models", "Store"], path: "Sources/Work"),
         .target(name: "Campaign", dependencies: ["Structures", "Engine", "Optimization", "Models", "Store", "Work", "Scheduler", "Analysis",
                                                 "Processes", "TOMLKit"],

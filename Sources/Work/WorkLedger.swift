@@ -4,99 +4,67 @@ import Store
 import Structures
 
 /// The store side of the one compute path: `lookUp` (is this order answered?) and `record` (its
-/// report, in one transaction). A retried order is found again under the settings it requested,
-/// with its flags, so repeating a request never repeats its retries; another engine's row is never a hit.
+/// report, in one transaction, or inside a caller's: `WorkLedger+Record`). A retried order is found
+/// again under the settings it requested, with its flags, so repeating a request never repeats its
+/// retries; another engine's row is never a hit. `sp`, `opt`, `bulk`, `surface` and a campaign's
+/// rank 0 all look up and record through it.
 public struct WorkLedger {
     public let store: ResultsStore
     /// Names the engine an order goes to (the identity is known before computing).
-    let calculator: any Calculator
+    let engines: any EngineIdentitySource
 
-    public init(store: ResultsStore, calculator: any Calculator) {
+    /// A ledger whose engines are named by `engines` (rank 0: `EngineIdentities`, no calculator).
+    public init(store: ResultsStore, engines: any EngineIdentitySource) {
         self.store = store
-        self.calculator = calculator
+        self.engines = engines
     }
 
-    /// The engine `order` is computed on (starts the tblite bridge when that is the one).
+    /// A ledger whose engines are named by `calculator` (may start the tblite bridge to ask it).
+    public init(store: ResultsStore, calculator: any Calculator) {
+        self.init(store: store, engines: CalculatorEngines(calculator))
+    }
+
+    /// The engine `order` is computed on.
     public func engine(of order: WorkOrder) throws -> EngineIdentity {
-        try calculator.backend(order.engine, for: order.structure, settings: order.settings)
-            .engineIdentity(for: order.structure, settings: order.settings)
+        try engines.identity(order.engine, for: order.structure, settings: order.settings)
     }
 
-    /// The stored answer to `order`, if any.
-    public func lookUp(_ order: WorkOrder) throws -> StoredWork? {
-        let hash = order.structure.contentHash
+    /// The stored answer to `order`, if any. `structureHash`: the input's content hash when the
+    /// caller knows it already (computed here otherwise).
+    public func lookUp(_ order: WorkOrder, structureHash: String? = nil) throws -> StoredWork? {
+        let hash = structureHash ?? order.structure.contentHash
+        let settingsHash = order.settings.hash
         let engine = try engine(of: order)
         switch order.kind {
         case .singlePoint:
-            if let request = try store.workRequest(kind: .singlepoint, structureHash: hash,
-                                                   requestedSettingsHash: order.settings.hash, engine: engine),
-               let id = request.calculationID, let calculation = try store.calculation(id: id),
-               let used = try store.settings(hash: request.usedSettingsHash) {
+            let found = try store.singlePointAnswer(structureHash: hash, requestedSettingsHash: settingsHash,
+                                                    engine: engine)
+            guard let calculation = found.calculation else { return nil }
+            guard let request = found.request else { return StoredWork(settingsUsed: order.settings, calculation: calculation) }
+            if let used = try store.settings(hash: request.usedSettingsHash) {
                 return StoredWork(settingsUsed: used, calculation: calculation, flags: request.flags,
                                   attempts: request.attempts)
             }
-            return try store.cachedCalculation(structureHash: hash, settingsHash: order.settings.hash, engine: engine)
+            return try store.cachedCalculation(structureHash: hash, settingsHash: settingsHash, engine: engine)
                 .map { StoredWork(settingsUsed: order.settings, calculation: $0) }
         case .optimization:
             let identity = try order.optimizationIdentity()
             if let request = try store.workRequest(kind: .optimization, structureHash: hash,
-                                                   requestedSettingsHash: order.settings.hash,
+                                                   requestedSettingsHash: settingsHash,
                                                    optionsHash: identity.hash, engine: engine),
                let id = request.optimizationID, let optimization = try store.optimization(id: id),
                let used = try store.settings(hash: request.usedSettingsHash) {
                 return StoredWork(settingsUsed: used, calculation: try request.calculationID.flatMap(store.calculation(id:)),
                                   optimization: optimization, flags: request.flags, attempts: request.attempts)
             }
-            guard let optimization = try store.cachedOptimization(inputHash: hash, settingsHash: order.settings.hash,
+            guard let optimization = try store.cachedOptimization(inputHash: hash, settingsHash: settingsHash,
                                                                   optionsHash: identity.hash, engine: engine) else {
                 return nil
             }
             let calculation = try store.cachedCalculation(structureHash: optimization.outputHash,
-                                                          settingsHash: order.settings.hash, engine: engine)
+                                                          settingsHash: settingsHash, engine: engine)
             return StoredWork(settingsUsed: order.settings, calculation: calculation, optimization: optimization,
                               flags: optimization.converged ? [] : [.optimizationNotConverged])
-        }
-    }
-
-    /// Records a successful report in one transaction: the input structure, the calculation (for an
-    /// optimisation: the optimisation row, its cycles and output structure, and the single point at
-    /// the output) and, when the settings used are not those requested or the result carries flags,
-    /// which rows answer the request. A failed report throws its failure (record it with `recordFailure`).
-    @discardableResult
-    public func record(_ order: WorkOrder, _ report: WorkReport, _ provenance: Provenance) throws -> StoredWork {
-        if let failure = report.failure { throw failure }
-        guard let result = report.result else { throw ClassifiedFailure(.internal, "a success without a result") }
-        let hash = order.structure.contentHash
-        let used = report.settingsUsed
-        let p = provenance
-        return try store.write { transaction in
-            try transaction.saveStructure(order.structure, hash: hash, sourceFile: p.sourceFile, parentHash: p.parentHash)
-            var optimization: OptimizationRecord?
-            let calculation: CalculationRecord
-            if let optimized = report.optimization {
-                let row = try transaction.saveOptimization(
-                    inputHash: hash, settings: used, identity: optimized.identity, freezeSpec: optimized.freezeSpec,
-                    outcome: optimized.outcome, runID: p.runID, startedAt: p.startedAt, finishedAt: p.finishedAt,
-                    host: p.host, version: p.version)
-                optimization = row
-                calculation = try transaction.saveCalculation(
-                    structureHash: row.outputHash, settings: used, result: result, runID: p.runID,
-                    startedAt: p.startedAt, finishedAt: p.finishedAt, host: p.host, version: p.version)
-            } else {
-                calculation = try transaction.saveCalculation(
-                    structureHash: hash, settings: used, result: result, runID: p.runID,
-                    startedAt: p.startedAt, finishedAt: p.finishedAt, host: p.host, version: p.version)
-            }
-            if used.hash != order.settings.hash || !report.flags.isEmpty {
-                let request = WorkRequestRecord(
-                    kind: optimization == nil ? .singlepoint : .optimization, structureHash: hash,
-                    requestedSettingsHash: order.settings.hash, optionsHash: report.optimization?.identity.hash ?? "",
-                    engine: calculation.engine, usedSettingsHash: used.hash, calculationID: calculation.id,
-                    optimizationID: optimization?.id, flags: report.flags, attempts: report.attempts)
-                try transaction.saveWorkRequest(request, requestedSettings: order.settings)
-            }
-            return StoredWork(settingsUsed: used, calculation: calculation, optimization: optimization,
-                              flags: report.flags, attempts: report.attempts)
         }
     }
 

@@ -9,11 +9,4 @@ public enum EngineOptimizer {
     public static func options(level: ConvergenceLevel?) -> OptimizationOptions {
         OptimizationOptions(level: level ?? .default)
     }
-
-    /// The identity the optimisations table knows this task's optimisation by.
-    public static func identity(of structure: Structure, level: ConvergenceLevel?,
-                                freeze: String?) throws -> OptimizationIdentity {
-        try WorkOrder(structure: structure, settings: Settings(), kind: .optimization, optimization: options(level: level),
-                      freeze: freeze).optimizationIdentity()
-    }
 }

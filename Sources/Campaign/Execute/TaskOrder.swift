@@ -29,6 +29,12 @@ public struct TaskOrder: Codable, Sendable {
         self.freeze = freeze
     }
 
+    /// The order of planned `task` on `input` (its planned input, or the geometry it waited for).
+    public init(_ task: PlannedTask, input: Structure) {
+        self.init(id: task.index, key: task.key, kind: task.kind, structure: input, settings: task.settings,
+                  optimizationLevel: task.optimizationLevel, freeze: task.freeze, engine: task.engine)
+    }
+
     /// What the worker computes: this task, its messages prefixed by its key.
     public var work: WorkOrder {
         WorkOrder(label: key, structure: structure, settings: settings, kind: kind,

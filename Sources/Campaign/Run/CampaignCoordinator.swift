@@ -83,8 +83,7 @@ public final class CampaignCoordinator: WorkSource {
             case .compute:
                 break
             }
-            let order = TaskOrder(id: id, key: task.key, kind: task.kind, structure: input, settings: task.settings,
-                                  optimizationLevel: task.optimizationLevel, freeze: task.freeze, engine: task.engine)
+            let order = TaskOrder(task, input: input)
             let payload: [UInt8]
             do {
                 payload = try order.encoded()

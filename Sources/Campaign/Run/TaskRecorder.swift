@@ -6,16 +6,27 @@ import Structures
 import Work
 
 /// Writes a run's tasks to the store: the rows a run starts from, each batch of finished tasks in
-/// one transaction (a result, a classified failure or a counted crash per task, each in its own
-/// savepoint), and the failures rows. Answers from the database: `TaskRecorder+Cache`.
+/// one transaction (a result — recorded through `WorkLedger`, as `sp` and `opt` record theirs —, a
+/// classified failure or a counted crash per task, each in its own savepoint), and the failures
+/// rows. Answers from the database (`WorkLedger.lookUp`): `TaskRecorder+Cache`.
 struct TaskRecorder {
     let plan: CampaignPlan
     let store: ResultsStore
     let runID: Int64
     let host: String
     let version: String
-    /// The engine identities of tasks, for cache lookups (the tblite bridge is asked once, if any task needs it).
-    let engines = EngineIdentities()
+    /// Looks up and records tasks' work; engines are named without a calculator (`EngineIdentities`:
+    /// the tblite bridge is asked once, if any task needs it), so rank 0 computes nothing.
+    let ledger: WorkLedger
+
+    init(plan: CampaignPlan, store: ResultsStore, runID: Int64, host: String, version: String) {
+        self.plan = plan
+        self.store = store
+        self.runID = runID
+        self.host = host
+        self.version = version
+        ledger = WorkLedger(store: store, engines: EngineIdentities())
+    }
 
     /// Crashes of a task's own engine process after which it is quarantined (not retried).
     static let quarantineAfterCrashes = 2
@@ -110,38 +121,31 @@ struct TaskRecorder {
         return try writeSuccess(finished, task, board: board, transaction)
     }
 
+    /// Records the result through `WorkLedger` (structure, optimisation, calculation, and the
+    /// request row of a retried or flagged result) and the task row, in the batch's transaction.
     private func writeSuccess(_ finished: FinishedTask, _ reported: TaskReport, board: TaskBoard,
                               _ transaction: StoreTransaction) throws -> SettledTask {
         let id = finished.id
         let task = plan.tasks[id]
         let report = reported.report
-        guard let (input, inputHash) = board.input(of: id), let result = report.result else {
+        guard let (input, inputHash) = board.input(of: id), report.result != nil else {
             throw StoreError.corruptRow(table: "tasks", key: task.key, "success without a result")
         }
-        try transaction.saveStructure(input, hash: inputHash, sourceFile: "task:\(task.key)")
-        var evaluated = (structure: input, hash: inputHash)
-        var parent: String?
+        let provenance = Provenance(runID: runID, host: reported.host, version: version, startedAt: reported.startedAt,
+                                    finishedAt: Date(), sourceFile: "task:\(task.key)")
+        let stored = try ledger.record(TaskOrder(task, input: input).work, report, provenance, structureHash: inputHash,
+                                       in: transaction)
         var output: (structure: Structure, hash: String)?
-        if let optimization = report.optimization {
-            try transaction.saveOptimization(
-                inputHash: inputHash, settings: report.settingsUsed, identity: optimization.identity,
-                freezeSpec: optimization.freezeSpec, outcome: optimization.outcome, runID: runID,
-                startedAt: reported.startedAt, finishedAt: Date(), host: reported.host, version: version)
+        if let optimization = report.optimization, let row = stored.optimization {
             var structure = optimization.finalStructure
             structure.name = "\(task.structureName)-opt"
-            evaluated = (structure, structure.contentHash)
-            parent = inputHash
-            output = evaluated
+            output = (structure, row.outputHash)
         }
-        let calculation = try transaction.saveCalculation(
-            of: evaluated.structure, hash: evaluated.hash, sourceFile: "task:\(task.key)", parentHash: parent,
-            settings: report.settingsUsed, result: result, runID: runID,
-            startedAt: reported.startedAt, finishedAt: Date(), host: reported.host, version: version)
         var row = board.rows[id]
         row.state = .done
         row.rank = finished.rank
         row.outputHash = output?.hash ?? row.outputHash
-        row.calculationID = calculation.id
+        row.calculationID = stored.calculation?.id
         row.attempts = report.attempts
         row.flags = report.flags
         row.wallSeconds = reported.wallSeconds
