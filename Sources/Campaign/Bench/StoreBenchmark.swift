@@ -139,6 +139,7 @@ public struct StoreBenchmark {
     /// The scratch database `name` of this process, removed (with its WAL) if it exists.
     private func freshPath(_ name: String) -> String {
         let path = (directory as NSString).appendingPathComponent("interscreen-bench-\(name)-\(getpid()).sqlite")
+        // Scratch files of a measurement: a missing one is the expected case, nothing is lost.
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         return path
     }

@@ -32,6 +32,7 @@ public final class TaskRunner {
 
     /// This program's own file (the helper is the same binary), independent of the working directory.
     public static var ownExecutable: String {
+        // No /proc (not Linux): the path this process was started with is the next best name.
         (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
     }
 }
