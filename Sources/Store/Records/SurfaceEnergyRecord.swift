@@ -88,30 +88,17 @@ public struct SurfaceEnergyRecord: Codable, Sendable, Equatable, FetchableRecord
                 thicknessConverged: Bool, inPlaneConverged: Bool, vacuumConverged: Bool?, layers: Int,
                 supercell: String, natoms: Int, excess: String, excessReference: String?, volumePerUnit: Double,
                 notes: String, calculationIDs: [Int64]) {
-        kind = "surface"
-        relaxed = false
-        computedAt = Date()
+        self.init(kind: "surface", phase: phase, cellHash: cellHash, formula: formula, miller: miller,
+                  termination: termination, method: method, surfaceEnergyJM2: surfaceEnergyJM2,
+                  converged: thicknessConverged && inPlaneConverged && vacuumConverged == true, layers: layers,
+                  supercell: supercell, natoms: natoms, relaxed: false, excess: excess,
+                  excessReference: excessReference, volumePerUnit: volumePerUnit, notes: notes)
         self.campaign = campaign
         self.surface = surface
         self.vacuum = vacuum
-        self.phase = phase
-        self.cellHash = cellHash
-        self.formula = formula
-        self.miller = miller
-        self.termination = termination
-        self.method = method
-        self.surfaceEnergyJM2 = surfaceEnergyJM2
         self.thicknessConverged = thicknessConverged
         self.inPlaneConverged = inPlaneConverged
         self.vacuumConverged = vacuumConverged
-        converged = thicknessConverged && inPlaneConverged && vacuumConverged == true
-        self.layers = layers
-        self.supercell = supercell
-        self.natoms = natoms
-        self.excess = excess
-        self.excessReference = excessReference
-        self.volumePerUnit = volumePerUnit
-        self.notes = notes
         self.calculationIDs = "[" + calculationIDs.map(String.init).joined(separator: ",") + "]"
     }
 
