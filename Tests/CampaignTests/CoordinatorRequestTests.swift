@@ -15,19 +15,9 @@ final class CoordinatorRequestTests: XCTestCase {
     /// What `SCCRetryPolicy` tries first after an SCC failure: the same physics, more iterations.
     private var used: Settings { SCCRetryPolicy.retries(after: requested)[0].settings }
 
-    private func waters(_ count: Int) -> [Structure] {
-        (0..<count).map { i in
-            Structure(name: "water-\(i)", atomicNumbers: [8, 1, 1],
-                      positions: [Vec3(0, 0, 0.119262 + 0.01 * Double(i)), Vec3(0, 0.763239, -0.477047),
-                                  Vec3(0, -0.763239, -0.477047)])
-        }
-    }
+    private func waters(_ count: Int) -> [Structure] { CoordinatorFixtures.waters(count) }
 
-    private func databasePath() -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("interscreen-requests-\(UUID().uuidString)")
-        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
-        return folder.appendingPathComponent("results.sqlite").path
-    }
+    private func databasePath() -> String { CoordinatorFixtures.databasePath(self) }
 
     private func report(_ id: Int, settings: Settings, flags: [TaskFlag], attempts: Int) -> [UInt8] {
         let result = CalculationResult(energy: -5.07 - 0.001 * Double(id), gradient: [[0, 0, 1e-3], [0, 1e-3, 0], [0, -1e-3, 0]],
