@@ -18,6 +18,16 @@ final class CoordinatorCommitTests: XCTestCase {
 
     private func databasePath() -> String { CoordinatorFixtures.databasePath(self) }
 
+    /// The same water under two names, the original predicted longer (so it is handed out first).
+    private func twinTasks() -> [PlannedTask] {
+        var twin = waters(1)[0]
+        twin.name = "twin"
+        return [waters(1)[0], twin].enumerated().map { i, s in
+            PlannedTask(index: i, key: "\(s.name)/sp", kind: .singlePoint, structureName: s.name, input: s,
+                        settings: settings, predictedSeconds: Double(2 - i))
+        }
+    }
+
     private func report(_ id: Int, energy: Double) -> [UInt8] {
         let result = CalculationResult(energy: energy, gradient: [[0, 0, 1e-3], [0, 1e-3, 0], [0, -1e-3, 0]],
                                        charges: [-0.6, 0.3, 0.3], gapEV: 14.4, sccIterations: 9, sccConverged: true,
@@ -82,12 +92,7 @@ final class CoordinatorCommitTests: XCTestCase {
     func testATaskWhoseResultIsAlreadyStoredIsAnsweredWhenItComesUp() throws {
         let store = try ResultsStore(path: databasePath())
         let run = try store.beginRun(command: ["test"], version: "v", host: "h")
-        var twin = waters(1)[0]
-        twin.name = "twin"
-        let tasks = [waters(1)[0], twin].enumerated().map { i, s in
-            PlannedTask(index: i, key: "\(s.name)/sp", kind: .singlePoint, structureName: s.name, input: s,
-                        settings: settings, predictedSeconds: Double(2 - i))
-        }
+        let tasks = twinTasks()
         let coordinator = try CampaignCoordinator(plan: CampaignPlan(campaign: "twins", tasks: tasks), store: store,
                                                   runID: run.id ?? 0, host: "h", version: "v")
         let first = try XCTUnwrap(coordinator.nextTask())
@@ -181,12 +186,7 @@ final class CoordinatorCommitTests: XCTestCase {
     func testACacheAnswerThatCannotBeWrittenStopsTheRun() throws {
         let store = try ResultsStore(path: databasePath())
         let run = try store.beginRun(command: ["test"], version: "v", host: "h")
-        var twin = waters(1)[0]
-        twin.name = "twin"
-        let tasks = [waters(1)[0], twin].enumerated().map { i, s in
-            PlannedTask(index: i, key: "\(s.name)/sp", kind: .singlePoint, structureName: s.name, input: s,
-                        settings: settings, predictedSeconds: Double(2 - i))
-        }
+        let tasks = twinTasks()
         let stop = StopSignal(signals: [])
         let coordinator = try CampaignCoordinator(plan: CampaignPlan(campaign: "twins", tasks: tasks), store: store,
                                                   runID: run.id ?? 0, host: "h", version: "v", stop: stop)

@@ -9,22 +9,7 @@ import XCTest
 /// The small real case is a water molecule in a 5 Å cubic box (3 atoms per cell): its Γ-point
 /// series converges at once (GFN2: 2x2x2 → fcc-2 moves 0.0014 kJ/mol, fcc-2 → bcc-2 0.0011),
 /// so the default threshold stops at fcc-2 and a tight one runs into the atom cap.
-final class BulkStudyTests: XCTestCase {
-    nonisolated(unsafe) static var shared: TBLiteCalculator?
-
-    override class func setUp() {
-        shared = try? TBLiteCalculator(options: TBLiteOptions(threads: 1))
-    }
-
-    override class func tearDown() {
-        shared = nil
-    }
-
-    private func source() throws -> DirectEnergySource {
-        try BulkTBLiteOracle.require()
-        return DirectEnergySource(calculator: try XCTUnwrap(Self.shared), settings: Settings(method: .gfn2))
-    }
-
+final class BulkStudyTests: TBLiteStudyTestCase {
     /// H2O (ASE's geometry) centred in a 5 Å cubic box.
     static var waterBox: Structure {
         let centre = Vec3(2.5, 2.5, 2.5)

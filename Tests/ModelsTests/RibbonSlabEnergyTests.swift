@@ -7,22 +7,7 @@ import XCTest
 /// δ-CsPbI3 ribbon slabs computed with GFN2 (tblite, Γ point) through our bridge, checked against
 /// tblite's own Python API on the same atoms. The slabs are small (20–30 atoms, seconds each); the
 /// numbers are not converged and are not a claim about δ's surface energy.
-final class RibbonSlabEnergyTests: XCTestCase {
-    nonisolated(unsafe) static var shared: TBLiteCalculator?
-
-    override class func setUp() {
-        shared = try? TBLiteCalculator(options: TBLiteOptions(threads: 1))
-    }
-
-    override class func tearDown() {
-        shared = nil
-    }
-
-    private func source() throws -> DirectEnergySource {
-        try BulkTBLiteOracle.require()
-        return DirectEnergySource(calculator: try XCTUnwrap(Self.shared), settings: Settings(method: .gfn2))
-    }
-
+final class RibbonSlabEnergyTests: TBLiteStudyTestCase {
     private func spec(layers: Int) -> SlabSpec {
         SlabSpec(miller: MillerIndex(1, 0, 0), termination: RibbonSlabBuilder.termination, layers: layers, vacuum: 15)
     }
