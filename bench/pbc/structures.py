@@ -4,17 +4,22 @@ import numpy as np
 A_NACL = 5.64  # Angstrom, the lattice constant used in docs/surfaces.md and bench/vacuum
 
 
-def cube(a=A_NACL):
-    """Na4Cl4: a 2x2x2 rock-salt fragment (no dipole, no quadrupole by symmetry), centred at 0."""
+def rocksalt_sites(ni, nj, nk, a=A_NACL):
+    """Atomic numbers and positions (Angstrom) of an ni x nj x nk block of rock-salt sites from the origin."""
     half = a / 2
     nums, pos = [], []
-    for i in range(2):
-        for j in range(2):
-            for k in range(2):
+    for i in range(ni):
+        for j in range(nj):
+            for k in range(nk):
                 nums.append(11 if (i + j + k) % 2 == 0 else 17)
                 pos.append([i * half, j * half, k * half])
-    pos = np.array(pos) - half / 2
-    return np.array(nums), pos
+    return np.array(nums), np.array(pos, dtype=float)
+
+
+def cube(a=A_NACL):
+    """Na4Cl4: a 2x2x2 rock-salt fragment (no dipole, no quadrupole by symmetry), centred at 0."""
+    nums, pos = rocksalt_sites(2, 2, 2, a)
+    return nums, pos - a / 4
 
 
 def in_box(numbers, positions, edge):
@@ -24,26 +29,14 @@ def in_box(numbers, positions, edge):
 
 def slab(vacuum, planes=4, rep=2, a=A_NACL):
     """NaCl (001) slab: `planes` atomic planes, rep x rep conventional cells in plane, vacuum along z."""
-    half = a / 2
-    nums, pos = [], []
-    for k in range(planes):
-        for i in range(2 * rep):
-            for j in range(2 * rep):
-                nums.append(11 if (i + j + k) % 2 == 0 else 17)
-                pos.append([i * half, j * half, k * half])
-    thick = (planes - 1) * half
-    pos = np.array(pos) + np.array([0, 0, vacuum / 2])
+    nums, pos = rocksalt_sites(2 * rep, 2 * rep, planes, a)
+    thick = (planes - 1) * a / 2
+    pos = pos + np.array([0, 0, vacuum / 2])
     return np.array(nums), pos, np.diag([rep * a, rep * a, thick + vacuum])
 
 
 def bulk(rep, reps_z=None, a=A_NACL):
     """Rock-salt NaCl: the 8-atom conventional cell repeated rep x rep x reps_z (default rep)."""
     reps_z = rep if reps_z is None else reps_z
-    half = a / 2
-    nums, pos = [], []
-    for i in range(2 * rep):
-        for j in range(2 * rep):
-            for k in range(2 * reps_z):
-                nums.append(11 if (i + j + k) % 2 == 0 else 17)
-                pos.append([i * half, j * half, k * half])
-    return np.array(nums), np.array(pos), np.diag([rep * a, rep * a, reps_z * a])
+    nums, pos = rocksalt_sites(2 * rep, 2 * rep, 2 * reps_z, a)
+    return nums, pos, np.diag([rep * a, rep * a, reps_z * a])

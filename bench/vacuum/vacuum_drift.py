@@ -6,35 +6,16 @@ no lattice (molecular tblite). An isolated neutral object's energy must not depe
 space around it; if the molecule-in-a-box drifts too, the cause is tblite's periodic treatment of
 empty space, not anything slab-specific. Run: .venv/bin/python bench/vacuum/vacuum_drift.py
 """
+import os
+import sys
+
 import numpy as np
 from tblite.interface import Calculator
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "pbc"))
+from structures import A_NACL as A, cube, slab  # noqa: E402  (the shared NaCl structures)
+
 ANG = 1 / 0.529177210903
-A = 5.64
-
-
-def slab(vacuum, planes=4, rep=2):
-    half = A / 2
-    nums, pos = [], []
-    for k in range(planes):
-        for i in range(2 * rep):
-            for j in range(2 * rep):
-                nums.append(11 if (i + j + k) % 2 == 0 else 17)
-                pos.append([i * half, j * half, k * half])
-    thick = (planes - 1) * half
-    cell = np.diag([rep * A, rep * A, thick + vacuum])
-    return np.array(nums), np.array(pos), cell
-
-
-def cube():
-    half = A / 2
-    nums, pos = [], []
-    for i in range(2):
-        for j in range(2):
-            for k in range(2):
-                nums.append(11 if (i + j + k) % 2 == 0 else 17)
-                pos.append([i * half, j * half, k * half])
-    return np.array(nums), np.array(pos)
 
 
 def energy(method, nums, pos, cell=None):
@@ -49,7 +30,7 @@ for method in ("GFN2-xTB", "GFN1-xTB"):
     free = energy(method, nums, pos)
     print(f"{method} Na4Cl4 molecular: {free:.8f} Eh")
     for box in (12, 20, 30, 45):
-        e = energy(method, nums, pos + box / 2 - A / 4, np.eye(3) * box)
+        e = energy(method, nums, pos + box / 2, np.eye(3) * box)
         print(f"{method} Na4Cl4 in a {box} A box: {e:.8f} Eh, minus molecular {2625.4996 * (e - free):+.3f} kJ/mol")
     prev = None
     for vac in (10, 20, 35, 50):
