@@ -1,0 +1,44 @@
+import Foundation
+
+/// One phase of the nanocrystal size model: its fitted energy (bulk, surface and log terms) and,
+/// for particles in the glass, the energy per area the glass adds to its boundary.
+///
+/// The glass term is θ · ρ · ΔE: ρ the phase's surface B sites per area (from its largest block),
+/// θ the exchanges per surface B site (the stated coverage), ΔE the energy of one ligand exchange
+/// (the cluster reactions, Boltzmann-averaged, kJ/mol). Bare particles have none.
+public struct SizePhase: Sendable, Equatable {
+    public var name: String
+    public var fit: NanocrystalFit
+    /// Added boundary energy, Eh per Å² (0: bare).
+    public var glassHartreePerA2: Double
+
+    public init(name: String, fit: NanocrystalFit, glassHartreePerA2: Double = 0) {
+        self.name = name
+        self.fit = fit
+        self.glassHartreePerA2 = glassHartreePerA2
+    }
+
+    /// The phase in the glass: θ exchanges per surface B site, each releasing `exchangeKJ`.
+    public func inGlass(coverage: Double, exchangeKJ: Double) -> SizePhase {
+        var phase = self
+        phase.glassHartreePerA2 = coverage * surfaceSitesPerA2 * exchangeKJ / NanocrystalFit.kJPerHartree
+        return phase
+    }
+
+    /// ρ: surface B sites per Å² of box area, from the largest block (the least edge-dominated).
+    public var surfaceSitesPerA2: Double {
+        guard let big = fit.points.max(by: { $0.formulaUnits < $1.formulaUnits }), big.boxAreaA2 > 0 else { return 0 }
+        return big.surfaceBSites / big.boxAreaA2
+    }
+
+    /// Boundary energy per area: γ (fit) plus the glass term, J/m².
+    public var boundaryJM2: Double {
+        fit.surfaceEnergyJM2 + glassHartreePerA2 * SizeUnits.joulePerSquareMetrePerHartreePerSquareAngstrom
+    }
+
+    /// G(N) of a particle of `shape`, Eh; `parameters` overrides the fit's (μ, γ, β).
+    public func energy(units n: Double, shape: ParticleShape, parameters: [Double]? = nil) -> Double {
+        let area = shape.areaFactor * pow(n * fit.volumePerUnit, 2.0 / 3.0)
+        return fit.energy(units: n, areaA2: area, parameters: parameters) + glassHartreePerA2 * area
+    }
+}
