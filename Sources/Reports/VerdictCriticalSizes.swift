@@ -59,11 +59,26 @@ public struct VerdictCriticalSizes {
     }
 
     /// The band scored against measured sizes (glass: "interface") or shown beside it (bare: "surface").
+    /// A verdict with a nanocrystal size model takes L* from it (its bulk and boundary terms come
+    /// from one kind of calculation); otherwise from the slab rows and the periodic bulk difference.
     public func band(_ kind: String) -> CriticalSizeBand {
+        if let model = verdict.sizeModel {
+            guard let stored = kind == "surface" ? model.bare : model.glass else {
+                return .unknown("no exchange energies yet for the particles in the glass")
+            }
+            return Self.band(stored)
+        }
         switch estimates(kind) {
         case .success(let estimates): CriticalSizeBand(estimates: estimates)
         case .failure(let failure): .unknown(failure.reason)
         }
+    }
+
+    /// A stored nanocrystal band as the band `compare` and the report read.
+    public static func band(_ b: VerdictSizeModel.Band) -> CriticalSizeBand {
+        let sizes = [b.cubeNm, b.sphereNm].compactMap { $0 }
+        return CriticalSizeBand(outcome: b.outcome, lowNm: sizes.min(), highNm: sizes.max(), sigmaNm: b.sigmaNm,
+                                unknownTerms: b.unknownTerms, reason: b.reason)
     }
 
     private func phaseTerms(_ row: SurfaceEnergyRecord, _ input: UncertaintyTerm.Input) -> [UncertaintyTerm] {

@@ -12,7 +12,7 @@ enum SpecKeys {
     static let reaction = ["name", "reactants", "products", "normalize"]
     static let normalization = ["per", "count", "from"]
     static let verdict = ["name", "active_phase", "inactive_phase", "active", "inactive", "bulk", "formula_units",
-                          "temperature", "reference", "bulk_converged"]
+                          "temperature", "reference", "bulk_converged", "nanocrystals"]
 
     static let screen = ["k", "sites", "orientations", "max_products", "protocol", "temperature"]
     static let perovskite = ["name", "units", "surface", "active", "inactive", "bulk_converged", "also_active"]

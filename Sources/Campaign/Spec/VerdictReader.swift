@@ -54,7 +54,8 @@ struct VerdictReader {
         verdicts.append(VerdictSpec(
             name: name, activePhase: t.string("active_phase") ?? "active", inactivePhase: t.string("inactive_phase") ?? "inactive",
             activeReactions: active, inactiveReactions: inactive, bulkReaction: bulk, formulaUnits: units,
-            temperature: kelvin, reference: reference(t), line: t.line, bulkConverged: t.bool("bulk_converged")))
+            temperature: kelvin, reference: reference(t), line: t.line, bulkConverged: t.bool("bulk_converged"),
+            nanocrystals: nanocrystals(t)))
     }
 
     /// `formula_units` must be the n of the fragment each matched reaction consumes: the sum of
@@ -83,6 +84,29 @@ struct VerdictReader {
         r.checkKeys(["bulk", "active", "inactive", "source"])
         return VerdictSpec.Reference(bulkPerUnit: r.number("bulk"), active: r.number("active"),
                                      inactive: r.number("inactive"), source: r.string("source"))
+    }
+
+    /// `nanocrystals = { active = "alpha_nc_*", inactive = "delta_nc_*", coverage = 1 }`, optional:
+    /// structure-name patterns that must each match a declared structure; coverage in (0, 1].
+    private func nanocrystals(_ t: TableReader) -> VerdictSpec.Nanocrystals? {
+        guard let n = t.subtable("nanocrystals", title: "`nanocrystals`") else { return nil }
+        n.checkKeys(["active", "inactive", "coverage"])
+        let patterns = ["active", "inactive"].map { key -> String? in
+            guard let text = n.string(key), !text.isEmpty else {
+                context.report(n.line, "`nanocrystals` needs `\(key)` (a pattern of structure names)")
+                return nil
+            }
+            guard declared.keys.contains(where: { ReactionPattern.matches(text, $0) }) else {
+                context.report(n.line(key), "`nanocrystals.\(key)` pattern \"\(text)\" matches no structure of this spec")
+                return nil
+            }
+            return text
+        }
+        let coverage = n.has("coverage")
+            ? MethodReader.checked(n, "coverage", n.number("coverage"), "must be in (0, 1] (exchanges per surface B site)") {
+                $0 > 0 && $0 <= 1 } : 1
+        guard let active = patterns[0], let inactive = patterns[1], let coverage else { return nil }
+        return VerdictSpec.Nanocrystals(active: active, inactive: inactive, coverage: coverage)
     }
 
     private func required(_ t: TableReader, _ key: String) -> String? {

@@ -25,6 +25,22 @@ public struct VerdictSpec: Sendable, Codable, Equatable {
     /// The calculation protocol when the name is not it (a `[screen]` verdict is named after its
     /// pairing; its protocol is the screen's, e.g. "unrelaxed"). nil: the name is the protocol.
     public var protocolName: String?
+    /// The molecular nanocrystals L* is formed from (`nanocrystals = { … }`), when given.
+    public var nanocrystals: Nanocrystals?
+
+    /// Structure-name patterns of each phase's nanocrystals, and the glass coverage for L* in the glass.
+    public struct Nanocrystals: Sendable, Codable, Equatable {
+        public var active: String
+        public var inactive: String
+        /// Exchanges per surface B site of a particle in the glass (1: every surface B site).
+        public var coverage: Double
+
+        public init(active: String, inactive: String, coverage: Double) {
+            self.active = active
+            self.inactive = inactive
+            self.coverage = coverage
+        }
+    }
 
     /// Published numbers for the same quantities, with their source.
     public struct Reference: Sendable, Codable, Equatable {
@@ -43,7 +59,9 @@ public struct VerdictSpec: Sendable, Codable, Equatable {
 
     public init(name: String, activePhase: String, inactivePhase: String, activeReactions: String,
                 inactiveReactions: String, bulkReaction: String, formulaUnits: Double, temperature: Double,
-                reference: Reference? = nil, line: Int, protocolName: String? = nil, bulkConverged: Bool? = nil) {
+                reference: Reference? = nil, line: Int, protocolName: String? = nil, bulkConverged: Bool? = nil,
+                nanocrystals: Nanocrystals? = nil) {
+        self.nanocrystals = nanocrystals
         self.bulkConverged = bulkConverged
         self.protocolName = protocolName
         self.reference = reference

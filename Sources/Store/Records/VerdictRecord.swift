@@ -44,6 +44,8 @@ public struct VerdictRecord: Codable, Sendable, Equatable, FetchableRecord, Muta
     public var excluded: [String]
     /// Published values to compare with (JSON), when the spec gave them.
     public var reference: String?
+    /// L* from molecular nanocrystals, when the spec names them (nil otherwise).
+    public var sizeModel: VerdictSizeModel?
     public var computedAt: Date
 
     enum CodingKeys: String, CodingKey {
@@ -66,6 +68,7 @@ public struct VerdictRecord: Codable, Sendable, Equatable, FetchableRecord, Muta
         case computedAt = "computed_at"
         case roles = "reaction_roles"
         case protocolName = "protocol"
+        case sizeModel = "size_model"
     }
 
     public init(campaign: String, name: String, activePhase: String, inactivePhase: String, formulaUnits: Double,

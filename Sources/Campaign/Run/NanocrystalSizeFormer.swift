@@ -1,0 +1,130 @@
+import Analysis
+import Foundation
+import Store
+
+/// Forms a verdict's nanocrystal size model (`VerdictSizeModel`) from the campaign's stored rows:
+/// each phase's done single points whose structure name matches its pattern and whose structure is
+/// a stored nanocrystal block, fitted per method (`NanocrystalFit`), then L* bare and in the glass
+/// (`SizeCrossing`, `SizeEstimate`). Points computed at a raised electronic temperature are left
+/// out of the fits (different physics) and named in the notes.
+struct NanocrystalSizeFormer {
+    /// The method L* is formed from when its series is there; the other gives the method share.
+    static let primaryMethod = "gfn2"
+
+    let campaign: String
+    let store: ResultsStore
+
+    func model(_ spec: VerdictSpec.Nanocrystals, active: String, inactive: String,
+               exchange: (active: Double, inactive: Double, sigma: Double?)?) throws -> VerdictSizeModel {
+        var notes: [String] = []
+        let activePoints = try points(spec.active, notes: &notes)
+        let inactivePoints = try points(spec.inactive, notes: &notes)
+        let methods = Set((activePoints + inactivePoints).map(\.method))
+        let method = methods.contains(Self.primaryMethod) ? Self.primaryMethod : methods.sorted().first ?? Self.primaryMethod
+        let other = methods.subtracting([method]).sorted().first
+        var phases = [phase(active, activePoints, method), phase(inactive, inactivePoints, method)]
+        let fits = (phases[0].fit, phases[1].fit)
+        let alternatives = other.map { m in (try? fit(activePoints, m), try? fit(inactivePoints, m)) }
+        guard case let .success(fa) = fits.0, case let .success(fi) = fits.1 else {
+            let reason = [fits.0, fits.1].compactMap { if case let .failure(e) = $0 { e } else { nil } }.joined(separator: "; ")
+            let band = VerdictSizeModel.Band(outcome: "unknown", cubeNm: nil, sphereNm: nil, sigmaNm: nil, terms: [],
+                                             laterCrossingsNm: [], reason: "no nanocrystal fit: \(reason)")
+            return VerdictSizeModel(method: method, coverage: spec.coverage, phases: phases.map(\.record), bare: band,
+                                    glass: exchange == nil ? nil : band, notes: notes)
+        }
+        let bareActive = SizePhase(name: active, fit: fa), bareInactive = SizePhase(name: inactive, fit: fi)
+        let alternative: (SizePhase, SizePhase)? = alternatives.flatMap { a, i in
+            guard let a, let i else { return nil }
+            return (SizePhase(name: active, fit: a), SizePhase(name: inactive, fit: i))
+        }
+        let bare = band(bareActive, bareInactive, alternative: alternative, exchange: nil, coverage: spec.coverage)
+        var glass: VerdictSizeModel.Band?
+        if let exchange {
+            let ga = bareActive.inGlass(coverage: spec.coverage, exchangeKJ: exchange.active)
+            let gi = bareInactive.inGlass(coverage: spec.coverage, exchangeKJ: exchange.inactive)
+            let alt = alternative.map { ($0.0.inGlass(coverage: spec.coverage, exchangeKJ: exchange.active),
+                                         $0.1.inGlass(coverage: spec.coverage, exchangeKJ: exchange.inactive)) }
+            glass = band(ga, gi, alternative: alt, exchange: exchange, coverage: spec.coverage)
+            phases[0].record.exchangeKJ = exchange.active
+            phases[1].record.exchangeKJ = exchange.inactive
+            phases[0].record.interfaceEnergyJM2 = ga.boundaryJM2
+            phases[1].record.interfaceEnergyJM2 = gi.boundaryJM2
+        }
+        notes += Self.standingNotes(coverage: spec.coverage, other: other)
+        return VerdictSizeModel(method: method, coverage: spec.coverage, phases: phases.map(\.record), bare: bare,
+                                glass: glass, notes: notes)
+    }
+
+    /// The done nanocrystal single points matching `pattern`; raised-temperature ones go to `notes`.
+    private func points(_ pattern: String, notes: inout [String]) throws -> [VerdictSizeModel.Point] {
+        let blocks = try store.nanocrystals()
+        var found: [VerdictSizeModel.Point] = []
+        for task in try store.tasks(campaign: campaign) where ReactionPattern.matches(pattern, task.structureName) {
+            guard task.state == .done, let hash = task.inputHash, let block = blocks[hash], let id = task.calculationID,
+                  let row = try store.calculation(id: id) else { continue }
+            if let raised = task.flags.first(where: { if case .electronicTemperatureRaised = $0 { true } else { false } }) {
+                notes.append("\(task.structureName) left out of the fit: \(raised.text) (calculation \(id))")
+                continue
+            }
+            found.append(VerdictSizeModel.Point(
+                name: task.structureName, method: row.method.lowercased(), formulaUnits: Double(block.formulaUnits),
+                boxAreaA2: block.boxAreaA2, boxVolumeA3: block.boxVolumeA3, surfaceBSites: Double(block.surfaceBSites),
+                energyHartree: row.energyHartree, calculationID: id))
+        }
+        return found.sorted { ($0.method, $0.formulaUnits, $0.name) < ($1.method, $1.formulaUnits, $1.name) }
+    }
+
+    private func fit(_ points: [VerdictSizeModel.Point], _ method: String) throws -> NanocrystalFit {
+        try NanocrystalFit(points.filter { $0.method == method }.map {
+            NanocrystalEnergy(name: $0.name, formulaUnits: $0.formulaUnits, boxAreaA2: $0.boxAreaA2,
+                              boxVolumeA3: $0.boxVolumeA3, surfaceBSites: $0.surfaceBSites,
+                              energyHartree: $0.energyHartree, calculationID: $0.calculationID)
+        })
+    }
+
+    /// A phase's stored record with its fit (or why there is none).
+    private func phase(_ name: String, _ points: [VerdictSizeModel.Point], _ method: String)
+        -> (record: VerdictSizeModel.Phase, fit: Result<NanocrystalFit, String>) {
+        var record = VerdictSizeModel.Phase(name: name, points: points)
+        do {
+            let f = try fit(points, method)
+            record.fitModel = f.model.rawValue
+            record.muKJPerMol = f.muHartree * NanocrystalFit.kJPerHartree
+            record.surfaceEnergyJM2 = f.surfaceEnergyJM2
+            record.surfaceEnergySigmaJM2 = f.surfaceEnergySigmaJM2
+            record.betaKJPerMol = f.betaKJPerMol
+            record.rmsResidualKJ = f.rmsResidualKJ
+            record.volumePerUnitA3 = f.volumePerUnit
+            record.surfaceSitesPerNm2 = SizePhase(name: name, fit: f).surfaceSitesPerA2 * 100
+            record.largestSizeNm = f.largestSizeNm
+            return (record, .success(f))
+        } catch {
+            record.fitError = "\(name), \(method): \(error)"
+            return (record, .failure(record.fitError!))
+        }
+    }
+
+    /// Cube and sphere estimates as one stored band.
+    private func band(_ active: SizePhase, _ inactive: SizePhase, alternative: (SizePhase, SizePhase)?,
+                      exchange: (active: Double, inactive: Double, sigma: Double?)?, coverage: Double) -> VerdictSizeModel.Band {
+        let estimates = ParticleShape.allCases.map { shape in
+            SizeEstimate(SizeCrossing(active: active, inactive: inactive, shape: shape),
+                         alternative: alternative.map { SizeCrossing(active: $0.0, inactive: $0.1, shape: shape) },
+                         glass: exchange != nil, exchangeSigmaKJ: exchange?.sigma, coverage: coverage)
+        }
+        let shared = SizeEstimate.band(estimates)
+        let cube = estimates.first { $0.crossing.shape == .cube }, sphere = estimates.first { $0.crossing.shape == .sphere }
+        let widest = estimates.max { ($0.sigmaNm ?? 0) < ($1.sigmaNm ?? 0) }
+        return VerdictSizeModel.Band(
+            outcome: shared.outcome, cubeNm: cube?.sizeNm, sphereNm: sphere?.sizeNm, sigmaNm: shared.sigmaNm,
+            terms: (widest?.terms ?? []).map { VerdictSizeModel.Term(name: $0.name, shareNm: $0.shareNm) },
+            laterCrossingsNm: Array((cube?.crossing.crossings() ?? []).dropFirst()), reason: shared.reason)
+    }
+
+    private static func standingNotes(coverage: Double, other: String?) -> [String] {
+        ["molecular nanocrystals (no periodic images), blocks of whole bulk cells, unrelaxed; "
+            + "fit E = Nμ + Aγ + βN·ln L per phase (docs/surfaces.md §8)",
+         "glass: \(coverage) exchange(s) per surface B site, each with the cluster reaction energy (Boltzmann average)",
+         other == nil ? "no second method's series: the GFN2 vs GFN1 share is unknown" : "second method: \(other!)"]
+    }
+}

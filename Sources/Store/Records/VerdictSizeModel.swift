@@ -1,0 +1,119 @@
+/// A verdict's critical size from molecular nanocrystals (stored as JSON in `verdicts.size_model`):
+/// the blocks with the calculation row of each energy, each phase's fit, and L* bare and in the
+/// glass with its uncertainty shares. Every number `verdict`, `compare` and the report print about
+/// L* is read from here; the points name the calculation rows behind them.
+public struct VerdictSizeModel: Codable, Sendable, Equatable {
+    /// Method of the fits L* is formed from ("gfn2"); the other method, when present, gives a share.
+    public var method: String
+    /// Exchanges per surface B site assumed for the particles in the glass.
+    public var coverage: Double
+    /// Active phase first, then the inactive one.
+    public var phases: [Phase]
+    public var bare: Band
+    /// nil when the verdict has no exchange energies yet.
+    public var glass: Band?
+    /// What the model assumes and leaves out, in words.
+    public var notes: [String]
+
+    public init(method: String, coverage: Double, phases: [Phase], bare: Band, glass: Band?, notes: [String]) {
+        self.method = method
+        self.coverage = coverage
+        self.phases = phases
+        self.bare = bare
+        self.glass = glass
+        self.notes = notes
+    }
+
+    /// One nanocrystal energy and where it was read from.
+    public struct Point: Codable, Sendable, Equatable {
+        public var name: String
+        public var method: String
+        public var formulaUnits: Double
+        public var boxAreaA2: Double
+        public var boxVolumeA3: Double
+        public var surfaceBSites: Double
+        public var energyHartree: Double
+        public var calculationID: Int64?
+
+        public init(name: String, method: String, formulaUnits: Double, boxAreaA2: Double, boxVolumeA3: Double,
+                    surfaceBSites: Double, energyHartree: Double, calculationID: Int64?) {
+            self.name = name
+            self.method = method
+            self.formulaUnits = formulaUnits
+            self.boxAreaA2 = boxAreaA2
+            self.boxVolumeA3 = boxVolumeA3
+            self.surfaceBSites = surfaceBSites
+            self.energyHartree = energyHartree
+            self.calculationID = calculationID
+        }
+    }
+
+    /// One phase: its points (every method) and the fit of `method`'s points; fit fields are nil
+    /// when the fit could not be formed (`fitError` says why).
+    public struct Phase: Codable, Sendable, Equatable {
+        public var name: String
+        public var points: [Point]
+        public var fitModel: String?
+        public var fitError: String?
+        public var muKJPerMol: Double?
+        public var surfaceEnergyJM2: Double?
+        public var surfaceEnergySigmaJM2: Double?
+        public var betaKJPerMol: Double?
+        public var rmsResidualKJ: Double?
+        public var volumePerUnitA3: Double?
+        public var surfaceSitesPerNm2: Double?
+        /// ΔE of one exchange (the verdict's Boltzmann average), kJ/mol.
+        public var exchangeKJ: Double?
+        /// γ plus the glass term, J/m².
+        public var interfaceEnergyJM2: Double?
+        /// L = V^(1/3) of the largest block, nm.
+        public var largestSizeNm: Double?
+
+        public init(name: String, points: [Point]) {
+            self.name = name
+            self.points = points
+        }
+    }
+
+    /// L* of one kind of particle (bare, in the glass) over the shapes.
+    public struct Band: Codable, Sendable, Equatable {
+        public var outcome: String
+        public var cubeNm: Double?
+        public var sphereNm: Double?
+        /// √Σ share² over the known terms.
+        public var sigmaNm: Double?
+        public var terms: [Term]
+        /// Further crossings in the window, nm (normally none).
+        public var laterCrossingsNm: [Double]
+        /// Why there is no L*, when there is none.
+        public var reason: String?
+
+        public init(outcome: String, cubeNm: Double?, sphereNm: Double?, sigmaNm: Double?, terms: [Term],
+                    laterCrossingsNm: [Double], reason: String?) {
+            self.outcome = outcome
+            self.cubeNm = cubeNm
+            self.sphereNm = sphereNm
+            self.sigmaNm = sigmaNm
+            self.terms = terms
+            self.laterCrossingsNm = laterCrossingsNm
+            self.reason = reason
+        }
+
+        /// Names of the terms whose share is unknown.
+        public var unknownTerms: [String] { terms.filter { $0.shareNm == nil }.map(\.name) }
+    }
+
+    /// One named share of L*'s uncertainty, nm; nil: unknown.
+    public struct Term: Codable, Sendable, Equatable {
+        public var name: String
+        public var shareNm: Double?
+
+        public init(name: String, shareNm: Double?) {
+            self.name = name
+            self.shareNm = shareNm
+        }
+    }
+
+    /// Calculation rows behind every point.
+    public var calculationIDs: [Int64] { phases.flatMap { $0.points.compactMap(\.calculationID) } }
+}
