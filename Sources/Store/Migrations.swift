@@ -12,7 +12,8 @@ enum StoreMigrations {
                       EngineIsolationMigration.name, SurfaceEnergyMigration.name,
                       VerdictBulkConvergenceMigration.name,
                       EngineIdentityMigration.name, TaskFlagsMigration.name,
-                      RequestedSettingsMigration.name, SurfaceCampaignMigration.name]
+                      RequestedSettingsMigration.name, SurfaceCampaignMigration.name,
+                      NanocrystalMigration.name]
 
     static func makeMigrator() -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -30,6 +31,7 @@ enum StoreMigrations {
         migrator.registerMigration(TaskFlagsMigration.name, migrate: TaskFlagsMigration.migrate)
         migrator.registerMigration(RequestedSettingsMigration.name, migrate: RequestedSettingsMigration.migrate)
         migrator.registerMigration(SurfaceCampaignMigration.name, migrate: SurfaceCampaignMigration.migrate)
+        migrator.registerMigration(NanocrystalMigration.name, migrate: NanocrystalMigration.migrate)
         return migrator
     }
 
