@@ -29,3 +29,18 @@ public struct Nanocrystal: Sendable, Equatable {
     /// Number of cells in the block.
     public var cells: Int { repeats.x * repeats.y * repeats.z }
 }
+
+extension Nanocrystal {
+    /// Comment-line keys of the block's extended XYZ: how it was cut and what the cut did.
+    public var info: [(String, String)] {
+        [("repeats", label), ("formula_units", "\(formulaUnits)"),
+         ("origin", "\(origin.x),\(origin.y),\(origin.z)"),
+         ("box_area_a2", "\(boxAreaA2)"), ("box_volume_a3", "\(boxVolumeA3)"),
+         ("surface_b_sites", "\(surfaceBSites)"), ("broken_bonds", "\(brokenBonds)"), ("kept_bonds", "\(keptBonds)")]
+    }
+
+    /// Extended XYZ with `info` and a `source` key.
+    public func extendedXYZ(source: String) -> String {
+        ExtendedXYZ.render(structure, info: info + [("source", source)])
+    }
+}
