@@ -13,7 +13,7 @@ enum StoreMigrations {
                       VerdictBulkConvergenceMigration.name,
                       EngineIdentityMigration.name, TaskFlagsMigration.name,
                       RequestedSettingsMigration.name, SurfaceCampaignMigration.name,
-                      VerdictSizeModelMigration.name]
+                      NanocrystalMigration.name, VerdictSizeModelMigration.name]
 
     static func makeMigrator() -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -31,6 +31,7 @@ enum StoreMigrations {
         migrator.registerMigration(TaskFlagsMigration.name, migrate: TaskFlagsMigration.migrate)
         migrator.registerMigration(RequestedSettingsMigration.name, migrate: RequestedSettingsMigration.migrate)
         migrator.registerMigration(SurfaceCampaignMigration.name, migrate: SurfaceCampaignMigration.migrate)
+        migrator.registerMigration(NanocrystalMigration.name, migrate: NanocrystalMigration.migrate)
         migrator.registerMigration(VerdictSizeModelMigration.name, migrate: VerdictSizeModelMigration.migrate)
         return migrator
     }

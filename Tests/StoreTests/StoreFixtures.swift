@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import XCTest
 import Engine
 import Structures
@@ -13,6 +14,28 @@ enum StoreFixtures {
             .appendingPathComponent("interscreen-store-\(UUID().uuidString)")
         test.addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
         return folder.appendingPathComponent("results/screen.sqlite").path
+    }
+
+    /// A database migrated up to `migration` (inclusive) holding one `surface_energies` row
+    /// (γ = 0.21, as `interscreen surface` stored it before v14), closed again.
+    static func databaseWithSurfaceRow(_ test: XCTestCase, upTo migration: String) throws -> String {
+        let path = try databasePath(test)
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                withIntermediateDirectories: true)
+        let queue = try DatabaseQueue(path: path)
+        try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
+        try StoreMigrations.makeMigrator().migrate(queue, upTo: migration)
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO surface_energies (kind, phase, cell_hash, formula, miller, termination, method,
+                  surface_energy_j_m2, converged, layers, supercell, natoms, relaxed, excess, excess_reference,
+                  volume_per_unit_a3, notes, computed_at)
+                VALUES ('surface', 'alpha', 'cell', 'CsPbI3', '001', 'CsI', 'gfn2', 0.21, 1, 7, '2x2', 68, 0, 'CsI',
+                  'CsI bulk', 248.8, '', '2026-12-03 12:00:00.000')
+                """)
+        }
+        try queue.close()
+        return path
     }
 
     static let water = Structure(

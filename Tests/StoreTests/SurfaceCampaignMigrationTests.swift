@@ -22,26 +22,11 @@ final class SurfaceCampaignMigrationTests: XCTestCase {
     }
 
     func testV13RowsAreKeptAndCampaignRowsLiveBesideThem() throws {
-        let path = try StoreFixtures.databasePath(self)
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
-                                                withIntermediateDirectories: true)
-        let queue = try DatabaseQueue(path: path)
-        try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
-        try StoreMigrations.makeMigrator().migrate(queue, upTo: RequestedSettingsMigration.name)
         // A row as v13 stored it (the record now also carries v14's campaign columns).
-        try queue.write { db in
-            try db.execute(sql: """
-                INSERT INTO surface_energies (kind, phase, cell_hash, formula, miller, termination, method,
-                  surface_energy_j_m2, converged, layers, supercell, natoms, relaxed, excess, excess_reference,
-                  volume_per_unit_a3, notes, computed_at)
-                VALUES ('surface', 'alpha', 'cell', 'CsPbI3', '001', 'CsI', 'gfn2', 0.21, 1, 7, '2x2', 68, 0, 'CsI',
-                  'CsI bulk', 248.8, '', '2026-12-03 12:00:00.000')
-                """)
-        }
-        try queue.close()
+        let path = try StoreFixtures.databaseWithSurfaceRow(self, upTo: RequestedSettingsMigration.name)
 
         let store = try ResultsStore(path: path)
-        XCTAssertEqual(StoreMigrations.names.last, SurfaceCampaignMigration.name)
+        XCTAssertTrue(StoreMigrations.names.contains(SurfaceCampaignMigration.name))
         XCTAssertEqual(try store.surfaceEnergies().map(\.surfaceEnergyJM2), [0.21], "the v13 row is kept")
         XCTAssertEqual(try store.surfaceEnergies().map(\.campaign), [""], "as a row of `interscreen surface`")
         XCTAssertEqual(try store.surfaceEnergies().map(\.vacuum), [nil])

@@ -1,4 +1,5 @@
 import Engine
+import Models
 import Structures
 
 /// The task graph of a job spec: optimise → single point per structure, and the reactions.
@@ -12,6 +13,8 @@ public struct CampaignPlan: Sendable {
     public var invalidStructures: [InvalidStructure]
     /// The `[[surfaces]]` whose γ are formed from the tasks' energies (`SurfaceFormer`).
     public var surfaces: [SurfaceSpec] = []
+    /// The structures built from a `nanocrystal` key, by structure name: the cell file and the block.
+    public var nanocrystals: [String: (file: String, block: Nanocrystal)] = [:]
 
     /// A plan built without a job spec (benchmarks, tests): each task's final single point is
     /// found by its structure name.
@@ -33,6 +36,7 @@ public struct CampaignPlan: Sendable {
         tasks = []
         finalTask = [:]
         for entry in spec.structures {
+            if let block = entry.nanocrystal { nanocrystals[entry.name] = (entry.file, block) }
             let method = entry.method
             var optimization: Int?
             if method.recipe == .optimizeThenSinglePoint {

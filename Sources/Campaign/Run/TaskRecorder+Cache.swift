@@ -36,6 +36,10 @@ extension TaskRecorder {
     /// Writes an answer from the database (its task row).
     func write(answer: SettledTask) throws {
         try store.updateTask(answer.row)
+        let task = plan.tasks[answer.id]
+        if let hash = answer.row.inputHash, let block = nanocrystal(of: task, inputHash: hash) {
+            try store.saveNanocrystal(block)
+        }
     }
 
     /// The optimisation as stored by any campaign or `interscreen opt`, flagged as a fresh one

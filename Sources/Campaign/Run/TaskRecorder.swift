@@ -135,6 +135,7 @@ struct TaskRecorder {
                                     finishedAt: Date(), sourceFile: "task:\(task.key)")
         let stored = try ledger.record(TaskOrder(task, input: input).work, report, provenance, structureHash: inputHash,
                                        in: transaction)
+        if let block = nanocrystal(of: task, inputHash: inputHash) { try transaction.saveNanocrystal(block) }
         var output: (structure: Structure, hash: String)?
         if let optimization = report.optimization, let row = stored.optimization {
             var structure = optimization.finalStructure

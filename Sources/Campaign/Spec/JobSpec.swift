@@ -1,4 +1,5 @@
 import Engine
+import Models
 import Optimization
 import Structures
 
@@ -93,8 +94,12 @@ public struct StructureEntry: Sendable {
     public var method: MethodChoice
     /// 1-based line of its `[[structures]]` table in the spec, for messages.
     public var line: Int
+    /// How the structure was cut from the file's cell, when the spec asked for a `nanocrystal`.
+    public var nanocrystal: Nanocrystal?
 
-    public init(name: String, file: String, structure: Structure, formulaUnits: Int?, method: MethodChoice, line: Int) {
+    public init(name: String, file: String, structure: Structure, formulaUnits: Int?, method: MethodChoice, line: Int,
+                nanocrystal: Nanocrystal? = nil) {
+        self.nanocrystal = nanocrystal
         self.name = name
         self.file = file
         self.structure = structure

@@ -7,7 +7,7 @@ enum SpecKeys {
     static let method = ["gfn", "accuracy", "etemp", "max_iterations", "solvent", "opt_level", "task", "freeze",
                          "engine"]
     static let structureOnly = ["name", "files", "prefix", "charge", "multiplicity", "formula_units",
-                                "supercell"]
+                                "supercell", "nanocrystal"]
     static let structure = structureOnly + method
     static let reaction = ["name", "reactants", "products", "normalize"]
     static let normalization = ["per", "count", "from"]

@@ -10,16 +10,25 @@ enum StructureLoader {
     /// The structure (nil when the file does not parse) and, when it cannot be computed, why.
     /// With `supercell`, the structure is that supercell of the file's cell; `charge` and
     /// `multiplicity` then apply to the supercell.
+    /// With `nanocrystal`, it is that molecular block of the file's cell (returned with how it was cut).
     static func load(_ file: String, name: String, charge: Int?, multiplicity: Int?, supercell: SupercellMatrix? = nil,
-                     method: MethodChoice) -> (structure: Structure?, error: StructureError?) {
+                     nanocrystal: SIMD3<Int>? = nil,
+                     method: MethodChoice) -> (structure: Structure?, error: StructureError?, nanocrystal: Nanocrystal?) {
         var structure: Structure
+        var block: Nanocrystal?
         do {
             structure = try StructureFile.read(path: file)
             if let supercell { structure = try Supercell.build(structure, matrix: supercell) }
+            if let nanocrystal {
+                block = try NanocrystalBuilder.build(cell: structure, repeats: nanocrystal)
+                structure = block!.structure
+            }
         } catch let error as Supercell.BuildError {
-            return (nil, StructureError(.unreadable, file: file, "supercell: \(error.description)"))
+            return (nil, StructureError(.unreadable, file: file, "supercell: \(error.description)"), nil)
+        } catch let error as ModelBuildError {
+            return (nil, StructureError(.unreadable, file: file, "nanocrystal: \(error.description)"), nil)
         } catch {
-            return (nil, structureError(error, file: file))
+            return (nil, structureError(error, file: file), nil)
         }
         structure.name = name
         if let charge { structure.charge = charge }
@@ -27,9 +36,9 @@ enum StructureLoader {
         do {
             try StructureValidator.validate(structure, file: file, allowedElements: elements,
                                             methodName: method.settings.method.displayName)
-            return (structure, nil)
+            return (structure, nil, block)
         } catch {
-            return (structure, structureError(error, file: file))
+            return (structure, structureError(error, file: file), block)
         }
     }
 

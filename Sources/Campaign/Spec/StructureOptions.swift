@@ -9,6 +9,8 @@ struct StructureOptions {
     var formulaUnits: Int?
     /// Supercell of a periodic file to compute instead of the file's cell ("4x4x4", "fcc-2", "bcc-2").
     var supercell: SupercellMatrix?
+    /// Repeats of a molecular block of whole cells of a periodic file ("4x4x4"; `NanocrystalBuilder`).
+    var nanocrystal: SIMD3<Int>?
 
     /// Reads and checks them (multiplicity and formula_units ≥ 1, names not empty).
     init(_ t: TableReader) {
@@ -27,5 +29,22 @@ struct StructureOptions {
             }
             return matrix
         }
+        nanocrystal = Self.nanocrystal(t, supercell: supercell != nil)
+    }
+
+    /// `nanocrystal`, checked: "AxBxC" of positive integers, not together with `supercell`.
+    private static func nanocrystal(_ t: TableReader, supercell: Bool) -> SIMD3<Int>? {
+        guard let label = t.string("nanocrystal") else { return nil }
+        guard let repeats = NanocrystalRepeats.parse(label) else {
+            t.context.report(t.line("nanocrystal"), "`nanocrystal` \"\(label)\" is not a block of cells: write "
+                + NanocrystalRepeats.expected)
+            return nil
+        }
+        guard !supercell else {
+            t.context.report(t.line("nanocrystal"), "`nanocrystal` and `supercell` cannot be used together: "
+                + "a nanocrystal is a molecular block of the file's cell, a supercell a periodic one")
+            return nil
+        }
+        return repeats
     }
 }

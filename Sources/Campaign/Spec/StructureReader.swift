@@ -1,4 +1,5 @@
 import Foundation
+import Models
 import Structures
 import TOMLKit
 
@@ -45,7 +46,7 @@ struct StructureReader {
         let options = StructureOptions(t)
         let files = resolveFiles(t)
         for (name, file) in StructureNaming.names(t, files: files, options: options) {
-            add(name: name, file: file, options: options, method: method, line: t.line)
+            add(name: name, file: file, options: options, method: method, t)
         }
         if files.isEmpty, let name = options.name {
             // Declared anyway, so that reactions naming it do not add an "undefined" problem.
@@ -53,17 +54,29 @@ struct StructureReader {
         }
     }
 
-    private mutating func add(name: String, file: String, options: StructureOptions, method: MethodChoice, line: Int) {
-        let (structure, error) = StructureLoader.load(file, name: name, charge: options.charge,
-                                                      multiplicity: options.multiplicity, supercell: options.supercell,
-                                                      method: method)
+    private mutating func add(name: String, file: String, options: StructureOptions, method: MethodChoice,
+                              _ t: TableReader) {
+        let line = t.line
+        let (structure, error, block) = StructureLoader.load(
+            file, name: name, charge: options.charge, multiplicity: options.multiplicity, supercell: options.supercell,
+            nanocrystal: options.nanocrystal, method: method)
+        let units = block.map { formulaUnits(of: $0, given: options.formulaUnits, file: file, t) } ?? options.formulaUnits
         if let structure, error == nil {
-            entries.append(StructureEntry(name: name, file: file, structure: structure,
-                                          formulaUnits: options.formulaUnits, method: method, line: line))
+            entries.append(StructureEntry(name: name, file: file, structure: structure, formulaUnits: units,
+                                          method: method, line: line, nanocrystal: block))
         } else if let error {
             invalid.append(InvalidStructure(name: name, file: file, line: line, method: method, error: error))
         }
-        declare(name, DeclaredStructure(line: line, formulaUnits: options.formulaUnits, structure: structure))
+        declare(name, DeclaredStructure(line: line, formulaUnits: units, structure: structure))
+    }
+
+    /// A nanocrystal's formula units: the block's; a `formula_units` that differs is reported.
+    private func formulaUnits(of block: Nanocrystal, given: Int?, file: String, _ t: TableReader) -> Int {
+        if let given, given != block.formulaUnits {
+            t.context.report(t.line("formula_units"), "`formula_units` = \(given) but the nanocrystal \(block.label) of "
+                + "\((file as NSString).lastPathComponent) holds \(block.formulaUnits) formula units")
+        }
+        return block.formulaUnits
     }
 
     private mutating func declare(_ name: String, _ structure: DeclaredStructure) {

@@ -6,7 +6,7 @@ import GRDB
 /// Every row is deduplicated by its identity: structures and settings by hash; calculations by
 /// (structure, settings, engine, kind); optimisations by (input, settings, options, engine); runs by (command,
 /// host, pid, start); failures by all they say; tasks by (campaign, key); reactions by (campaign,
-/// name); work requests by (kind, structure, requested settings, options, engine). Row ids are remapped. The same identity with different content (energies differing by
+/// name); work requests by (kind, structure, requested settings, options, engine); nanocrystals by structure hash. Row ids are remapped. The same identity with different content (energies differing by
 /// more than `tolerance`, a task planned from another definition) is a conflict: the target's row
 /// is kept and the conflict reported. Merging the same database again changes nothing.
 /// Each source is merged in one transaction.
@@ -19,7 +19,7 @@ public struct StoreMerger {
     /// Tables merged here; any other table with rows is reported as not merged.
     static let mergedTables: Set<String> = ["runs", "structures", "settings", "calculations", "optimizations",
                                             "optimization_steps", "failures", "tasks", "reactions", "campaign_definitions",
-                                            "work_requests", "grdb_migrations"]
+                                            "work_requests", "nanocrystals", "grdb_migrations"]
 
     public init(target: ResultsStore, tolerance: Double = 1e-8) {
         self.target = target
@@ -46,6 +46,7 @@ public struct StoreMerger {
             try mergeDefinitions(rows.definitions, db, &report)
             try mergeWorkRequests(rows.workRequests, calculations: calculations, optimizations: optimizations, db,
                                   &report)
+            for row in rows.nanocrystals { report.count("nanocrystals", try copyIfNew(row, "nanocrystals", db)) }
         }
         return report
     }
@@ -62,6 +63,8 @@ struct SourceRows {
     var definitions: [Row]
     /// Requested → used settings (`work_requests`; none in a database older than v13).
     var workRequests: [Row]
+    /// How blocks were cut (`nanocrystals`, by structure hash; none in a database older than v15).
+    var nanocrystals: [Row]
     /// Row counts of tables the merge does not know.
     var unmerged: [String: Int] = [:]
 
@@ -77,6 +80,7 @@ struct SourceRows {
         reactions = try MergeRows.all("reactions", db)
         definitions = try Row.fetchAll(db, sql: "SELECT * FROM campaign_definitions ORDER BY campaign")
         workRequests = try db.tableExists("work_requests") ? MergeRows.all("work_requests", db) : []
+        nanocrystals = try db.tableExists("nanocrystals") ? MergeRows.all("nanocrystals", db) : []
         let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
         for table in tables where !StoreMerger.mergedTables.contains(table) {
             let n = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \"\(table)\"") ?? 0

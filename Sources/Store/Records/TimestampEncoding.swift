@@ -17,6 +17,7 @@ extension TimestampedRecord {
 
 extension CalculationRecord: TimestampedRecord {}
 extension FailureRecord: TimestampedRecord {}
+extension NanocrystalRecord: TimestampedRecord {}
 extension OptimizationRecord: TimestampedRecord {}
 extension ReactionRecord: TimestampedRecord {}
 extension RunRecord: TimestampedRecord {}

@@ -37,6 +37,15 @@ extension BuildCommand.Exchange {
     }
 }
 
+extension BuildCommand.NanocrystalBlock {
+    func validate() throws {
+        guard NanocrystalRepeats.parse(repeats) != nil else {
+            throw ValidationError("--repeats must be \(NanocrystalRepeats.expected) (got '\(repeats)')")
+        }
+        if let output { try OutputPath.checkWritable(output, option: "--output") }
+    }
+}
+
 extension BuildCommand.CheckTopology {
     func validate() throws {
         guard tolerance > 0 else { throw ValidationError("--tolerance must be positive (got \(tolerance))") }

@@ -10,7 +10,7 @@ struct BuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Build cluster models (perovskite, glass, exchange products) and check topology.",
         discussion: "The recipes, the naming and the duplicate rule are in docs/models.md.",
-        subcommands: [Perovskite.self, Glass.self, Exchange.self, CheckTopology.self]
+        subcommands: [Perovskite.self, Glass.self, Exchange.self, NanocrystalBlock.self, CheckTopology.self]
     )
 
     /// `build perovskite`: an A_N B_N X_3N fragment cut from a bulk ABX3 cell.
@@ -155,6 +155,41 @@ struct BuildCommand: ParsableCommand {
             }
             printFlushed(BuildTable.exchange(result))
             if result.products.isEmpty { throw ExitCode(1) }
+        }
+    }
+
+    /// `build nanocrystal`: a molecular block of whole cells of an ABX3 cell.
+    struct NanocrystalBlock: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "nanocrystal",
+            abstract: "Cut a molecular, stoichiometric block of whole cells (a nanocrystal) from an ABX3 cell.",
+            discussion: """
+            Every atom is wrapped into the cell with its origin shifted by the offset (multiples of 1/8 \
+            along a, b, c) that keeps the most B–X bonds inside the block (ties: the smallest offset), \
+            then the cell is repeated; the block is molecular with charge 0. Prints its formula units, \
+            atoms, box area, surface B sites, broken bonds and origin (docs/models.md).
+            """)
+
+        @Argument(help: "Bulk cell: .cif, .extxyz with Lattice=, POSCAR.")
+        var cell: String
+
+        @Option(help: "Cells along a, b, c: \(NanocrystalRepeats.expected).")
+        var repeats: String
+
+        @Option(name: [.short, .customLong("output")], help: "Output file (.extxyz; default <cell name>-nc-<repeats>.extxyz).")
+        var output: String?
+
+        @Flag(help: "Print one JSON object instead of text.")
+        var json = false
+
+        func run() throws {
+            let cellStructure = try StructureFile.read(path: cell)
+            let block = try BuildFiles.attempt {
+                try NanocrystalBuilder.build(cell: cellStructure, repeats: NanocrystalRepeats.parse(repeats)!)
+            }
+            let path = output ?? block.structure.name + ".extxyz"
+            try BuildFiles.write(block.extendedXYZ(source: BuildFiles.provenance()), to: path)
+            printFlushed(json ? try BuildTable.nanocrystalJSON(block, file: path) : BuildTable.nanocrystal(block, file: path))
         }
     }
 

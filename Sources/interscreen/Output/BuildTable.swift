@@ -37,4 +37,26 @@ enum BuildTable {
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
     }
+
+    /// The block's summary line and what its cut did.
+    static func nanocrystal(_ block: Nanocrystal, file: String) -> String {
+        let o = block.origin
+        return summary(block.structure, file: file, extra: String(
+            format: "%d formula units (%@ cells), %d atoms, box area %.2f Å², volume %.2f Å³; "
+                + "%d surface B sites, %d broken B–X bonds (%d kept); origin (%g, %g, %g)",
+            block.formulaUnits, block.label, block.structure.count, block.boxAreaA2, block.boxVolumeA3,
+            block.surfaceBSites, block.brokenBonds, block.keptBonds, o.x, o.y, o.z))
+    }
+
+    /// The block's numbers as one JSON object.
+    static func nanocrystalJSON(_ block: Nanocrystal, file: String) throws -> String {
+        let object: [String: Any] = [
+            "file": file, "name": block.structure.name, "hash": block.structure.contentHash,
+            "repeats": block.label, "formula_units": block.formulaUnits, "atoms": block.structure.count,
+            "box_area_a2": block.boxAreaA2, "box_volume_a3": block.boxVolumeA3,
+            "surface_b_sites": block.surfaceBSites, "broken_bonds": block.brokenBonds, "kept_bonds": block.keptBonds,
+            "origin": [block.origin.x, block.origin.y, block.origin.z],
+        ]
+        return String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
+    }
 }

@@ -1,0 +1,46 @@
+import Structures
+
+/// A molecular block of whole bulk cells (a stoichiometric nanocrystal) and what its cut did.
+public struct Nanocrystal: Sendable, Equatable {
+    /// The block: molecular (no lattice), charge 0, named "<cell>-nc-<repeats>".
+    public var structure: Structure
+    /// Cells along a, b, c.
+    public var repeats: SIMD3<Int>
+    /// Formula units: the cell's (gcd of its element counts) times the number of cells.
+    public var formulaUnits: Int
+    /// Area of the parallelepiped spanned by repeats × the cell vectors, Å²: 2(|A×B| + |B×C| + |C×A|).
+    public var boxAreaA2: Double
+    /// Volume of that parallelepiped, Å³.
+    public var boxVolumeA3: Double
+    /// B atoms with fewer bonded X inside the block than in the bulk.
+    public var surfaceBSites: Int
+    /// B–X bonds of the bulk (cells × the cell's) that the block does not keep.
+    public var brokenBonds: Int
+    /// B–X bonds kept inside the block.
+    public var keptBonds: Int
+    /// The B–X bond cutoff taken from the bulk cell (each B's six nearest X), Å.
+    public var bondCutoff: Double
+    /// The fractional shift of the cell origin the block was cut with (multiples of 1/8).
+    public var origin: SIMD3<Double>
+
+    /// "4x4x4".
+    public var label: String { NanocrystalRepeats.label(repeats) }
+
+    /// Number of cells in the block.
+    public var cells: Int { repeats.x * repeats.y * repeats.z }
+}
+
+extension Nanocrystal {
+    /// Comment-line keys of the block's extended XYZ: how it was cut and what the cut did.
+    public var info: [(String, String)] {
+        [("repeats", label), ("formula_units", "\(formulaUnits)"),
+         ("origin", "\(origin.x),\(origin.y),\(origin.z)"),
+         ("box_area_a2", "\(boxAreaA2)"), ("box_volume_a3", "\(boxVolumeA3)"),
+         ("surface_b_sites", "\(surfaceBSites)"), ("broken_bonds", "\(brokenBonds)"), ("kept_bonds", "\(keptBonds)")]
+    }
+
+    /// Extended XYZ with `info` and a `source` key.
+    public func extendedXYZ(source: String) -> String {
+        ExtendedXYZ.render(structure, info: info + [("source", source)])
+    }
+}

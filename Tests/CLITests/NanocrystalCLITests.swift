@@ -1,0 +1,76 @@
+import Foundation
+import Store
+import Structures
+import XCTest
+
+/// `interscreen build nanocrystal` on the α cell (the block, its numbers, usage and data errors),
+/// and a campaign whose structure is a `nanocrystal` stores the block's row.
+final class NanocrystalCLITests: XCTestCase {
+    static let alpha = CLIHarness.repository.appendingPathComponent("clusters/bulk/CsPbI3-alpha.extxyz").path
+
+    func testBuildWritesTheBlockAndPrintsItsNumbers() throws {
+        let cli = try CLIHarness()
+        let out = cli.path("alpha-nc.extxyz")
+        let run = try cli.run(["build", "nanocrystal", Self.alpha, "--repeats", "2x2x2", "-o", out, "--json"])
+        XCTAssertEqual(run.status, 0, run.stderr + run.stdout)
+        let json = try XCTUnwrap(run.jsonLines.first, run.stdout)
+        XCTAssertEqual(json["formula_units"] as? Int, 8)
+        XCTAssertEqual(json["atoms"] as? Int, 40)
+        XCTAssertEqual(try XCTUnwrap(json["box_area_a2"] as? Double), 6 * pow(2 * 6.2894, 2), accuracy: 1e-9)
+        XCTAssertEqual(json["surface_b_sites"] as? Int, 7)
+        XCTAssertEqual(json["broken_bonds"] as? Int, 12)
+        XCTAssertEqual(json["origin"] as? [Double], [0, 0, 0])
+        let block = try StructureFile.read(path: out)
+        XCTAssertEqual(block.count, 40)
+        XCTAssertNil(block.lattice)
+        XCTAssertEqual(block.contentHash, json["hash"] as? String)
+
+        let text = try cli.run(["build", "nanocrystal", Self.alpha, "--repeats", "2x2x2", "-o", out])
+        XCTAssertEqual(text.status, 0, text.stderr)
+        XCTAssertTrue(text.stdout.contains("8 formula units (2x2x2 cells), 40 atoms, box area 949.36 Å²"), text.stdout)
+        XCTAssertTrue(text.stdout.contains("7 surface B sites, 12 broken B–X bonds (36 kept); origin (0, 0, 0)"), text.stdout)
+    }
+
+    func testBadRepeatsAreAUsageErrorAndANonPerovskiteADataError() throws {
+        let cli = try CLIHarness()
+        for bad in ["4x4", "0x1x1"] {
+            let run = try cli.run(["build", "nanocrystal", Self.alpha, "--repeats", bad, "-o", cli.path("x.extxyz")])
+            XCTAssertEqual(run.status, 64, run.stderr)
+            XCTAssertTrue(run.stderr.contains("--repeats must be three positive integers"), run.stderr)
+        }
+        let salt = CLIHarness.repository.appendingPathComponent("clusters/bulk/NaCl-rocksalt.extxyz").path
+        let run = try cli.run(["build", "nanocrystal", salt, "--repeats", "2x2x2", "-o", cli.path("x.extxyz")])
+        XCTAssertEqual(run.status, 1, run.stderr)
+        XCTAssertTrue(run.stderr.contains("error: NaCl-rocksalt: not an ABX3 cell"), run.stderr)
+    }
+
+    func testACampaignStoresTheBlocksRow() throws {
+        let cli = try CLIHarness()
+        let spec = cli.path("nc.toml")
+        try """
+            [campaign]
+            name = "nc"
+            database = "nc.sqlite"
+
+            [defaults]
+            gfn = 2
+            task = "sp"
+
+            [[structures]]
+            name = "alpha_nc"
+            files = "\(Self.alpha)"
+            nanocrystal = "1x1x1"
+            """.write(toFile: spec, atomically: true, encoding: .utf8)
+        let run = try cli.run(["run", spec])
+        XCTAssertEqual(run.status, 0, run.stderr + run.stdout)
+        let store = try ResultsStore(path: cli.path("nc.sqlite"))
+        let rows = try store.nanocrystals()
+        XCTAssertEqual(rows.count, 1)
+        let (hash, row) = try XCTUnwrap(rows.first)
+        XCTAssertEqual(row.repeats, "1x1x1")
+        XCTAssertEqual(row.formulaUnits, 1)
+        XCTAssertEqual(row.sourceFile, Self.alpha)
+        XCTAssertEqual(try store.structureRecord(hash: hash)?.natoms, 5, "the row names the block's structure row")
+        XCTAssertEqual(try store.calculations().map(\.structureHash), [hash])
+    }
+}
