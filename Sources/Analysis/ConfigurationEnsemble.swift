@@ -42,6 +42,13 @@ public struct ConfigurationEnsemble: Sendable, Equatable {
         return (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1)).squareRoot()
     }
 
+    /// Spread of a difference between two ensembles (ΔΔE): √(σ_a² + σ_b²); nil when either has a
+    /// single configuration (one configuration is not a spread of 0).
+    public static func differenceSpread(_ a: ConfigurationEnsemble, _ b: ConfigurationEnsemble) -> Double? {
+        guard a.energies.count > 1, b.energies.count > 1 else { return nil }
+        return (a.standardDeviation * a.standardDeviation + b.standardDeviation * b.standardDeviation).squareRoot()
+    }
+
     /// R in kJ/(mol·K) (CODATA 2018).
     public static let gasConstantKJ = 8.314462618e-3
 }

@@ -57,13 +57,7 @@ public struct PhaseVerdict: Sendable, Equatable {
     public var spreadKnown: Bool { active.energies.count > 1 && inactive.energies.count > 1 }
 
     /// `uncertainty` when the spread is known, else nil (one configuration is not a spread of 0).
-    public var knownUncertainty: Double? { spreadKnown ? uncertainty : nil }
-
-    /// Uncertainty of ΔΔE from the configuration spread: √(σ_active² + σ_inactive²).
-    public var uncertainty: Double {
-        (active.standardDeviation * active.standardDeviation
-            + inactive.standardDeviation * inactive.standardDeviation).squareRoot()
-    }
+    public var knownUncertainty: Double? { ConfigurationEnsemble.differenceSpread(active, inactive) }
 
     /// "interface stabilises alpha (margin +41 ± 60 kJ/mol; ΔΔE 191 vs bulk 150)" or "… does not …".
     public var sentence: String {
@@ -71,11 +65,11 @@ public struct PhaseVerdict: Sendable, Equatable {
             return "no verdict: reactions missing for \(active.isEmpty ? activePhase : inactivePhase)"
         }
         let sign = margin >= 0 ? "+" : "−"
-        let spread = spreadKnown ? "± \(Self.kj(uncertainty)) kJ/mol" : "kJ/mol, spread unknown: \(singleConfiguration)"
+        let spread = knownUncertainty.map { "± \(Self.kj($0)) kJ/mol" } ?? "kJ/mol, spread unknown: \(singleConfiguration)"
         var text = "\(Self.says(margin: margin, activePhase: activePhase)) "
             + "(margin \(sign)\(Self.kj(abs(margin))) \(spread); "
             + "ΔΔE \(Self.kj(dde)) vs bulk preference \(Self.kj(bulkPreference)) kJ/mol)"
-        if spreadKnown, abs(margin) < uncertainty { text += "; within the configuration spread: not conclusive" }
+        if let sigma = knownUncertainty, abs(margin) < sigma { text += "; within the configuration spread: not conclusive" }
         if bulkConverged == false { text += "; BULK SUPERCELL SERIES NOT CONVERGED: the bulk preference is not final" }
         return text
     }

@@ -64,13 +64,13 @@ public struct VerdictCriticalSizes {
     public func band(_ kind: String) -> CriticalSizeBand {
         if let model = verdict.sizeModel {
             guard let stored = kind == "surface" ? model.bare : model.glass else {
-                return .unknown("no exchange energies yet for the particles in the glass")
+                return CriticalSizeBand.unknown("no exchange energies yet for the particles in the glass")
             }
             return Self.band(stored)
         }
         switch estimates(kind) {
-        case .success(let estimates): CriticalSizeBand(estimates: estimates)
-        case .failure(let failure): .unknown(failure.reason)
+        case .success(let estimates): return CriticalSizeBand(estimates: estimates)
+        case .failure(let failure): return .unknown(failure.reason)
         }
     }
 

@@ -109,6 +109,12 @@ final class BrokenSpecTests: XCTestCase {
                  line: 34, fragment: "[[verdicts]] \"v\": formula_units = 8, but reaction \"iface a\" consumes 1 formula units (H2: 1)"),
             Case(name: "bulk_converged not a boolean", spec: base + Self.verdictTail(units: 1) + "bulk_converged = \"yes\"\n",
                  line: 35, fragment: "`bulk_converged` must be true or false"),
+            Case(name: "nanocrystal pattern that matches no structure",
+                 spec: base + Self.verdictTail(units: 1) + "nanocrystals = { active = \"H2\", inactive = \"nothing_*\" }\n",
+                 line: 35, fragment: "`nanocrystals.inactive` pattern \"nothing_*\" matches no structure of this spec"),
+            Case(name: "nanocrystal coverage out of range",
+                 spec: base + Self.verdictTail(units: 1) + "nanocrystals = { active = \"H2\", inactive = \"water\", coverage = 2 }\n",
+                 line: 35, fragment: "`coverage` must be in (0, 1] (exchanges per surface B site)"),
             Case(name: "duplicate verdict name",
                  spec: base + Self.verdictTail(units: 1) + "\n[[verdicts]]\nname = \"v\"\nactive_phase = \"gamma\"\n"
                     + "active = \"iface a\"\ninactive = \"iface d\"\nbulk = \"bulk\"\nformula_units = 1\n",
@@ -154,6 +160,15 @@ final class BrokenSpecTests: XCTestCase {
         let url = try sandbox.write("ok.toml", base + Self.verdictTail(units: 1) + "bulk_converged = false\n")
         let spec = try JobSpecParser.parse(path: url)
         XCTAssertEqual(spec.verdicts.map(\.bulkConverged), [false])
+        XCTAssertNil(spec.verdicts[0].nanocrystals)
+    }
+
+    /// `nanocrystals` names each phase's blocks by structure-name pattern; coverage defaults to 1.
+    func testVerdictNanocrystalsAreRead() throws {
+        let url = try sandbox.write("nc.toml", base + Self.verdictTail(units: 1)
+            + "nanocrystals = { active = \"H*\", inactive = \"wat?r\" }\n")
+        let spec = try JobSpecParser.parse(path: url)
+        XCTAssertEqual(spec.verdicts[0].nanocrystals, VerdictSpec.Nanocrystals(active: "H*", inactive: "wat?r", coverage: 1))
     }
 
     func testEachBrokenSpecIsRejectedAtItsLine() throws {

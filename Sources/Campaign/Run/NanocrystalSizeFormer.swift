@@ -23,10 +23,9 @@ struct NanocrystalSizeFormer {
         let method = methods.contains(Self.primaryMethod) ? Self.primaryMethod : methods.sorted().first ?? Self.primaryMethod
         let other = methods.subtracting([method]).sorted().first
         var phases = [phase(active, activePoints, method), phase(inactive, inactivePoints, method)]
-        let fits = (phases[0].fit, phases[1].fit)
         let alternatives = other.map { m in (try? fit(activePoints, m), try? fit(inactivePoints, m)) }
-        guard case let .success(fa) = fits.0, case let .success(fi) = fits.1 else {
-            let reason = [fits.0, fits.1].compactMap { if case let .failure(e) = $0 { e } else { nil } }.joined(separator: "; ")
+        guard let fa = phases[0].fit, let fi = phases[1].fit else {
+            let reason = phases.compactMap(\.record.fitError).joined(separator: "; ")
             let band = VerdictSizeModel.Band(outcome: "unknown", cubeNm: nil, sphereNm: nil, sigmaNm: nil, terms: [],
                                              laterCrossingsNm: [], reason: "no nanocrystal fit: \(reason)")
             return VerdictSizeModel(method: method, coverage: spec.coverage, phases: phases.map(\.record), bare: band,
@@ -84,7 +83,7 @@ struct NanocrystalSizeFormer {
 
     /// A phase's stored record with its fit (or why there is none).
     private func phase(_ name: String, _ points: [VerdictSizeModel.Point], _ method: String)
-        -> (record: VerdictSizeModel.Phase, fit: Result<NanocrystalFit, String>) {
+        -> (record: VerdictSizeModel.Phase, fit: NanocrystalFit?) {
         var record = VerdictSizeModel.Phase(name: name, points: points)
         do {
             let f = try fit(points, method)
@@ -97,10 +96,10 @@ struct NanocrystalSizeFormer {
             record.volumePerUnitA3 = f.volumePerUnit
             record.surfaceSitesPerNm2 = SizePhase(name: name, fit: f).surfaceSitesPerA2 * 100
             record.largestSizeNm = f.largestSizeNm
-            return (record, .success(f))
+            return (record, f)
         } catch {
             record.fitError = "\(name), \(method): \(error)"
-            return (record, .failure(record.fitError!))
+            return (record, nil)
         }
     }
 

@@ -29,6 +29,13 @@ struct VerdictEvaluator {
         row.activeBoltzmannKJ = active.boltzmannAverage(kelvin: spec.temperature)
         row.inactiveLowestKJ = inactive.lowest?.kJMol
         row.inactiveBoltzmannKJ = inactive.boltzmannAverage(kelvin: spec.temperature)
+        if let nanocrystals = spec.nanocrystals {
+            let exchange = row.activeBoltzmannKJ.flatMap { a in
+                row.inactiveBoltzmannKJ.map { (active: a, inactive: $0, sigma: ConfigurationEnsemble.differenceSpread(active, inactive)) }
+            }
+            row.sizeModel = try NanocrystalSizeFormer(campaign: campaign, store: store)
+                .model(nanocrystals, active: spec.activePhase, inactive: spec.inactivePhase, exchange: exchange)
+        }
         guard let bulk, bulk.status == .done, let perUnit = bulk.normalizedKJMol else {
             row.verdict = "no verdict yet: bulk reaction \"\(spec.bulkReaction)\" is "
                 + (bulk.map { "\($0.status.rawValue)\($0.message.map { ": \($0)" } ?? "")" } ?? "not computed")
