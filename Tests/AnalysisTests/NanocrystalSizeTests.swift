@@ -21,14 +21,15 @@ final class NanocrystalSizeTests: XCTestCase {
             let e = n * mu / kJ + area * gammaJM2 / jm2 + n * betaKJ / kJ * log(pow(volume, 1.0 / 3.0))
                 + (k < noiseKJ.count ? noiseKJ[k] / kJ : 0)
             return NanocrystalEnergy(name: "\(name)_\(s)", formulaUnits: n, boxAreaA2: area, boxVolumeA3: volume,
-                                     surfaceBSites: area / (a * a), energyHartree: e)
+                                     surfaceBSites: area / (a * a), energyHartree: e,
+                                     faceAreasA2: [2 * y * z, 2 * z * x, 2 * x * y], repeats: [s.0, s.1, s.2])
         }
     }
 
     func testExactEnergiesGiveBackTheirParameters() throws {
         let fit = try NanocrystalFit(blocks("alpha", mu: -37_000, gammaJM2: 0.25, betaKJ: -4))
         XCTAssertEqual(fit.muHartree * kJ, -37_000, accuracy: 1e-6)
-        XCTAssertEqual(fit.surfaceEnergyJM2, 0.25, accuracy: 1e-9)
+        XCTAssertEqual(fit.surfaceEnergyJM2!, 0.25, accuracy: 1e-9)
         XCTAssertEqual(fit.betaKJPerMol, -4, accuracy: 1e-7)
         XCTAssertLessThan(fit.rmsResidualKJ, 1e-6)
         XCTAssertEqual(fit.volumePerUnit, 1000, accuracy: 1e-9)
@@ -47,6 +48,28 @@ final class NanocrystalSizeTests: XCTestCase {
         XCTAssertEqual(fit.parameters[0], c, accuracy: 1e-12)
         XCTAssertEqual(fit.covariance![1][1], s2 / sxx, accuracy: 1e-12)
         XCTAssertEqual(fit.degreesOfFreedom, 3)
+    }
+
+    /// An orthorhombic cell (a = 10, b = 5, c = 20 Å, 4 units) with face energies 0.1 (bc), 0.4 (ca)
+    /// and 0.2 (ab) J/m²: each is recovered, and γ_eff = (0.1 · 0.4 · 0.2)^(1/3) = 0.008^(1/3) = 0.2.
+    /// A cubic cell's three families are one group.
+    func testFaceEnergiesOfAnOrthorhombicCell() throws {
+        let (a, b, c) = (10.0, 5.0, 20.0), gamma = [0.1, 0.4, 0.2]
+        let shapes = [[1, 2, 1], [1, 3, 1], [2, 2, 1], [2, 3, 1], [2, 4, 1], [1, 4, 2], [3, 4, 1], [2, 6, 2]]
+        let points = shapes.map { r -> NanocrystalEnergy in
+            let (x, y, z) = (Double(r[0]) * a, Double(r[1]) * b, Double(r[2]) * c)
+            let faces = [2 * y * z, 2 * z * x, 2 * x * y], n = Double(4 * r[0] * r[1] * r[2])
+            let e = n * -37_000 / kJ + zip(faces, gamma).reduce(0) { $0 + $1.0 * $1.1 / jm2 }
+            return NanocrystalEnergy(name: "\(r)", formulaUnits: n, boxAreaA2: faces.reduce(0, +), boxVolumeA3: x * y * z,
+                                     surfaceBSites: 0, energyHartree: e, faceAreasA2: faces, repeats: r)
+        }
+        let fit = try NanocrystalFit(points)
+        XCTAssertEqual(fit.faces.count, 3)
+        for (got, want) in zip(fit.faceEnergiesJM2, gamma) { XCTAssertEqual(got, want, accuracy: 1e-8) }
+        XCTAssertEqual(fit.surfaceEnergyJM2!, 0.2, accuracy: 1e-8)
+        XCTAssertEqual(fit.betaKJPerMol, 0, accuracy: 1e-6)
+        let cubic = try NanocrystalFit(blocks("alpha", mu: 0, gammaJM2: 0.3))
+        XCTAssertEqual(cubic.faces.count, 1)
     }
 
     func testTooFewBlocksAreRefusedByName() {
@@ -88,7 +111,7 @@ final class NanocrystalSizeTests: XCTestCase {
         let inactive = SizePhase(name: "delta", fit: try NanocrystalFit(blocks("d", mu: 0, gammaJM2: 0.4)))
         let perSiteKJ = -0.1 / jm2 * 100 * kJ
         let glass = active.inGlass(coverage: 1, exchangeKJ: perSiteKJ)
-        XCTAssertEqual(glass.boundaryJM2, 0.2, accuracy: 1e-9)
+        XCTAssertEqual(glass.boundaryJM2!, 0.2, accuracy: 1e-9)
         XCTAssertEqual(SizeCrossing(active: glass, inactive: inactive, shape: .cube).outcome().sizeNm!, 120, accuracy: 1e-6)
         let half = active.inGlass(coverage: 0.5, exchangeKJ: perSiteKJ)
         XCTAssertEqual(SizeCrossing(active: half, inactive: inactive, shape: .cube).outcome().sizeNm!, 90, accuracy: 1e-6)

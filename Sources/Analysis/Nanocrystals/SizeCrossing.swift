@@ -24,14 +24,16 @@ public struct SizeCrossing: Sendable, Equatable {
         active.energy(units: n, shape: shape, parameters: pa) - inactive.energy(units: n, shape: shape, parameters: pi)
     }
 
-    /// Sizes (nm) at which the sign changes, in increasing order.
+    /// Sizes (nm) at which the sign changes, in increasing order (none when the parameters give a
+    /// phase no equilibrium shape).
     public func crossings(active pa: [Double]? = nil, inactive pi: [Double]? = nil) -> [Double] {
         let (first, last) = (log(units(nm: Self.windowNm.lowerBound)), log(units(nm: Self.windowNm.upperBound)))
         let grid = (0...600).map { exp(first + Double($0) / 600 * (last - first)) }
+        let values = grid.map { difference(units: $0, active: pa, inactive: pi) }
+        guard !values.contains(where: \.isNaN) else { return [] }
         var found: [Double] = []
-        for (lo, hi) in zip(grid, grid.dropFirst()) {
-            let (dlo, dhi) = (difference(units: lo, active: pa, inactive: pi), difference(units: hi, active: pa, inactive: pi))
-            if dlo == 0 || (dlo < 0) != (dhi < 0) { found.append(sizeNm(units: bisect(lo, hi, pa, pi))) }
+        for k in grid.indices.dropLast() where values[k] == 0 || (values[k] < 0) != (values[k + 1] < 0) {
+            found.append(sizeNm(units: bisect(grid[k], grid[k + 1], pa, pi)))
         }
         return found
     }

@@ -31,14 +31,16 @@ public struct SizePhase: Sendable, Equatable {
         return big.surfaceBSites / big.boxAreaA2
     }
 
-    /// Boundary energy per area: γ (fit) plus the glass term, J/m².
-    public var boundaryJM2: Double {
-        fit.surfaceEnergyJM2 + glassHartreePerA2 * SizeUnits.joulePerSquareMetrePerHartreePerSquareAngstrom
+    /// Boundary energy per area: γ_eff (fit) plus the glass term, J/m²; nil without γ_eff.
+    public var boundaryJM2: Double? {
+        fit.surfaceEnergyJM2.map { $0 + glassHartreePerA2 * SizeUnits.joulePerSquareMetrePerHartreePerSquareAngstrom }
     }
 
-    /// G(N) of a particle of `shape`, Eh; `parameters` overrides the fit's (μ, γ, β).
+    /// G(N) of a particle of `shape`, Eh; `parameters` overrides the fit's. NaN when the parameters
+    /// give no equilibrium shape (a face energy not positive).
     public func energy(units n: Double, shape: ParticleShape, parameters: [Double]? = nil) -> Double {
         let area = shape.areaFactor * pow(n * fit.volumePerUnit, 2.0 / 3.0)
-        return fit.energy(units: n, areaA2: area, parameters: parameters) + glassHartreePerA2 * area
+        guard let e = fit.energy(units: n, areaA2: area, parameters: parameters) else { return .nan }
+        return e + glassHartreePerA2 * area
     }
 }

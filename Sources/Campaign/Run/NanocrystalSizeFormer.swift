@@ -74,11 +74,17 @@ struct NanocrystalSizeFormer {
     }
 
     private func fit(_ points: [VerdictSizeModel.Point], _ method: String) throws -> NanocrystalFit {
-        try NanocrystalFit(points.filter { $0.method == method }.map {
+        let fit = try NanocrystalFit(points.filter { $0.method == method }.map {
             NanocrystalEnergy(name: $0.name, formulaUnits: $0.formulaUnits, boxAreaA2: $0.boxAreaA2,
                               boxVolumeA3: $0.boxVolumeA3, surfaceBSites: $0.surfaceBSites,
-                              energyHartree: $0.energyHartree, calculationID: $0.calculationID)
+                              energyHartree: $0.energyHartree, calculationID: $0.calculationID,
+                              faceAreasA2: $0.faceAreasA2, repeats: $0.repeats.flatMap(Self.repeats))
         })
+        guard fit.effectiveGamma() != nil else {
+            let faces = fit.faceEnergiesJM2.map { String(format: "%.3f", $0) }.joined(separator: ", ")
+            throw FitRefusal(description: "a face energy is not positive (\(faces) J/m²): no equilibrium shape")
+        }
+        return fit
     }
 
     /// A phase's stored record with its fit (or why there is none).
@@ -91,6 +97,7 @@ struct NanocrystalSizeFormer {
             record.muKJPerMol = f.muHartree * NanocrystalFit.kJPerHartree
             record.surfaceEnergyJM2 = f.surfaceEnergyJM2
             record.surfaceEnergySigmaJM2 = f.surfaceEnergySigmaJM2
+            record.faceEnergiesJM2 = f.faceEnergiesJM2
             record.betaKJPerMol = f.betaKJPerMol
             record.rmsResidualKJ = f.rmsResidualKJ
             record.volumePerUnitA3 = f.volumePerUnit
@@ -118,6 +125,17 @@ struct NanocrystalSizeFormer {
             outcome: shared.outcome, cubeNm: cube?.sizeNm, sphereNm: sphere?.sizeNm, sigmaNm: shared.sigmaNm,
             terms: (widest?.terms ?? []).map { VerdictSizeModel.Term(name: $0.name, shareNm: $0.shareNm) },
             laterCrossingsNm: Array((cube?.crossing.crossings() ?? []).dropFirst()), reason: shared.reason)
+    }
+
+    /// Why a fit is not usable.
+    struct FitRefusal: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// "2x3x1" → [2, 3, 1].
+    static func repeats(_ label: String) -> [Int]? {
+        let parts = label.split(separator: "x").compactMap { Int($0) }
+        return parts.count == 3 ? parts : nil
     }
 
     private static func standingNotes(coverage: Double, other: String?) -> [String] {

@@ -34,9 +34,15 @@ public struct VerdictSizeModel: Codable, Sendable, Equatable {
         public var surfaceBSites: Double
         public var energyHartree: Double
         public var calculationID: Int64?
+        /// The box's face families [bc, ca, ab], Å², and the cells along a, b, c ("2x3x1").
+        public var faceAreasA2: [Double]?
+        public var repeats: String?
 
         public init(name: String, method: String, formulaUnits: Double, boxAreaA2: Double, boxVolumeA3: Double,
-                    surfaceBSites: Double, energyHartree: Double, calculationID: Int64?) {
+                    surfaceBSites: Double, energyHartree: Double, calculationID: Int64?,
+                    faceAreasA2: [Double]? = nil, repeats: String? = nil) {
+            self.faceAreasA2 = faceAreasA2
+            self.repeats = repeats
             self.name = name
             self.method = method
             self.formulaUnits = formulaUnits
@@ -56,8 +62,11 @@ public struct VerdictSizeModel: Codable, Sendable, Equatable {
         public var fitModel: String?
         public var fitError: String?
         public var muKJPerMol: Double?
+        /// γ_eff: the geometric mean of the face energies (the equilibrium box's), J/m².
         public var surfaceEnergyJM2: Double?
         public var surfaceEnergySigmaJM2: Double?
+        /// γ of each group of equivalent face families (one for a cubic cell), J/m².
+        public var faceEnergiesJM2: [Double]?
         public var betaKJPerMol: Double?
         public var rmsResidualKJ: Double?
         public var volumePerUnitA3: Double?
