@@ -41,8 +41,9 @@ public struct SizeEstimate: Sendable, Equatable {
 
     /// √Σ share² over the known terms; nil without L*.
     public var sigmaNm: Double? {
-        guard sizeNm != nil else { return nil }
-        return terms.compactMap(\.shareNm).reduce(0) { $0 + $1 * $1 }.squareRoot()
+        let known = terms.compactMap(\.shareNm)
+        guard sizeNm != nil, !known.isEmpty else { return nil }
+        return known.reduce(0) { $0 + $1 * $1 }.squareRoot()
     }
 
     public var unknownTerms: [String] { terms.filter { $0.shareNm == nil }.map(\.name) }
@@ -76,7 +77,9 @@ public struct SizeEstimate: Sendable, Equatable {
             let moved = [up, down].map { q in
                 (active ? crossing.crossings(active: q) : crossing.crossings(inactive: q)).first
             }
-            guard let plus = moved[0], let minus = moved[1] else { return Term(name: name, shareNm: nil) }
+            guard let plus = moved[0], let minus = moved[1] else {
+                return Term(name: "\(name): L* leaves 0.5–1000 nm within one standard error", shareNm: nil)
+            }
             g.append((plus - minus) / (2 * h))
         }
         let variance = c.indices.reduce(0.0) { s, i in s + c.indices.reduce(0.0) { $0 + g[i] * c[i][$1] * g[$1] } }

@@ -11,6 +11,7 @@ import Store
 /// With no energies per area stored, `critical_size_nm` is {value: null, reason}.
 enum VerdictCriticalSize {
     static func fields(for v: VerdictRecord, surfaces: [SurfaceEnergyRecord]) -> [String: Any] {
+        if let model = v.sizeModel { return fields(v, model) }
         let sizes = VerdictCriticalSizes(verdict: v, surfaces: surfaces, slabThreshold: SurfaceStudy.defaultThreshold)
         return [
             "cluster_criterion": "the paper's (Li et al., Nat. Commun. 14, 7612 (2023)): ΔΔE of one exchange vs n × bulk",
@@ -19,6 +20,32 @@ enum VerdictCriticalSize {
             "critical_size_nm_bare": size(sizes, "surface"),
             "critical_size_nm": size(sizes, "interface"),
         ]
+    }
+
+    /// The fields from a stored nanocrystal size model: L* and the energies per area come from it,
+    /// and `size_model` carries it whole (every point with its calculation row).
+    private static func fields(_ v: VerdictRecord, _ model: VerdictSizeModel) -> [String: Any] {
+        func phase(_ name: String) -> [String: Any] {
+            let p = model.phases.first { $0.name == name }
+            return ["surface_energy_j_m2": p?.surfaceEnergyJM2 ?? NSNull(), "interface_energy_j_m2": p?.interfaceEnergyJM2 ?? NSNull()]
+        }
+        return [
+            "cluster_criterion": "the paper's (Li et al., Nat. Commun. 14, 7612 (2023)): ΔΔE of one exchange vs n × bulk",
+            "critical_size_source": "molecular nanocrystals (docs/surfaces.md §8)",
+            "phases": [v.activePhase: phase(v.activePhase), v.inactivePhase: phase(v.inactivePhase)],
+            "critical_size_nm_bare": band(model.bare),
+            "critical_size_nm": model.glass.map(band) ?? ["value": NSNull(), "reason": "no exchange energies yet"],
+            "size_model": (try? JSONSerialization.jsonObject(with: JSONEncoder().encode(model))) ?? NSNull(),
+        ]
+    }
+
+    /// {cube, sphere, outcome, text, sigma_nm, band_nm, uncertainty_terms, uncertainty_unknown} of a stored band.
+    private static func band(_ b: VerdictSizeModel.Band) -> [String: Any] {
+        let shown = VerdictCriticalSizes.band(b)
+        return ["cube": b.cubeNm ?? NSNull(), "sphere": b.sphereNm ?? NSNull(), "outcome": b.outcome, "text": shown.text,
+                "sigma_nm": b.sigmaNm ?? NSNull(), "band_nm": shown.interval.map { [$0.low, $0.high] } ?? NSNull(),
+                "uncertainty_unknown": b.unknownTerms, "later_crossings_nm": b.laterCrossingsNm,
+                "uncertainty_terms": b.terms.map { ["name": $0.name, "share_nm": $0.shareNm ?? NSNull()] as [String: Any] }]
     }
 
     private static func phase(_ name: String, _ all: [SurfaceEnergyRecord], _ sizes: VerdictCriticalSizes) -> [String: Any] {

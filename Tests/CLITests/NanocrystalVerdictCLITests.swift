@@ -1,0 +1,96 @@
+import Foundation
+import TestSupport
+import XCTest
+
+/// A verdict with `nanocrystals` end to end: a real campaign (GFN1, α and δ-CsPbI3 blocks of 1–16
+/// formula units), then `verdict --json`, whose size model is recomputed by an independent numpy
+/// script (Oracles/nanocrystal_size.py): every point's energy equals its calculation row, each
+/// phase's fit equals numpy's least squares, and L* in the glass equals numpy's own crossing.
+final class NanocrystalVerdictCLITests: XCTestCase {
+    static let oracle = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Oracles/nanocrystal_size.py").path
+
+    static func spec(cells: String) -> String {
+        let alpha = ["1x1x1", "1x1x2", "1x2x2", "2x2x2", "2x2x3"]
+        let delta = ["1x1x1", "1x2x1", "2x1x1", "1x1x2", "1x2x2", "2x2x1", "2x1x2"]
+        let blocks = alpha.map { ("alpha", $0) } + delta.map { ("delta", $0) }
+        return """
+            [campaign]
+            name = "ncv"
+            database = "ncv.sqlite"
+
+            [defaults]
+            gfn = 1
+            task = "sp"
+
+            """ + blocks.map { phase, r in
+                "\n[[structures]]\nname = \"\(phase)_nc_\(r)\"\nfiles = \"\(cells)/CsPbI3-\(phase).extxyz\"\nnanocrystal = \"\(r)\"\n"
+            }.joined() + """
+
+            [[reactions]]
+            name = "bulk"
+            reactants = { alpha_nc_1x1x1 = 4 }
+            products = { delta_nc_1x1x1 = 1 }
+            normalize = { per = "CsPbI3", from = "alpha_nc_1x1x1" }
+
+            [[reactions]]
+            name = "iface alpha"
+            reactants = { alpha_nc_1x1x2 = 4 }
+            products = { alpha_nc_1x2x2 = 2 }
+
+            [[reactions]]
+            name = "iface delta"
+            reactants = { delta_nc_1x1x1 = 2 }
+            products = { delta_nc_1x2x1 = 1 }
+
+            [[verdicts]]
+            name = "blocks"
+            active_phase = "alpha"
+            inactive_phase = "delta"
+            active = "iface alpha"
+            inactive = "iface delta"
+            bulk = "bulk"
+            formula_units = 8
+            nanocrystals = { active = "alpha_nc_*", inactive = "delta_nc_*" }
+            """
+    }
+
+    func testTheSizeModelMatchesAnIndependentRecomputation() throws {
+        let python = try RequiredTool.path("python3", install: "install Python 3 and run scripts/setup").path
+        try RequiredTool.python(python, imports: ["numpy", "sqlite3"], install: "scripts/setup installs numpy into .venv")
+        let cli = try CLIHarness()
+        let cells = CLIHarness.repository.appendingPathComponent("clusters/bulk").path
+        try Self.spec(cells: cells).write(toFile: cli.path("ncv.toml"), atomically: true, encoding: .utf8)
+        let run = try cli.run(["run", cli.path("ncv.toml")])
+        XCTAssertEqual(run.status, 0, run.stderr + run.stdout)
+        let verdict = try cli.run(["verdict", "--db", cli.path("ncv.sqlite"), "--json"])
+        XCTAssertEqual(verdict.status, 0, verdict.stderr)
+        try verdict.stdout.write(toFile: cli.path("verdict.json"), atomically: true, encoding: .utf8)
+        let object = try XCTUnwrap((try JSONSerialization.jsonObject(with: Data(verdict.stdout.utf8)) as? [[String: Any]])?.first)
+        let model = try XCTUnwrap(object["size_model"] as? [String: Any], verdict.stdout)
+        let phases = try XCTUnwrap(model["phases"] as? [[String: Any]])
+        XCTAssertEqual(phases.map { ($0["points"] as? [Any])?.count ?? 0 }.reduce(0, +), 12, "every block is a point")
+
+        let recomputed = try cli.run([Self.oracle, cli.path("verdict.json"), cli.path("ncv.sqlite")],
+                                     executable: URL(fileURLWithPath: python))
+        XCTAssertEqual(recomputed.status, 0, recomputed.stderr)
+        let oracle = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(recomputed.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(oracle["energies_match"] as? Bool, true, "each point's energy is its calculation row's")
+        let refit = try XCTUnwrap(oracle["phases"] as? [String: [String: Double]])
+        for phase in phases {
+            let name = try XCTUnwrap(phase["name"] as? String), numpy = try XCTUnwrap(refit[name])
+            XCTAssertEqual(try XCTUnwrap(phase["muKJPerMol"] as? Double), numpy["mu_kj"]!, accuracy: 1e-6, name)
+            XCTAssertEqual(try XCTUnwrap(phase["surfaceEnergyJM2"] as? Double), numpy["gamma_j_m2"]!, accuracy: 1e-8, name)
+            XCTAssertEqual(try XCTUnwrap(phase["betaKJPerMol"] as? Double), numpy["beta_kj"]!, accuracy: 1e-6, name)
+        }
+        let glass = try XCTUnwrap(object["critical_size_nm"] as? [String: Any])
+        if let cube = oracle["glass_cube_nm"] as? Double {
+            XCTAssertEqual(try XCTUnwrap(glass["cube"] as? Double, "\(glass)"), cube, accuracy: 1e-6 * cube)
+        } else {
+            XCTAssertTrue(glass["cube"] is NSNull, "numpy finds no crossing, the tool must not either: \(glass)")
+        }
+        let table = try cli.run(["verdict", "--db", cli.path("ncv.sqlite")])
+        XCTAssertTrue(table.stdout.contains("| critical size in the glass (alpha vs delta) | \(glass["text"] as? String ?? "?") |"),
+                      table.stdout)
+    }
+}

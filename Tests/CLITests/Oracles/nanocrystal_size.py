@@ -1,0 +1,69 @@
+"""Independent check of a verdict's nanocrystal size model (NanocrystalVerdictCLITests).
+
+Reads `interscreen verdict --json` (argv[1]) and the results database (argv[2]) and recomputes,
+with numpy only: each point's energy from its calculation row; each phase's least-squares fit
+E = N*mu + A*gamma + beta*N*ln(V^(1/3)) (isotropic: one gamma over the box area); and the cube
+L* in the glass, G_p(N) = N*mu + 6 (N v)^(2/3) (gamma + theta*rho*dE) + beta*N*ln((N v)^(1/3)),
+rho the surface B sites per area of the largest block, dE the phase's exchange reaction energy
+read from the reactions table. Prints one JSON object of the recomputed numbers.
+"""
+import json
+import sqlite3
+import sys
+
+import numpy as np
+
+KJ = 2625.4996394799          # kJ/mol per Hartree
+JM2 = 4.3597447222071e-18 / 1e-20  # J/m^2 per (Hartree / A^2)
+
+verdict = json.load(open(sys.argv[1]))[0]
+db = sqlite3.connect(sys.argv[2])
+model = verdict["size_model"]
+out = {"phases": {}, "energies_match": True}
+fits = {}
+for phase in model["phases"]:
+    pts = phase["points"]
+    for p in pts:
+        (e,) = db.execute("SELECT energy_hartree FROM calculations WHERE id = ?", (p["calculationID"],)).fetchone()
+        out["energies_match"] &= e == p["energyHartree"]
+    n = np.array([p["formulaUnits"] for p in pts])
+    a = np.array([p["boxAreaA2"] for p in pts])
+    v = np.array([p["boxVolumeA3"] for p in pts])
+    e = np.array([p["energyHartree"] for p in pts])
+    x = np.column_stack([n, a, n * np.log(v ** (1 / 3))])
+    (mu, gamma, beta), *_ = np.linalg.lstsq(x, e, rcond=None)
+    largest = max(pts, key=lambda p: p["formulaUnits"])
+    fits[phase["name"]] = dict(mu=mu, gamma=gamma, beta=beta, v=float(np.mean(v / n)),
+                               rho=largest["surfaceBSites"] / largest["boxAreaA2"])
+    out["phases"][phase["name"]] = {"mu_kj": mu * KJ, "gamma_j_m2": gamma * JM2, "beta_kj": beta * KJ}
+
+active, inactive = verdict["active_phase"], verdict["inactive_phase"]
+(ea,) = db.execute("SELECT energy_kj_mol FROM reactions WHERE name = 'iface alpha'").fetchone()
+(ei,) = db.execute("SELECT energy_kj_mol FROM reactions WHERE name = 'iface delta'").fetchone()
+exchange = {active: ea, inactive: ei}
+
+
+def g(name, units):
+    f = fits[name]
+    volume = units * f["v"]
+    boundary = f["gamma"] + model["coverage"] * f["rho"] * exchange[name] / KJ
+    return units * f["mu"] + 6 * volume ** (2 / 3) * boundary + f["beta"] * units * np.log(volume ** (1 / 3))
+
+
+def diff(edge_nm):
+    units = (edge_nm * 10) ** 3 / fits[active]["v"]
+    return g(active, units) - g(inactive, units)
+
+
+edges = np.geomspace(0.5, 1000, 20001)
+values = np.array([diff(x) for x in edges])
+change = np.nonzero(np.sign(values[:-1]) != np.sign(values[1:]))[0]
+crossing = None
+if len(change):
+    lo, hi = edges[change[0]], edges[change[0] + 1]
+    for _ in range(200):
+        mid = (lo * hi) ** 0.5
+        lo, hi = (mid, hi) if np.sign(diff(mid)) == np.sign(diff(lo)) else (lo, mid)
+    crossing = (lo * hi) ** 0.5
+out["glass_cube_nm"] = crossing
+print(json.dumps(out))
