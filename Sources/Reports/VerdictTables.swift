@@ -36,7 +36,7 @@ enum VerdictTables {
             ["verdict", v.verdict, ""],
             ["critical size in the glass (\(a) vs \(i))", sizes.band("interface").text, ""],
             ["critical size bare", sizes.band("surface").text, ""],
-        ]
+        ] + SizeModelRows.rows(v).map { $0 + [""] }
         let source = (ref?["source"] as? String).map { "; paper: \($0)" } ?? ""
         let left = v.excluded.isEmpty ? "" : "; left out: " + v.excluded.joined(separator: "; ")
         return ReportTable(

@@ -36,6 +36,7 @@ struct VerdictTable {
             let sizes = VerdictCriticalSizes(verdict: v, surfaces: surfaces, slabThreshold: SurfaceStudy.defaultThreshold)
             printFlushed("| critical size in the glass (\(a) vs \(i)) | \(sizes.band("interface").text) | |")
             printFlushed("| critical size bare | \(sizes.band("surface").text) | |")
+            for row in SizeModelRows.rows(v) { printFlushed("| \(row[0]) | \(row[1]) | |") }
             printFlushed("reaction rows: \(v.reactionIDs.map(String.init).joined(separator: ", ")) (verdict row \(v.id ?? 0))")
             for line in v.excluded { printFlushed("  left out: \(line)") }
         }

@@ -1,0 +1,32 @@
+import Foundation
+import Store
+
+/// The rows a verdict table shows for its nanocrystal size model: per phase the fit (γ_eff and the
+/// face energies, β, residual, blocks and their calculation rows), then the interface energy in
+/// the glass. Shared by `interscreen verdict` and the report, so both print the same numbers.
+public enum SizeModelRows {
+    /// [quantity, value] pairs; empty without a size model.
+    public static func rows(_ v: VerdictRecord) -> [[String]] {
+        guard let model = v.sizeModel else { return [] }
+        return model.phases.flatMap { phase -> [[String]] in
+            let label = "nanocrystals, \(phase.name) (\(model.method.uppercased()))"
+            guard phase.fitError == nil, let gamma = phase.surfaceEnergyJM2 else {
+                return [[label, "no fit: \(phase.fitError ?? "no γ") (\(phase.points.count) blocks)"]]
+            }
+            let faces = (phase.faceEnergiesJM2 ?? []).count > 1
+                ? " (faces bc/ca/ab: " + phase.faceEnergiesJM2!.map { String(format: "%.3f", $0) }.joined(separator: " / ") + ")" : ""
+            let used = phase.points.filter { $0.method == model.method }
+            let largest = phase.largestSizeNm.map { String(format: "%.1f", $0) } ?? "?"
+            var rows = [[label, String(format: "γ_eff %.3f", gamma) + (phase.surfaceEnergySigmaJM2.map { String(format: " ± %.3f", $0) } ?? "")
+                + " J/m²\(faces); β \(Format.kj(phase.betaKJPerMol)) kJ/mol per e-fold; rms residual "
+                + "\(Format.kj(phase.rmsResidualKJ)) kJ/mol over \(used.count) blocks up to \(largest) nm; "
+                + RowIDs.text("calculations", used.compactMap(\.calculationID))]]
+            if let interface = phase.interfaceEnergyJM2, let exchange = phase.exchangeKJ {
+                rows.append(["interface energy in the glass, \(phase.name)", String(format: "%.3f J/m²", interface)
+                    + " (γ_eff + \(Format.number(model.coverage)) × \(String(format: "%.2f", phase.surfaceSitesPerNm2 ?? 0)) "
+                    + "surface B sites per nm² × \(Format.kj(exchange)) kJ/mol per exchange)"])
+            }
+            return rows
+        }
+    }
+}
