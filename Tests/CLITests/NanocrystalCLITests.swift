@@ -17,6 +17,9 @@ final class NanocrystalCLITests: XCTestCase {
         XCTAssertEqual(json["formula_units"] as? Int, 8)
         XCTAssertEqual(json["atoms"] as? Int, 40)
         XCTAssertEqual(try XCTUnwrap(json["box_area_a2"] as? Double), 6 * pow(2 * 6.2894, 2), accuracy: 1e-9)
+        let faces = try XCTUnwrap(json["face_areas_a2"] as? [Double])
+        XCTAssertEqual(faces.count, 3)
+        for face in faces { XCTAssertEqual(face, 2 * pow(2 * 6.2894, 2), accuracy: 1e-9) }
         XCTAssertEqual(json["surface_b_sites"] as? Int, 7)
         XCTAssertEqual(json["broken_bonds"] as? Int, 12)
         XCTAssertEqual(json["origin"] as? [Double], [0, 0, 0])

@@ -9,7 +9,8 @@ import XCTest
 final class NanocrystalStoreTests: XCTestCase {
     static func record(hash: String, repeats: String = "2x2x2") -> NanocrystalRecord {
         NanocrystalRecord(structureHash: hash, sourceFile: "clusters/bulk/CsPbI3-alpha.extxyz", repeats: repeats,
-                          formulaUnits: 8, boxAreaA2: 949.3404585600001, boxVolumeA3: 1990.3275, surfaceBSites: 8,
+                          formulaUnits: 8, boxAreaA2: 949.3404585600001,
+                          faceAreasA2: [316.44681952, 316.44681952, 316.44681952000004], boxVolumeA3: 1990.3275, surfaceBSites: 8,
                           brokenBonds: 24, origin: SIMD3(0.125, 0, 0.375))
     }
 
@@ -17,7 +18,9 @@ final class NanocrystalStoreTests: XCTestCase {
         let path = try StoreFixtures.databaseWithSurfaceRow(self, upTo: SurfaceCampaignMigration.name)
 
         let store = try ResultsStore(path: path)
-        XCTAssertEqual(StoreMigrations.names.last, NanocrystalMigration.name)
+        let names = StoreMigrations.names
+        XCTAssertEqual(names.firstIndex(of: NanocrystalMigration.name), names.firstIndex(of: SurfaceCampaignMigration.name).map { $0 + 1 },
+                       "v15 follows v14 (later migrations may follow it)")
         XCTAssertEqual(try store.appliedMigrations(), StoreMigrations.names)
         XCTAssertEqual(try store.surfaceEnergies().map(\.surfaceEnergyJM2), [0.21], "the v14 row is kept")
         XCTAssertEqual(try store.nanocrystals(), [:])
@@ -36,6 +39,10 @@ final class NanocrystalStoreTests: XCTestCase {
         XCTAssertEqual(stored, row, "every column, the date to the millisecond")
         XCTAssertEqual(stored.originVector, SIMD3(0.125, 0, 0.375))
         XCTAssertEqual(stored.origin, "[0.125,0.0,0.375]")
+        XCTAssertEqual(stored.faceAreasA2, [316.44681952, 316.44681952, 316.44681952000004], "exact, through the JSON text")
+        let text = try store.pool.read { db in try String.fetchOne(db, sql: "SELECT face_areas FROM nanocrystals WHERE structure_hash = ?", arguments: [hash]) }
+        let decoded = try JSONDecoder().decode([Double].self, from: Data(try XCTUnwrap(text).utf8))
+        XCTAssertEqual(decoded, stored.faceAreasA2, "stored as JSON text of three numbers")
         try store.write { transaction in try transaction.saveNanocrystal(Self.record(hash: "other", repeats: "1x2x1")) }
         XCTAssertEqual(try store.nanocrystals()["other"]?.repeats, "1x2x1")
     }

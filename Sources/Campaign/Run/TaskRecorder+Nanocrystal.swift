@@ -8,7 +8,8 @@ extension TaskRecorder {
         guard task.dependsOn == nil, let (file, block) = plan.nanocrystals[task.structureName] else { return nil }
         return NanocrystalRecord(structureHash: inputHash, sourceFile: file, repeats: block.label,
                                  formulaUnits: block.formulaUnits, boxAreaA2: block.boxAreaA2,
-                                 boxVolumeA3: block.boxVolumeA3, surfaceBSites: block.surfaceBSites,
+                                 faceAreasA2: block.faceAreasA2, boxVolumeA3: block.boxVolumeA3,
+                                 surfaceBSites: block.surfaceBSites,
                                  brokenBonds: block.brokenBonds, origin: block.origin)
     }
 }

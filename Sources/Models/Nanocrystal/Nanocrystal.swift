@@ -10,6 +10,9 @@ public struct Nanocrystal: Sendable, Equatable {
     public var formulaUnits: Int
     /// Area of the parallelepiped spanned by repeats × the cell vectors, Å²: 2(|A×B| + |B×C| + |C×A|).
     public var boxAreaA2: Double
+    /// The box's three face families, [2|B×C|, 2|C×A|, 2|A×B|] (A, B, C = repeats × the cell
+    /// vectors: the two faces across a, across b, across c), Å²; they sum to `boxAreaA2`.
+    public var faceAreasA2: [Double]
     /// Volume of that parallelepiped, Å³.
     public var boxVolumeA3: Double
     /// B atoms with fewer bonded X inside the block than in the bulk.
@@ -35,7 +38,8 @@ extension Nanocrystal {
     public var info: [(String, String)] {
         [("repeats", label), ("formula_units", "\(formulaUnits)"),
          ("origin", "\(origin.x),\(origin.y),\(origin.z)"),
-         ("box_area_a2", "\(boxAreaA2)"), ("box_volume_a3", "\(boxVolumeA3)"),
+         ("box_area_a2", "\(boxAreaA2)"),
+         ("face_areas_a2", faceAreasA2.map { "\($0)" }.joined(separator: ",")), ("box_volume_a3", "\(boxVolumeA3)"),
          ("surface_b_sites", "\(surfaceBSites)"), ("broken_bonds", "\(brokenBonds)"), ("kept_bonds", "\(keptBonds)")]
     }
 

@@ -24,12 +24,19 @@ enum NanocrystalOrigin {
         }
     }
 
-    /// The best grid offset for a block of `repeats` cells, with the steps of its bonds.
+    /// The best grid offset for a block of `repeats` cells, with the steps of its bonds: every
+    /// offset of the grid, each site wrapped on its own.
     static func best(fractional: [Vec3], bonds: NanocrystalBonds,
                      repeats: SIMD3<Int>) -> (origin: Vec3, steps: [SIMD3<Int>], kept: Int) {
+        best(offsets: offsets, bonds: bonds, repeats: repeats) { wrap(fractional, origin: $0) }
+    }
+
+    /// Of `offsets` (in order), the one whose placed sites keep the most bonds; ties to the first.
+    static func best(offsets: [Vec3], bonds: NanocrystalBonds, repeats: SIMD3<Int>,
+                     place: (Vec3) -> [Vec3]) -> (origin: Vec3, steps: [SIMD3<Int>], kept: Int) {
         var best: (origin: Vec3, steps: [SIMD3<Int>], kept: Int)?
         for origin in offsets {
-            let steps = bonds.steps(wrapped: wrap(fractional, origin: origin))
+            let steps = bonds.steps(wrapped: place(origin))
             let kept = NanocrystalBonds.kept(steps: steps, repeats: repeats)
             if best == nil || kept > best!.kept { best = (origin, steps, kept) }
         }

@@ -15,6 +15,9 @@ public struct NanocrystalRecord: Codable, Sendable, Equatable, FetchableRecord, 
     public var formulaUnits: Int
     /// Area and volume of the parallelepiped of repeats × the cell vectors, Å² and Å³.
     public var boxAreaA2: Double
+    /// The box's face families [2|B×C|, 2|C×A|, 2|A×B|] (across a, b, c), Å², summing to
+    /// `boxAreaA2`; stored as JSON text.
+    public var faceAreasA2: [Double]
     public var boxVolumeA3: Double
     /// B atoms with fewer bonded X in the block than in the bulk.
     public var surfaceBSites: Int
@@ -30,6 +33,7 @@ public struct NanocrystalRecord: Codable, Sendable, Equatable, FetchableRecord, 
         case sourceFile = "source_file"
         case formulaUnits = "formula_units"
         case boxAreaA2 = "box_area_a2"
+        case faceAreasA2 = "face_areas"
         case boxVolumeA3 = "box_volume_a3"
         case surfaceBSites = "surface_b_sites"
         case brokenBonds = "broken_bonds"
@@ -38,13 +42,14 @@ public struct NanocrystalRecord: Codable, Sendable, Equatable, FetchableRecord, 
 
     /// The row; `origin` as fractional coordinates (stored as "[x,y,z]"), the date as it reads back.
     public init(structureHash: String, sourceFile: String, repeats: String, formulaUnits: Int, boxAreaA2: Double,
-                boxVolumeA3: Double, surfaceBSites: Int, brokenBonds: Int, origin: SIMD3<Double>,
+                faceAreasA2: [Double], boxVolumeA3: Double, surfaceBSites: Int, brokenBonds: Int, origin: SIMD3<Double>,
                 createdAt: Date = Date()) {
         self.structureHash = structureHash
         self.sourceFile = sourceFile
         self.repeats = repeats
         self.formulaUnits = formulaUnits
         self.boxAreaA2 = boxAreaA2
+        self.faceAreasA2 = faceAreasA2
         self.boxVolumeA3 = boxVolumeA3
         self.surfaceBSites = surfaceBSites
         self.brokenBonds = brokenBonds

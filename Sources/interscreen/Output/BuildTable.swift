@@ -53,7 +53,7 @@ enum BuildTable {
         let object: [String: Any] = [
             "file": file, "name": block.structure.name, "hash": block.structure.contentHash,
             "repeats": block.label, "formula_units": block.formulaUnits, "atoms": block.structure.count,
-            "box_area_a2": block.boxAreaA2, "box_volume_a3": block.boxVolumeA3,
+            "box_area_a2": block.boxAreaA2, "face_areas_a2": block.faceAreasA2, "box_volume_a3": block.boxVolumeA3,
             "surface_b_sites": block.surfaceBSites, "broken_bonds": block.brokenBonds, "kept_bonds": block.keptBonds,
             "origin": [block.origin.x, block.origin.y, block.origin.z],
         ]
