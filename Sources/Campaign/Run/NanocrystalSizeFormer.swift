@@ -68,7 +68,7 @@ struct NanocrystalSizeFormer {
             found.append(VerdictSizeModel.Point(
                 name: task.structureName, method: row.method.lowercased(), formulaUnits: Double(block.formulaUnits),
                 boxAreaA2: block.boxAreaA2, boxVolumeA3: block.boxVolumeA3, surfaceBSites: Double(block.surfaceBSites),
-                energyHartree: row.energyHartree, calculationID: id))
+                energyHartree: row.energyHartree, calculationID: id, faceAreasA2: block.faceAreasA2, repeats: block.repeats))
         }
         return found.sorted { ($0.method, $0.formulaUnits, $0.name) < ($1.method, $1.formulaUnits, $1.name) }
     }
