@@ -6,7 +6,7 @@ import XCTest
 /// written from chosen parameters, so every expected number is the chosen one or a hand formula.
 ///
 /// Units: Δμ = 6.02214076 kJ/mol per unit is exactly 1e-20 J; a cubic cell of 10 Å holds one unit
-/// (v = 1000 Å³ = 1 nm³); 1 J/m² = 1/43.597447 Eh/Å².
+/// (v = 1000 Å³ = 1 nm³); 1 J/m² = 1/435.97447 Eh/Å².
 final class NanocrystalSizeTests: XCTestCase {
     private let kJ = NanocrystalFit.kJPerHartree
     private let jm2 = SizeUnits.joulePerSquareMetrePerHartreePerSquareAngstrom

@@ -8,7 +8,7 @@ public enum SizeUnits {
     public static let squareMetrePerSquareAngstrom = 1e-20
     /// J per Hartree (CODATA 2018).
     public static let joulePerHartree = 4.3597447222071e-18
-    /// J/m² of one Hartree per Å² (43.597 J/m²).
+    /// J/m² of one Hartree per Å² (435.97 J/m²).
     public static var joulePerSquareMetrePerHartreePerSquareAngstrom: Double {
         joulePerHartree / squareMetrePerSquareAngstrom
     }

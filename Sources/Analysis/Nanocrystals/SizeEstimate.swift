@@ -7,7 +7,7 @@ import Foundation
 /// kept); "GFN2 vs GFN1": |L*(GFN2) − L*(GFN1)| when both series were fitted; "exchange spread"
 /// (in the glass): ΔE of the active phase's exchange moved by the verdict's configuration spread.
 /// A term whose share cannot be formed (no covariance, no second method, a move that loses the
-/// crossing) is unknown and named.
+/// crossing) is unknown and named; so is an L* beyond `extrapolationFactor` × the largest block.
 public struct SizeEstimate: Sendable, Equatable {
     /// One share of the uncertainty; nil: unknown.
     public struct Term: Sendable, Equatable {
@@ -34,8 +34,17 @@ public struct SizeEstimate: Sendable, Equatable {
             terms.append(Term(name: "exchange configuration spread",
                               shareNm: exchangeSigmaKJ.flatMap { Self.exchangeShare(crossing, sigmaKJ: $0, coverage: coverage) }))
         }
+        let largest = max(crossing.active.fit.largestSizeNm, crossing.inactive.fit.largestSizeNm)
+        if let size, size > Self.extrapolationFactor * largest {
+            terms.append(Term(name: String(format: "extrapolation: L* is beyond %.0f× the largest block (%.1f nm)",
+                                           Self.extrapolationFactor, largest), shareNm: nil))
+        }
         self.terms = terms
     }
+
+    /// An L* more than this many times the largest computed block's size is the fit's extrapolation,
+    /// not a result: its share is unknown (the log term's β is barely constrained by small blocks).
+    public static let extrapolationFactor = 2.0
 
     public var sizeNm: Double? { outcome.sizeNm }
 

@@ -3,7 +3,7 @@ import Foundation
 import Store
 
 /// Forms a verdict's nanocrystal size model (`VerdictSizeModel`) from the campaign's stored rows:
-/// each phase's done single points whose structure name matches its pattern and whose structure is
+/// each phase's done single points of the current plan whose structure name matches its pattern and whose structure is
 /// a stored nanocrystal block, fitted per method (`NanocrystalFit`), then L* bare and in the glass
 /// (`SizeCrossing`, `SizeEstimate`). Points computed at a raised electronic temperature are left
 /// out of the fits (different physics) and named in the notes.
@@ -15,13 +15,11 @@ struct NanocrystalSizeFormer {
     let store: ResultsStore
 
     func model(_ spec: VerdictSpec.Nanocrystals, active: String, inactive: String,
-               exchange: (active: Double, inactive: Double, sigma: Double?)?) throws -> VerdictSizeModel {
+               exchange: (active: Double, inactive: Double, sigma: Double?)?, rows: [TaskRecord]) throws -> VerdictSizeModel {
         var notes: [String] = []
-        let activePoints = try points(spec.active, notes: &notes)
-        let inactivePoints = try points(spec.inactive, notes: &notes)
-        let methods = Set((activePoints + inactivePoints).map(\.method))
-        let method = methods.contains(Self.primaryMethod) ? Self.primaryMethod : methods.sorted().first ?? Self.primaryMethod
-        let other = methods.subtracting([method]).sorted().first
+        let activePoints = try points(spec.active, rows: rows, notes: &notes)
+        let inactivePoints = try points(spec.inactive, rows: rows, notes: &notes)
+        let (method, other) = methods(activePoints, inactivePoints, notes: &notes)
         var phases = [phase(active, activePoints, method), phase(inactive, inactivePoints, method)]
         let alternatives = other.map { m in (try? fit(activePoints, m), try? fit(inactivePoints, m)) }
         guard let fa = phases[0].fit, let fi = phases[1].fit else {
@@ -37,6 +35,9 @@ struct NanocrystalSizeFormer {
             return (SizePhase(name: active, fit: a), SizePhase(name: inactive, fit: i))
         }
         let bare = band(bareActive, bareInactive, alternative: alternative, exchange: nil, coverage: spec.coverage)
+        if let (a, i) = alternative, let other {
+            notes.append("\(other.uppercased()) alone, bare (cube): " + Self.outcomeText(SizeCrossing(active: a, inactive: i, shape: .cube)))
+        }
         var glass: VerdictSizeModel.Band?
         if let exchange {
             let ga = bareActive.inGlass(coverage: spec.coverage, exchangeKJ: exchange.active)
@@ -44,22 +45,55 @@ struct NanocrystalSizeFormer {
             let alt = alternative.map { ($0.0.inGlass(coverage: spec.coverage, exchangeKJ: exchange.active),
                                          $0.1.inGlass(coverage: spec.coverage, exchangeKJ: exchange.inactive)) }
             glass = band(ga, gi, alternative: alt, exchange: exchange, coverage: spec.coverage)
+            if let (a, i) = alt, let other {
+                notes.append("\(other.uppercased()) alone, in the glass (cube): "
+                    + Self.outcomeText(SizeCrossing(active: a, inactive: i, shape: .cube)))
+            }
             phases[0].record.exchangeKJ = exchange.active
             phases[1].record.exchangeKJ = exchange.inactive
             phases[0].record.interfaceEnergyJM2 = ga.boundaryJM2
             phases[1].record.interfaceEnergyJM2 = gi.boundaryJM2
         }
         notes += Self.standingNotes(coverage: spec.coverage, other: other)
+        notes += Self.rangeNotes([fa, fi], names: [active, inactive], bands: [bare, glass].compactMap { $0 })
         return VerdictSizeModel(method: method, coverage: spec.coverage, phases: phases.map(\.record), bare: bare,
                                 glass: glass, notes: notes)
     }
 
-    /// The done nanocrystal single points matching `pattern`; raised-temperature ones go to `notes`.
-    private func points(_ pattern: String, notes: inout [String]) throws -> [VerdictSizeModel.Point] {
+    /// The method L* is formed from: GFN2 when both phases' GFN2 fits can be formed, else the first
+    /// other method that can (the reason GFN2 could not goes to `notes`); and the method left for
+    /// the method share.
+    private func methods(_ a: [VerdictSizeModel.Point], _ i: [VerdictSizeModel.Point],
+                         notes: inout [String]) -> (method: String, other: String?) {
+        let present = Set((a + i).map(\.method))
+        let ordered = ([Self.primaryMethod] + present.sorted()).filter(present.contains)
+        var chosen: String?
+        for m in ordered where chosen == nil {
+            do {
+                _ = try fit(a, m)
+                _ = try fit(i, m)
+                chosen = m
+            } catch {
+                notes.append("\(m.uppercased()) fits not formed: \(error)")
+            }
+        }
+        let method = chosen ?? ordered.first ?? Self.primaryMethod
+        if chosen != nil, method != Self.primaryMethod { notes.append("L* from \(method.uppercased()), not GFN2") }
+        return (method, present.subtracting([method]).sorted().first)
+    }
+
+    /// The done nanocrystal single points matching `pattern`; raised-temperature ones go to `notes`,
+    /// as do blocks whose task did not finish with a result.
+    private func points(_ pattern: String, rows: [TaskRecord], notes: inout [String]) throws -> [VerdictSizeModel.Point] {
         let blocks = try store.nanocrystals()
         var found: [VerdictSizeModel.Point] = []
-        for task in try store.tasks(campaign: campaign) where ReactionPattern.matches(pattern, task.structureName) {
-            guard task.state == .done, let hash = task.inputHash, let block = blocks[hash], let id = task.calculationID,
+        let singlePoint = PlannedTask.Kind.singlePoint.rawValue
+        for task in rows where task.kind == singlePoint && ReactionPattern.matches(pattern, task.structureName) {
+            if task.state != .done {
+                notes.append("\(task.structureName): \(task.state.rawValue)\(task.message.map { " (\($0))" } ?? "")")
+                continue
+            }
+            guard let hash = task.inputHash, let block = blocks[hash], let id = task.calculationID,
                   let row = try store.calculation(id: id) else { continue }
             if let raised = task.flags.first(where: { if case .electronicTemperatureRaised = $0 { true } else { false } }) {
                 notes.append("\(task.structureName) left out of the fit: \(raised.text) (calculation \(id))")
@@ -138,9 +172,29 @@ struct NanocrystalSizeFormer {
         return parts.count == 3 ? parts : nil
     }
 
+    /// The sizes the blocks span, and any later sign change (an artefact of extrapolating the log term).
+    private static func rangeNotes(_ fits: [NanocrystalFit], names: [String], bands: [VerdictSizeModel.Band]) -> [String] {
+        let spans = zip(names, fits).map { name, fit in
+            String(format: "%@ %.1f–%.1f nm", name, (fit.points.map(\.lengthA).min() ?? 0) / 10, fit.largestSizeNm)
+        }
+        var notes = ["blocks span " + spans.joined(separator: ", ") + " (L = V^(1/3)); an L* or 'every size' beyond "
+            + "them is the fit's extrapolation"]
+        for later in Set(bands.flatMap(\.laterCrossingsNm)).sorted() {
+            notes.append(String(format: "the difference changes sign again at %.0f nm: the log term extrapolated, "
+                + "not a second transition", later))
+        }
+        return notes
+    }
+
+    /// "L* = 1.60 nm (active below L*)" or the outcome without a crossing.
+    private static func outcomeText(_ crossing: SizeCrossing) -> String {
+        let outcome = crossing.outcome()
+        return outcome.sizeNm.map { String(format: "L* = %.2f nm (%@)", $0, outcome.label) } ?? outcome.label
+    }
+
     private static func standingNotes(coverage: Double, other: String?) -> [String] {
-        ["molecular nanocrystals (no periodic images), blocks of whole bulk cells, unrelaxed; "
-            + "fit E = Nμ + Aγ + βN·ln L per phase (docs/surfaces.md §8)",
+        ["molecular nanocrystals (no periodic images): blocks of whole bulk cells (whole ribbons for chain "
+            + "compounds), unrelaxed; fit E = Nμ + Σ A_f·γ_f + βN·ln L per phase (docs/surfaces.md §8)",
          "glass: \(coverage) exchange(s) per surface B site, each with the cluster reaction energy (Boltzmann average)",
          other == nil ? "no second method's series: the GFN2 vs GFN1 share is unknown" : "second method: \(other!)"]
     }

@@ -34,7 +34,7 @@ final class ReactionFormer {
     /// Forms the reactions that are still open and then the verdicts (when the run ends).
     func formVerdicts(rows: [TaskRecord]) throws {
         try formSettled(rows: rows)
-        for spec in verdictSpecs { try verdicts.evaluate(spec) }
+        for spec in verdictSpecs { try verdicts.evaluate(spec, rows: rows) }
         try SurfaceFormer(campaign: plan.campaign, store: store).form(plan.surfaces, finalTask: plan.finalTask, rows: rows)
     }
 }

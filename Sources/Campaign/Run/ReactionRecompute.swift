@@ -42,7 +42,7 @@ public enum ReactionRecompute {
             }
         }
         let judge = VerdictEvaluator(campaign: campaign, store: store)
-        for verdict in definition.verdicts { try judge.evaluate(verdict) }
+        for verdict in definition.verdicts { try judge.evaluate(verdict, rows: rows) }
         outcome.waitingSurfaces = try SurfaceFormer(campaign: campaign, store: store)
             .form(definition.surfaces ?? [], finalTask: definition.finalTask, rows: rows)
         return outcome

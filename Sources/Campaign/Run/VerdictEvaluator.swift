@@ -11,7 +11,9 @@ struct VerdictEvaluator {
     let campaign: String
     let store: ResultsStore
 
-    func evaluate(_ spec: VerdictSpec) throws {
+    /// `rows`: the task rows of the campaign's current plan (the nanocrystal blocks are read from
+    /// these, so a block dropped from the spec is not fitted).
+    func evaluate(_ spec: VerdictSpec, rows: [TaskRecord]) throws {
         let reactions = try store.reactions(campaign: campaign)
         let bulk = reactions.first { $0.name == spec.bulkReaction }
         let (active, activeRows, activeOut) = ensemble(spec.activeReactions, reactions)
@@ -34,7 +36,7 @@ struct VerdictEvaluator {
                 row.inactiveBoltzmannKJ.map { (active: a, inactive: $0, sigma: ConfigurationEnsemble.differenceSpread(active, inactive)) }
             }
             row.sizeModel = try NanocrystalSizeFormer(campaign: campaign, store: store)
-                .model(nanocrystals, active: spec.activePhase, inactive: spec.inactivePhase, exchange: exchange)
+                .model(nanocrystals, active: spec.activePhase, inactive: spec.inactivePhase, exchange: exchange, rows: rows)
         }
         guard let bulk, bulk.status == .done, let perUnit = bulk.normalizedKJMol else {
             row.verdict = "no verdict yet: bulk reaction \"\(spec.bulkReaction)\" is "
