@@ -72,6 +72,17 @@ final class NanocrystalSizeTests: XCTestCase {
         XCTAssertEqual(cubic.faces.count, 1)
     }
 
+    /// Δμ 20 times larger (120.44 kJ/mol = 2e-19 J per unit) moves L* to 60/20 = 3 nm, inside 2× the
+    /// largest block (4.3 nm): no extrapolation term.
+    func testAnLStarWithinTheBlocksIsNoExtrapolation() throws {
+        let crossing = SizeCrossing(active: SizePhase(name: "alpha", fit: try NanocrystalFit(blocks("a", mu: 120.4428152, gammaJM2: 0.3))),
+                                    inactive: SizePhase(name: "delta", fit: try NanocrystalFit(blocks("d", mu: 0, gammaJM2: 0.4))),
+                                    shape: .cube)
+        let estimate = SizeEstimate(crossing, alternative: crossing, glass: false, exchangeSigmaKJ: nil)
+        XCTAssertEqual(estimate.sizeNm!, 3, accuracy: 1e-6)
+        XCTAssertEqual(estimate.unknownTerms, [])
+    }
+
     func testTooFewBlocksAreRefusedByName() {
         let three = Array(blocks("delta", mu: 0, gammaJM2: 0.1).prefix(2))
         XCTAssertThrowsError(try NanocrystalFit(three)) { error in
@@ -125,7 +136,8 @@ final class NanocrystalSizeTests: XCTestCase {
                                  shape: .cube)
         let e = SizeEstimate(exact, alternative: nil, glass: false, exchangeSigmaKJ: nil)
         XCTAssertEqual(e.terms.first { $0.name == "fit (alpha)" }?.shareNm ?? -1, 0, accuracy: 1e-3)
-        XCTAssertEqual(e.unknownTerms, ["GFN2 vs GFN1"])
+        XCTAssertEqual(e.unknownTerms, ["GFN2 vs GFN1", "extrapolation: L* is beyond 2× the largest block (4.3 nm)"],
+                       "60 nm from blocks of at most (4·4·5)^(1/3) nm = 4.3 nm")
         let noisy = SizeCrossing(active: SizePhase(name: "alpha", fit: try NanocrystalFit(
             blocks("a", mu: 6.02214076, gammaJM2: 0.3, noiseKJ: [0.5, -0.4, 0.3, -0.6, 0.2, -0.1]))),
                                  inactive: exact.inactive, shape: .cube)
@@ -133,7 +145,7 @@ final class NanocrystalSizeTests: XCTestCase {
         XCTAssertGreaterThan(n.terms.first { $0.name == "fit (alpha)" }!.shareNm!, 0)
         XCTAssertEqual(n.terms.first { $0.name == "GFN2 vs GFN1" }!.shareNm!, abs(n.sizeNm! - 60), accuracy: 1e-6)
         XCTAssertNotNil(n.terms.first { $0.name == "exchange configuration spread" }!.shareNm)
-        XCTAssertEqual(n.unknownTerms, [])
+        XCTAssertEqual(n.unknownTerms, ["extrapolation: L* is beyond 2× the largest block (4.3 nm)"])
         let band = SizeEstimate.band([n])
         XCTAssertEqual(band.lowNm!, n.sizeNm!, accuracy: 1e-12)
         XCTAssertEqual(band.outcome, "active below L*")

@@ -2,18 +2,20 @@ import Foundation
 import TestSupport
 import XCTest
 
-/// A verdict with `nanocrystals` end to end: a real campaign (GFN1, α and δ-CsPbI3 blocks of 1–16
-/// formula units), then `verdict --json`, whose size model is recomputed by an independent numpy
-/// script (Oracles/nanocrystal_size.py): every point's energy equals its calculation row, each
-/// phase's fit equals numpy's least squares, and L* in the glass equals numpy's own crossing.
+/// A verdict with `nanocrystals` end to end: a real campaign (GFN1, α-CsPbI3 blocks of 1–12 and δ
+/// whole-ribbon blocks of 8–24 formula units), then `verdict --json`, whose size model is recomputed
+/// by an independent numpy script (Oracles/nanocrystal_size.py): every point's energy equals its
+/// calculation row, each phase's fit (one γ for cubic α, three face energies for orthorhombic δ)
+/// equals numpy's least squares, and L* in the glass equals numpy's own crossing.
 final class NanocrystalVerdictCLITests: XCTestCase {
     static let oracle = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Oracles/nanocrystal_size.py").path
 
     static func spec(cells: String) -> String {
         let alpha = ["1x1x1", "1x1x2", "1x2x2", "2x2x2", "2x2x3"]
-        let delta = ["1x1x1", "1x2x1", "2x1x1", "1x1x2", "1x2x2", "2x2x1", "2x1x2"]
+        let delta = ["1x2x1", "1x3x1", "1x4x1", "2x2x1", "1x2x2", "2x3x1"]
         let blocks = alpha.map { ("alpha", $0) } + delta.map { ("delta", $0) }
+        let small = "\n[[structures]]\nname = \"small_delta\"\nfiles = \"\(cells)/CsPbI3-delta.extxyz\"\nnanocrystal = \"1x1x1\"\n"
         return """
             [campaign]
             name = "ncv"
@@ -25,12 +27,12 @@ final class NanocrystalVerdictCLITests: XCTestCase {
 
             """ + blocks.map { phase, r in
                 "\n[[structures]]\nname = \"\(phase)_nc_\(r)\"\nfiles = \"\(cells)/CsPbI3-\(phase).extxyz\"\nnanocrystal = \"\(r)\"\n"
-            }.joined() + """
+            }.joined() + small + """
 
             [[reactions]]
             name = "bulk"
             reactants = { alpha_nc_1x1x1 = 4 }
-            products = { delta_nc_1x1x1 = 1 }
+            products = { small_delta = 1 }
             normalize = { per = "CsPbI3", from = "alpha_nc_1x1x1" }
 
             [[reactions]]
@@ -40,7 +42,7 @@ final class NanocrystalVerdictCLITests: XCTestCase {
 
             [[reactions]]
             name = "iface delta"
-            reactants = { delta_nc_1x1x1 = 2 }
+            reactants = { small_delta = 2 }
             products = { delta_nc_1x2x1 = 1 }
 
             [[verdicts]]
@@ -69,19 +71,24 @@ final class NanocrystalVerdictCLITests: XCTestCase {
         let object = try XCTUnwrap((try JSONSerialization.jsonObject(with: Data(verdict.stdout.utf8)) as? [[String: Any]])?.first)
         let model = try XCTUnwrap(object["size_model"] as? [String: Any], verdict.stdout)
         let phases = try XCTUnwrap(model["phases"] as? [[String: Any]])
-        XCTAssertEqual(phases.map { ($0["points"] as? [Any])?.count ?? 0 }.reduce(0, +), 12, "every block is a point")
+        XCTAssertEqual(phases.map { ($0["points"] as? [Any])?.count ?? 0 }.reduce(0, +), 11, "every block is a point")
 
         let recomputed = try cli.run([Self.oracle, cli.path("verdict.json"), cli.path("ncv.sqlite")],
                                      executable: URL(fileURLWithPath: python))
         XCTAssertEqual(recomputed.status, 0, recomputed.stderr)
         let oracle = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(recomputed.stdout.utf8)) as? [String: Any])
         XCTAssertEqual(oracle["energies_match"] as? Bool, true, "each point's energy is its calculation row's")
-        let refit = try XCTUnwrap(oracle["phases"] as? [String: [String: Double]])
+        let refit = try XCTUnwrap(oracle["phases"] as? [String: [String: Any]])
         for phase in phases {
             let name = try XCTUnwrap(phase["name"] as? String), numpy = try XCTUnwrap(refit[name])
-            XCTAssertEqual(try XCTUnwrap(phase["muKJPerMol"] as? Double), numpy["mu_kj"]!, accuracy: 1e-6, name)
-            XCTAssertEqual(try XCTUnwrap(phase["surfaceEnergyJM2"] as? Double), numpy["gamma_j_m2"]!, accuracy: 1e-8, name)
-            XCTAssertEqual(try XCTUnwrap(phase["betaKJPerMol"] as? Double), numpy["beta_kj"]!, accuracy: 1e-6, name)
+            func value(_ key: String) throws -> Double { try XCTUnwrap(numpy[key] as? Double, "\(name) \(key)") }
+            XCTAssertEqual(try XCTUnwrap(phase["muKJPerMol"] as? Double), try value("mu_kj"), accuracy: 1e-6, name)
+            XCTAssertEqual(try XCTUnwrap(phase["surfaceEnergyJM2"] as? Double), try value("gamma_j_m2"), accuracy: 1e-8, name)
+            XCTAssertEqual(try XCTUnwrap(phase["betaKJPerMol"] as? Double), try value("beta_kj"), accuracy: 1e-6, name)
+            let faces = try XCTUnwrap(phase["faceEnergiesJM2"] as? [Double]), want = try XCTUnwrap(numpy["face_energies_j_m2"] as? [Double])
+            XCTAssertEqual(faces.count, name == "delta" ? 3 : 1, "one γ for cubic α, three for orthorhombic δ")
+            XCTAssertEqual(faces.count, want.count, name)
+            for (got, expected) in zip(faces, want) { XCTAssertEqual(got, expected, accuracy: 1e-8, name) }
         }
         let glass = try XCTUnwrap(object["critical_size_nm"] as? [String: Any])
         if let cube = oracle["glass_cube_nm"] as? Double {

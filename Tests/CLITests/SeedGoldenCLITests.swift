@@ -11,7 +11,7 @@ import XCTest
 /// geometries; cluster energies are also checked against the `xtb` binary in EngineTests). The
 /// periodic part runs the job's own cells in their 40-atom supercells instead of bcc-2 / 2x4x1
 /// (307 s + 150 s of tblite, too slow for a test); those are checked against tblite's Python API
-/// in ModelsTests. Tolerances: ±0.06 kJ/mol on numbers the doc rounds to 0.1 (libxtb is
+/// in ModelsTests. The job's nanocrystal L* is pinned too (`pinCriticalSize`). Tolerances: ±0.06 kJ/mol on numbers the doc rounds to 0.1 (libxtb is
 /// deterministic to 1e-9 Eh, the rounding is the tolerance), ±0.5 on the spread and margin the doc
 /// rounds to integers, ±0.01 kJ/mol on the bulk difference (the table gives 1e-9 Eh per unit).
 final class SeedGoldenCLITests: XCTestCase {
@@ -52,5 +52,27 @@ final class SeedGoldenCLITests: XCTestCase {
         pin(v["bulk_delta_minus_alpha_kj_per_unit"] as? Double, bulk40, 0.01, "bulk δ − α in 40-atom cells")
         XCTAssertEqual((v["reaction_ids"] as? [Any])?.count, 10, "bulk + 5 α + 4 δ configurations")
         XCTAssertEqual(v["bulk_converged"] as? Bool, true)
+        try pinCriticalSize(v)
+    }
+
+    /// L* from the job's molecular nanocrystals (docs/surfaces.md §8, GFN2 blocks, GFN1 beside them):
+    /// bare α below 1.60 nm (cube edge; sphere diameter 1.50), in the glass α at every size of the
+    /// window; γ_eff α 0.155, δ 0.192 J/m²; interface energies α −0.311, δ +0.023 J/m². Tolerances:
+    /// ±0.005 nm and ±0.001 J/m² (libxtb repeats energies to 1e-9 Eh; these move by < 1e-5 then).
+    private func pinCriticalSize(_ v: [String: Any]) throws {
+        let bare = try XCTUnwrap(v["critical_size_nm_bare"] as? [String: Any], "\(v)")
+        let glass = try XCTUnwrap(v["critical_size_nm"] as? [String: Any], "\(v)")
+        XCTAssertEqual(bare["outcome"] as? String, "active below L*", "\(bare)")
+        XCTAssertEqual(bare["cube"] as? Double ?? .nan, 1.600, accuracy: 0.005, "bare L* (cube) moved: \(bare)")
+        XCTAssertEqual(bare["sphere"] as? Double ?? .nan, 1.497, accuracy: 0.005, "bare L* (sphere) moved: \(bare)")
+        XCTAssertEqual(bare["uncertainty_unknown"] as? [String], ["fit (delta)", "GFN2 vs GFN1"], "\(bare)")
+        XCTAssertEqual(glass["outcome"] as? String, "active at every size", "\(glass)")
+        let phases = try XCTUnwrap(v["phases"] as? [String: [String: Double]], "\(v)")
+        for (phase, surface, interface) in [("alpha", 0.155, -0.311), ("delta", 0.192, 0.023)] {
+            XCTAssertEqual(phases[phase]?["surface_energy_j_m2"] ?? .nan, surface, accuracy: 0.001, "\(phase) γ_eff moved")
+            XCTAssertEqual(phases[phase]?["interface_energy_j_m2"] ?? .nan, interface, accuracy: 0.001, "\(phase) interface moved")
+        }
+        let model = try XCTUnwrap(v["size_model"] as? [String: Any])
+        XCTAssertEqual(model["method"] as? String, "gfn2")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Structures
 
 /// E = N·μ + Σ_f A_f·γ_f + β·N·ln(L / 1 Å), fitted by least squares to one phase's nanocrystals.
 ///
@@ -41,8 +42,8 @@ public struct NanocrystalFit: Sendable, Equatable {
         residualsKJ = fit.residuals.map { $0 * Self.kJPerHartree }
     }
 
-    /// kJ/mol per Hartree (CODATA 2018).
-    public static let kJPerHartree = 2625.4996394799
+    /// kJ/mol per Hartree (the one constant of Structures' `Units`).
+    public static let kJPerHartree = Units.kJPerMolPerHartree
 
     /// μ, Eh per formula unit.
     public var muHartree: Double { parameterVector[0] }

@@ -2,8 +2,10 @@
 
 Reads `interscreen verdict --json` (argv[1]) and the results database (argv[2]) and recomputes,
 with numpy only: each point's energy from its calculation row; each phase's least-squares fit
-E = N*mu + A*gamma + beta*N*ln(V^(1/3)) (isotropic: one gamma over the box area); and the cube
-L* in the glass, G_p(N) = N*mu + 6 (N v)^(2/3) (gamma + theta*rho*dE) + beta*N*ln((N v)^(1/3)),
+E = N*mu + sum_f A_f*gamma_f + beta*N*ln(V^(1/3)), one gamma per set of face families whose
+cell faces have equal area (one for a cubic cell, three for an orthorhombic one); gamma_eff, the
+geometric mean over the three families; and the cube L* in the glass,
+G_p(N) = N*mu + 6 (N v)^(2/3) (gamma_eff + theta*rho*dE) + beta*N*ln((N v)^(1/3)),
 rho the surface B sites per area of the largest block, dE the phase's exchange reaction energy
 read from the reactions table. Prints one JSON object of the recomputed numbers.
 """
@@ -27,15 +29,26 @@ for phase in model["phases"]:
         (e,) = db.execute("SELECT energy_hartree FROM calculations WHERE id = ?", (p["calculationID"],)).fetchone()
         out["energies_match"] &= e == p["energyHartree"]
     n = np.array([p["formulaUnits"] for p in pts])
-    a = np.array([p["boxAreaA2"] for p in pts])
     v = np.array([p["boxVolumeA3"] for p in pts])
     e = np.array([p["energyHartree"] for p in pts])
-    x = np.column_stack([n, a, n * np.log(v ** (1 / 3))])
-    (mu, gamma, beta), *_ = np.linalg.lstsq(x, e, rcond=None)
+    faces = np.array([p["faceAreasA2"] for p in pts])
+    reps = np.array([[int(k) for k in p["repeats"].split("x")] for p in pts])
+    cell_faces = faces[0] / (2 * np.array([reps[0][1] * reps[0][2], reps[0][2] * reps[0][0], reps[0][0] * reps[0][1]]))
+    groups = []
+    for f in cell_faces:
+        if not any(abs(g - f) <= 1e-6 * max(g, f) for g in groups):
+            groups.append(f)
+    member = [next(k for k, g in enumerate(groups) if abs(g - f) <= 1e-6 * max(g, f)) for f in cell_faces]
+    columns = [faces[:, [i for i in range(3) if member[i] == k]].sum(axis=1) for k in range(len(groups))]
+    x = np.column_stack([n] + columns + [n * np.log(v ** (1 / 3))])
+    c, *_ = np.linalg.lstsq(x, e, rcond=None)
+    mu, gammas, beta = c[0], c[1:-1], c[-1]
+    gamma_eff = float(np.prod([gammas[m] for m in member]) ** (1 / 3)) if len(groups) > 1 else float(gammas[0])
     largest = max(pts, key=lambda p: p["formulaUnits"])
-    fits[phase["name"]] = dict(mu=mu, gamma=gamma, beta=beta, v=float(np.mean(v / n)),
+    fits[phase["name"]] = dict(mu=mu, gamma=gamma_eff, beta=beta, v=float(np.mean(v / n)),
                                rho=largest["surfaceBSites"] / largest["boxAreaA2"])
-    out["phases"][phase["name"]] = {"mu_kj": mu * KJ, "gamma_j_m2": gamma * JM2, "beta_kj": beta * KJ}
+    out["phases"][phase["name"]] = {"mu_kj": mu * KJ, "gamma_j_m2": gamma_eff * JM2, "beta_kj": beta * KJ,
+                                    "face_energies_j_m2": list(gammas * JM2)}
 
 active, inactive = verdict["active_phase"], verdict["inactive_phase"]
 (ea,) = db.execute("SELECT energy_kj_mol FROM reactions WHERE name = 'iface alpha'").fetchone()
