@@ -57,6 +57,24 @@ final class NanocrystalVerdictCLITests: XCTestCase {
             """
     }
 
+    /// The same campaign run again without one δ block (its task row stays in the database): the
+    /// size model is formed from the current plan only, so the dropped block is no point.
+    private func checkADroppedBlockIsNotFitted(_ cli: CLIHarness) throws {
+        let cells = CLIHarness.repository.appendingPathComponent("clusters/bulk").path
+        let dropped = "\n[[structures]]\nname = \"delta_nc_2x3x1\"\nfiles = \"\(cells)/CsPbI3-delta.extxyz\"\nnanocrystal = \"2x3x1\"\n"
+        let spec = Self.spec(cells: cells)
+        XCTAssertTrue(spec.contains(dropped))
+        try spec.replacingOccurrences(of: dropped, with: "").write(toFile: cli.path("ncv.toml"), atomically: true, encoding: .utf8)
+        let run = try cli.run(["run", cli.path("ncv.toml")])
+        XCTAssertEqual(run.status, 0, run.stderr + run.stdout)
+        let verdict = try cli.run(["verdict", "--db", cli.path("ncv.sqlite"), "--json"])
+        let object = try XCTUnwrap((try JSONSerialization.jsonObject(with: Data(verdict.stdout.utf8)) as? [[String: Any]])?.first)
+        let phases = try XCTUnwrap((object["size_model"] as? [String: Any])?["phases"] as? [[String: Any]])
+        let names = phases.flatMap { ($0["points"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String } }
+        XCTAssertEqual(names.count, 10, "\(names)")
+        XCTAssertFalse(names.contains("delta_nc_2x3x1"), "\(names)")
+    }
+
     func testTheSizeModelMatchesAnIndependentRecomputation() throws {
         let python = try RequiredTool.path("python3", install: "install Python 3 and run scripts/setup").path
         try RequiredTool.python(python, imports: ["numpy", "sqlite3"], install: "scripts/setup installs numpy into .venv")
@@ -99,5 +117,6 @@ final class NanocrystalVerdictCLITests: XCTestCase {
         let table = try cli.run(["verdict", "--db", cli.path("ncv.sqlite")])
         XCTAssertTrue(table.stdout.contains("| critical size in the glass (alpha vs delta) | \(glass["text"] as? String ?? "?") |"),
                       table.stdout)
+        try checkADroppedBlockIsNotFitted(cli)
     }
 }
