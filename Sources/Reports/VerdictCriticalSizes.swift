@@ -75,9 +75,13 @@ public struct VerdictCriticalSizes {
     }
 
     /// A stored nanocrystal band as the band `compare` and the report read.
+    /// An L* only when both shapes have one (a crossing for one shape alone is not a result).
     public static func band(_ b: VerdictSizeModel.Band) -> CriticalSizeBand {
-        let sizes = [b.cubeNm, b.sphereNm].compactMap { $0 }
-        return CriticalSizeBand(outcome: b.outcome, lowNm: sizes.min(), highNm: sizes.max(), sigmaNm: b.sigmaNm,
+        guard let cube = b.cubeNm, let sphere = b.sphereNm else {
+            return CriticalSizeBand(outcome: b.outcome, lowNm: nil, highNm: nil, sigmaNm: nil, unknownTerms: b.unknownTerms,
+                                    reason: b.reason ?? "no critical size: \(b.outcome)")
+        }
+        return CriticalSizeBand(outcome: b.outcome, lowNm: min(cube, sphere), highNm: max(cube, sphere), sigmaNm: b.sigmaNm,
                                 unknownTerms: b.unknownTerms, reason: b.reason)
     }
 

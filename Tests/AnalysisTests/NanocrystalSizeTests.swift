@@ -51,7 +51,8 @@ final class NanocrystalSizeTests: XCTestCase {
     }
 
     /// An orthorhombic cell (a = 10, b = 5, c = 20 Å, 4 units) with face energies 0.1 (bc), 0.4 (ca)
-    /// and 0.2 (ab) J/m²: each is recovered, and γ_eff = (0.1 · 0.4 · 0.2)^(1/3) = 0.008^(1/3) = 0.2.
+    /// and 0.2 (ab) J/m²: each is recovered, γ_eff = (0.1 · 0.4 · 0.2)^(1/3) = 0.008^(1/3) = 0.2, and
+    /// the surface-site density is the Wulff box's.
     /// A cubic cell's three families are one group.
     func testFaceEnergiesOfAnOrthorhombicCell() throws {
         let (a, b, c) = (10.0, 5.0, 20.0), gamma = [0.1, 0.4, 0.2]
@@ -60,14 +61,18 @@ final class NanocrystalSizeTests: XCTestCase {
             let (x, y, z) = (Double(r[0]) * a, Double(r[1]) * b, Double(r[2]) * c)
             let faces = [2 * y * z, 2 * z * x, 2 * x * y], n = Double(4 * r[0] * r[1] * r[2])
             let e = n * -37_000 / kJ + zip(faces, gamma).reduce(0) { $0 + $1.0 * $1.1 / jm2 }
+            let sites = 0.01 * faces[0] + 0.02 * faces[2]
             return NanocrystalEnergy(name: "\(r)", formulaUnits: n, boxAreaA2: faces.reduce(0, +), boxVolumeA3: x * y * z,
-                                     surfaceBSites: 0, energyHartree: e, faceAreasA2: faces, repeats: r)
+                                     surfaceBSites: sites, energyHartree: e, faceAreasA2: faces, repeats: r)
         }
         let fit = try NanocrystalFit(points)
         XCTAssertEqual(fit.faces.count, 3)
         for (got, want) in zip(fit.faceEnergiesJM2, gamma) { XCTAssertEqual(got, want, accuracy: 1e-8) }
         XCTAssertEqual(fit.surfaceEnergyJM2!, 0.2, accuracy: 1e-8)
         XCTAssertEqual(fit.betaKJPerMol, 0, accuracy: 1e-6)
+        // Sites 0.01 / 0 / 0.02 per Å² on the bc / ca / ab faces; a Wulff box exposes each family in
+        // proportion to 1/γ = 10 : 2.5 : 5, so ρ = (10·0.01 + 5·0.02) / 17.5 = 0.2 / 17.5 per Å².
+        XCTAssertEqual(SizePhase(name: "delta", fit: fit).surfaceSitesPerA2, 0.2 / 17.5, accuracy: 1e-10)
         let cubic = try NanocrystalFit(blocks("alpha", mu: 0, gammaJM2: 0.3))
         XCTAssertEqual(cubic.faces.count, 1)
     }

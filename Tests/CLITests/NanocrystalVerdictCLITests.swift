@@ -6,7 +6,8 @@ import XCTest
 /// whole-ribbon blocks of 8–24 formula units), then `verdict --json`, whose size model is recomputed
 /// by an independent numpy script (Oracles/nanocrystal_size.py): every point's energy equals its
 /// calculation row, each phase's fit (one γ for cubic α, three face energies for orthorhombic δ)
-/// equals numpy's least squares, and L* in the glass equals numpy's own crossing.
+/// equals numpy's least squares, the surface-site density and interface energy per area in the glass
+/// equal numpy's, and L* in the glass equals numpy's own crossing (or both find none).
 final class NanocrystalVerdictCLITests: XCTestCase {
     static let oracle = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Oracles/nanocrystal_size.py").path
@@ -107,6 +108,8 @@ final class NanocrystalVerdictCLITests: XCTestCase {
             XCTAssertEqual(faces.count, name == "delta" ? 3 : 1, "one γ for cubic α, three for orthorhombic δ")
             XCTAssertEqual(faces.count, want.count, name)
             for (got, expected) in zip(faces, want) { XCTAssertEqual(got, expected, accuracy: 1e-8, name) }
+            XCTAssertEqual(try XCTUnwrap(phase["surfaceSitesPerNm2"] as? Double), try value("sites_per_nm2"), accuracy: 1e-8, name)
+            XCTAssertEqual(try XCTUnwrap(phase["interfaceEnergyJM2"] as? Double), try value("interface_j_m2"), accuracy: 1e-8, name)
         }
         let glass = try XCTUnwrap(object["critical_size_nm"] as? [String: Any])
         if let cube = oracle["glass_cube_nm"] as? Double {

@@ -63,11 +63,20 @@ public struct SizeEstimate: Sendable, Equatable {
         let complete = !sizes.isEmpty && sizes.count == estimates.count
         var unknown: [String] = []
         for name in estimates.flatMap(\.unknownTerms) where !unknown.contains(name) { unknown.append(name) }
-        let label = estimates.first?.outcome.label ?? "unknown"
+        let labels = estimates.map(\.outcome.label)
+        let agree = Set(labels).count <= 1
+        let label = agree ? labels.first ?? "unknown"
+            : zip(estimates, labels).map { "\($0.crossing.shape.rawValue): \(Self.describe($0.outcome, $1))" }.joined(separator: "; ")
+        let reason = agree ? "no critical size between \(SizeCrossing.windowNm.lowerBound) and "
+            + "\(SizeCrossing.windowNm.upperBound) nm: \(label)" : "the shapes disagree (\(label))"
         return CriticalSizeBand(outcome: label, lowNm: complete ? sizes.min() : nil, highNm: complete ? sizes.max() : nil,
                                 sigmaNm: complete ? estimates.compactMap(\.sigmaNm).max() : nil, unknownTerms: unknown,
-                                reason: complete ? nil : "no critical size between \(SizeCrossing.windowNm.lowerBound) and "
-                                    + "\(SizeCrossing.windowNm.upperBound) nm: \(label)")
+                                reason: complete ? nil : reason)
+    }
+
+    /// "L* = 1.9 nm, active below L*" or the outcome alone.
+    static func describe(_ outcome: CriticalSize.Outcome, _ label: String) -> String {
+        outcome.sizeNm.map { String(format: "L* = %.1f nm, %@", $0, label) } ?? label
     }
 
     /// First-order share of one phase's fit: √(gᵀCg), g by central differences of ±1 standard error.

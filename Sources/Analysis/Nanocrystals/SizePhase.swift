@@ -25,10 +25,22 @@ public struct SizePhase: Sendable, Equatable {
         return phase
     }
 
-    /// ρ: surface B sites per Å² of box area, from the largest block (the least edge-dominated).
+    /// ρ: surface B sites per Å² of the equilibrium (Wulff) particle's boundary. Each face group's
+    /// density ρ_g comes from a least-squares fit of the blocks' surface B sites to Σ_g ρ_g·A_g
+    /// (through the origin), and the particle exposes group g in proportion to m_g/γ_g (a Wulff box
+    /// has edges ∝ γ, so each face's area ∝ 1/γ of its family). One group: ρ of that fit. When the
+    /// fit cannot be formed, the largest block's sites per area.
     public var surfaceSitesPerA2: Double {
-        guard let big = fit.points.max(by: { $0.formulaUnits < $1.formulaUnits }), big.boxAreaA2 > 0 else { return 0 }
-        return big.surfaceBSites / big.boxAreaA2
+        let rows = fit.points.map { fit.faces.areas($0) }
+        let gammas = (0..<fit.faces.count).map { fit.parameterVector[1 + $0] }
+        guard let densities = try? LinearLeastSquares(rows: rows, values: fit.points.map(\.surfaceBSites)).parameters,
+              gammas.allSatisfy({ $0 > 0 }) else {
+            guard let big = fit.points.max(by: { $0.formulaUnits < $1.formulaUnits }), big.boxAreaA2 > 0 else { return 0 }
+            return big.surfaceBSites / big.boxAreaA2
+        }
+        let exposure = zip(fit.faces.multiplicities, gammas).map { Double($0) / $1 }
+        let total = exposure.reduce(0, +)
+        return zip(exposure, densities).reduce(0) { $0 + $1.0 / total * $1.1 }
     }
 
     /// Boundary energy per area: γ_eff (fit) plus the glass term, J/m²; nil without γ_eff.

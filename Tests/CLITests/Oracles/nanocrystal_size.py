@@ -6,8 +6,9 @@ E = N*mu + sum_f A_f*gamma_f + beta*N*ln(V^(1/3)), one gamma per set of face fam
 cell faces have equal area (one for a cubic cell, three for an orthorhombic one); gamma_eff, the
 geometric mean over the three families; and the cube L* in the glass,
 G_p(N) = N*mu + 6 (N v)^(2/3) (gamma_eff + theta*rho*dE) + beta*N*ln((N v)^(1/3)),
-rho the surface B sites per area of the largest block, dE the phase's exchange reaction energy
-read from the reactions table. Prints one JSON object of the recomputed numbers.
+rho the surface B sites per area of the Wulff particle (sites fitted per face group, through the
+origin, weighted by multiplicity / gamma), dE the phase's exchange reaction energy read from the
+reactions table. Prints one JSON object of the recomputed numbers.
 """
 import json
 import sqlite3
@@ -44,9 +45,11 @@ for phase in model["phases"]:
     c, *_ = np.linalg.lstsq(x, e, rcond=None)
     mu, gammas, beta = c[0], c[1:-1], c[-1]
     gamma_eff = float(np.prod([gammas[m] for m in member]) ** (1 / 3)) if len(groups) > 1 else float(gammas[0])
-    largest = max(pts, key=lambda p: p["formulaUnits"])
+    sites = np.array([p["surfaceBSites"] for p in pts])
+    rho_g, *_ = np.linalg.lstsq(np.column_stack(columns), sites, rcond=None)
+    weight = np.array([member.count(k) / gammas[k] for k in range(len(groups))])
     fits[phase["name"]] = dict(mu=mu, gamma=gamma_eff, beta=beta, v=float(np.mean(v / n)),
-                               rho=largest["surfaceBSites"] / largest["boxAreaA2"])
+                               rho=float(weight @ rho_g / weight.sum()))
     out["phases"][phase["name"]] = {"mu_kj": mu * KJ, "gamma_j_m2": gamma_eff * JM2, "beta_kj": beta * KJ,
                                     "face_energies_j_m2": list(gammas * JM2)}
 
@@ -54,6 +57,11 @@ active, inactive = verdict["active_phase"], verdict["inactive_phase"]
 (ea,) = db.execute("SELECT energy_kj_mol FROM reactions WHERE name = 'iface alpha'").fetchone()
 (ei,) = db.execute("SELECT energy_kj_mol FROM reactions WHERE name = 'iface delta'").fetchone()
 exchange = {active: ea, inactive: ei}
+
+
+for name, f in fits.items():
+    out["phases"][name]["interface_j_m2"] = (f["gamma"] + model["coverage"] * f["rho"] * exchange[name] / KJ) * JM2
+    out["phases"][name]["sites_per_nm2"] = f["rho"] * 100
 
 
 def g(name, units):
