@@ -1,5 +1,6 @@
 import Analysis
 import Foundation
+import Models
 import Store
 
 /// Forms a verdict's nanocrystal size model (`VerdictSizeModel`) from the campaign's stored rows:
@@ -29,30 +30,25 @@ struct NanocrystalSizeFormer {
             return VerdictSizeModel(method: method, coverage: spec.coverage, phases: phases.map(\.record), bare: band,
                                     glass: exchange == nil ? nil : band, notes: notes)
         }
-        let bareActive = SizePhase(name: active, fit: fa), bareInactive = SizePhase(name: inactive, fit: fi)
+        let pair = (SizePhase(name: active, fit: fa), SizePhase(name: inactive, fit: fi))
         let alternative: (SizePhase, SizePhase)? = alternatives.flatMap { a, i in
             guard let a, let i else { return nil }
             return (SizePhase(name: active, fit: a), SizePhase(name: inactive, fit: i))
         }
-        let bare = band(bareActive, bareInactive, alternative: alternative, exchange: nil, coverage: spec.coverage)
-        if let (a, i) = alternative, let other {
-            notes.append("\(other.uppercased()) alone, bare (cube): " + Self.outcomeText(SizeCrossing(active: a, inactive: i, shape: .cube)))
-        }
+        let bare = band(pair, alternative: alternative, exchange: nil, coverage: spec.coverage, other: other, notes: &notes)
         var glass: VerdictSizeModel.Band?
         if let exchange {
-            let ga = bareActive.inGlass(coverage: spec.coverage, exchangeKJ: exchange.active)
-            let gi = bareInactive.inGlass(coverage: spec.coverage, exchangeKJ: exchange.inactive)
-            let alt = alternative.map { ($0.0.inGlass(coverage: spec.coverage, exchangeKJ: exchange.active),
-                                         $0.1.inGlass(coverage: spec.coverage, exchangeKJ: exchange.inactive)) }
-            glass = band(ga, gi, alternative: alt, exchange: exchange, coverage: spec.coverage)
-            if let (a, i) = alt, let other {
-                notes.append("\(other.uppercased()) alone, in the glass (cube): "
-                    + Self.outcomeText(SizeCrossing(active: a, inactive: i, shape: .cube)))
+            let inGlass = { (p: (SizePhase, SizePhase)) in
+                (p.0.inGlass(coverage: spec.coverage, exchangeKJ: exchange.active),
+                 p.1.inGlass(coverage: spec.coverage, exchangeKJ: exchange.inactive))
             }
+            let glassPair = inGlass(pair)
+            glass = band(glassPair, alternative: alternative.map(inGlass), exchange: exchange, coverage: spec.coverage,
+                         other: other, notes: &notes)
             phases[0].record.exchangeKJ = exchange.active
             phases[1].record.exchangeKJ = exchange.inactive
-            phases[0].record.interfaceEnergyJM2 = ga.boundaryJM2
-            phases[1].record.interfaceEnergyJM2 = gi.boundaryJM2
+            phases[0].record.interfaceEnergyJM2 = glassPair.0.boundaryJM2
+            phases[1].record.interfaceEnergyJM2 = glassPair.1.boundaryJM2
         }
         notes += Self.standingNotes(coverage: spec.coverage, other: other)
         notes += Self.rangeNotes([fa, fi], names: [active, inactive], bands: [bare, glass].compactMap { $0 })
@@ -112,7 +108,7 @@ struct NanocrystalSizeFormer {
             NanocrystalEnergy(name: $0.name, formulaUnits: $0.formulaUnits, boxAreaA2: $0.boxAreaA2,
                               boxVolumeA3: $0.boxVolumeA3, surfaceBSites: $0.surfaceBSites,
                               energyHartree: $0.energyHartree, calculationID: $0.calculationID,
-                              faceAreasA2: $0.faceAreasA2, repeats: $0.repeats.flatMap(Self.repeats))
+                              faceAreasA2: $0.faceAreasA2, repeats: $0.repeats.flatMap(NanocrystalRepeats.parse).map { [$0.x, $0.y, $0.z] })
         })
         guard fit.effectiveGamma() != nil else {
             let faces = fit.faceEnergiesJM2.map { String(format: "%.3f", $0) }.joined(separator: ", ")
@@ -144,13 +140,19 @@ struct NanocrystalSizeFormer {
         }
     }
 
-    /// Cube and sphere estimates as one stored band.
-    private func band(_ active: SizePhase, _ inactive: SizePhase, alternative: (SizePhase, SizePhase)?,
-                      exchange: (active: Double, inactive: Double, sigma: Double?)?, coverage: Double) -> VerdictSizeModel.Band {
+    /// Cube and sphere estimates as one stored band; the other method's own outcome (cube) goes to
+    /// `notes`, so a missing GFN2-vs-GFN1 share says why.
+    private func band(_ pair: (SizePhase, SizePhase), alternative: (SizePhase, SizePhase)?,
+                      exchange: (active: Double, inactive: Double, sigma: Double?)?, coverage: Double,
+                      other: String?, notes: inout [String]) -> VerdictSizeModel.Band {
         let estimates = ParticleShape.allCases.map { shape in
-            SizeEstimate(SizeCrossing(active: active, inactive: inactive, shape: shape),
+            SizeEstimate(SizeCrossing(active: pair.0, inactive: pair.1, shape: shape),
                          alternative: alternative.map { SizeCrossing(active: $0.0, inactive: $0.1, shape: shape) },
                          glass: exchange != nil, exchangeSigmaKJ: exchange?.sigma, coverage: coverage)
+        }
+        if let (a, i) = alternative, let other {
+            notes.append("\(other.uppercased()) alone, \(exchange == nil ? "bare" : "in the glass") (cube): "
+                + Self.outcomeText(SizeCrossing(active: a, inactive: i, shape: .cube)))
         }
         let shared = SizeEstimate.band(estimates)
         let cube = estimates.first { $0.crossing.shape == .cube }, sphere = estimates.first { $0.crossing.shape == .sphere }
@@ -164,38 +166,5 @@ struct NanocrystalSizeFormer {
     /// Why a fit is not usable.
     struct FitRefusal: Error, CustomStringConvertible {
         var description: String
-    }
-
-    /// "2x3x1" → [2, 3, 1].
-    static func repeats(_ label: String) -> [Int]? {
-        let parts = label.split(separator: "x").compactMap { Int($0) }
-        return parts.count == 3 ? parts : nil
-    }
-
-    /// The sizes the blocks span, and any later sign change (an artefact of extrapolating the log term).
-    private static func rangeNotes(_ fits: [NanocrystalFit], names: [String], bands: [VerdictSizeModel.Band]) -> [String] {
-        let spans = zip(names, fits).map { name, fit in
-            String(format: "%@ %.1f–%.1f nm", name, (fit.points.map(\.lengthA).min() ?? 0) / 10, fit.largestSizeNm)
-        }
-        var notes = ["blocks span " + spans.joined(separator: ", ") + " (L = V^(1/3)); an L* or 'every size' beyond "
-            + "them is the fit's extrapolation"]
-        for later in Set(bands.flatMap(\.laterCrossingsNm)).sorted() {
-            notes.append(String(format: "the difference changes sign again at %.0f nm: the log term extrapolated, "
-                + "not a second transition", later))
-        }
-        return notes
-    }
-
-    /// "L* = 1.60 nm (active below L*)" or the outcome without a crossing.
-    private static func outcomeText(_ crossing: SizeCrossing) -> String {
-        let outcome = crossing.outcome()
-        return outcome.sizeNm.map { String(format: "L* = %.2f nm (%@)", $0, outcome.label) } ?? outcome.label
-    }
-
-    private static func standingNotes(coverage: Double, other: String?) -> [String] {
-        ["molecular nanocrystals (no periodic images): blocks of whole bulk cells (whole ribbons for chain "
-            + "compounds), unrelaxed; fit E = Nμ + Σ A_f·γ_f + βN·ln L per phase (docs/surfaces.md §8)",
-         "glass: \(coverage) exchange(s) per surface B site, each with the cluster reaction energy (Boltzmann average)",
-         other == nil ? "no second method's series: the GFN2 vs GFN1 share is unknown" : "second method: \(other!)"]
     }
 }
