@@ -24,7 +24,7 @@ final class CoordinatorRequestTests: XCTestCase {
                                        charges: [-0.6, 0.3, 0.3], gapEV: 14.4, sccIterations: 9, sccConverged: true,
                                        wallSeconds: 0.25, engine: XTBCalculator.engineVersion)  // as a worker records it
         return TaskReport(id: id, report: WorkReport(settingsUsed: settings, result: result, attempts: attempts, flags: flags),
-                          wallSeconds: 0.3, host: "worker", startedAt: Date()).encoded()
+                          wallSeconds: 0.3, host: "worker", startedAt: Date(timeIntervalSince1970: 1_796_000_000)).encoded()
     }
 
     private func plan(_ campaign: String, _ structures: [Structure]) -> CampaignPlan {

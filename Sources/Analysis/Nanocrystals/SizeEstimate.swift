@@ -26,8 +26,9 @@ public struct SizeEstimate: Sendable, Equatable {
                 coverage: Double = 1) {
         self.crossing = crossing
         outcome = crossing.outcome()
-        var terms = [Self.fitTerm(crossing, active: true), Self.fitTerm(crossing, active: false)]
         let size = outcome.sizeNm
+        var terms = [Self.fitTerm(crossing, active: true, crosses: size != nil),
+                     Self.fitTerm(crossing, active: false, crosses: size != nil)]
         let other = alternative?.outcome().sizeNm
         terms.append(Term(name: "GFN2 vs GFN1", shareNm: size != nil && other != nil ? abs(size! - other!) : nil))
         if glass {
@@ -80,10 +81,10 @@ public struct SizeEstimate: Sendable, Equatable {
     }
 
     /// First-order share of one phase's fit: √(gᵀCg), g by central differences of ±1 standard error.
-    static func fitTerm(_ crossing: SizeCrossing, active: Bool) -> Term {
+    static func fitTerm(_ crossing: SizeCrossing, active: Bool, crosses: Bool) -> Term {
         let phase = active ? crossing.active : crossing.inactive
         let name = "fit (\(phase.name))"
-        guard let c = phase.fit.covariance, crossing.outcome().sizeNm != nil else { return Term(name: name, shareNm: nil) }
+        guard let c = phase.fit.covariance, crosses else { return Term(name: name, shareNm: nil) }
         let p = phase.fit.parameterVector
         var g: [Double] = []
         for i in c.indices {

@@ -18,11 +18,16 @@ struct NanocrystalSizeFormer {
     func model(_ spec: VerdictSpec.Nanocrystals, active: String, inactive: String,
                exchange: (active: Double, inactive: Double, sigma: Double?)?, rows: [TaskRecord]) throws -> VerdictSizeModel {
         var notes: [String] = []
-        let activePoints = try points(spec.active, rows: rows, notes: &notes)
-        let inactivePoints = try points(spec.inactive, rows: rows, notes: &notes)
-        let (method, other) = methods(activePoints, inactivePoints, notes: &notes)
-        var phases = [phase(active, activePoints, method), phase(inactive, inactivePoints, method)]
-        let alternatives = other.map { m in (try? fit(activePoints, m), try? fit(inactivePoints, m)) }
+        let blocks = try store.nanocrystals()
+        let activePoints = try points(spec.active, rows: rows, blocks: blocks, notes: &notes)
+        let inactivePoints = try points(spec.inactive, rows: rows, blocks: blocks, notes: &notes)
+        let fits = Dictionary(uniqueKeysWithValues: Set((activePoints + inactivePoints).map(\.method)).map { m in
+            (m, (active: Result { try fit(activePoints, m) }, inactive: Result { try fit(inactivePoints, m) }))
+        })
+        let (method, other) = Self.methods(fits, notes: &notes)
+        var phases = [phase(active, activePoints, method, fits[method]?.active),
+                      phase(inactive, inactivePoints, method, fits[method]?.inactive)]
+        let alternatives = other.flatMap { fits[$0] }.map { (try? $0.active.get(), try? $0.inactive.get()) }
         guard let fa = phases[0].fit, let fi = phases[1].fit else {
             let reason = phases.compactMap(\.record.fitError).joined(separator: "; ")
             let band = VerdictSizeModel.Band(outcome: "unknown", cubeNm: nil, sphereNm: nil, sigmaNm: nil, terms: [],
@@ -59,15 +64,15 @@ struct NanocrystalSizeFormer {
     /// The method L* is formed from: GFN2 when both phases' GFN2 fits can be formed, else the first
     /// other method that can (the reason GFN2 could not goes to `notes`); and the method left for
     /// the method share.
-    private func methods(_ a: [VerdictSizeModel.Point], _ i: [VerdictSizeModel.Point],
-                         notes: inout [String]) -> (method: String, other: String?) {
-        let present = Set((a + i).map(\.method))
+    private static func methods(_ fits: [String: (active: Result<NanocrystalFit, Error>, inactive: Result<NanocrystalFit, Error>)],
+                                notes: inout [String]) -> (method: String, other: String?) {
+        let present = Set(fits.keys)
         let ordered = ([Self.primaryMethod] + present.sorted()).filter(present.contains)
         var chosen: String?
         for m in ordered where chosen == nil {
             do {
-                _ = try fit(a, m)
-                _ = try fit(i, m)
+                _ = try fits[m]?.active.get()
+                _ = try fits[m]?.inactive.get()
                 chosen = m
             } catch {
                 notes.append("\(m.uppercased()) fits not formed: \(error)")
@@ -80,8 +85,8 @@ struct NanocrystalSizeFormer {
 
     /// The done nanocrystal single points matching `pattern`; raised-temperature ones go to `notes`,
     /// as do blocks whose task did not finish with a result.
-    private func points(_ pattern: String, rows: [TaskRecord], notes: inout [String]) throws -> [VerdictSizeModel.Point] {
-        let blocks = try store.nanocrystals()
+    private func points(_ pattern: String, rows: [TaskRecord], blocks: [String: NanocrystalRecord],
+                        notes: inout [String]) throws -> [VerdictSizeModel.Point] {
         var found: [VerdictSizeModel.Point] = []
         let singlePoint = PlannedTask.Kind.singlePoint.rawValue
         for task in rows where task.kind == singlePoint && ReactionPattern.matches(pattern, task.structureName) {
@@ -118,11 +123,12 @@ struct NanocrystalSizeFormer {
     }
 
     /// A phase's stored record with its fit (or why there is none).
-    private func phase(_ name: String, _ points: [VerdictSizeModel.Point], _ method: String)
-        -> (record: VerdictSizeModel.Phase, fit: NanocrystalFit?) {
+    private func phase(_ name: String, _ points: [VerdictSizeModel.Point], _ method: String,
+                       _ fitted: Result<NanocrystalFit, Error>?) -> (record: VerdictSizeModel.Phase, fit: NanocrystalFit?) {
         var record = VerdictSizeModel.Phase(name: name, points: points)
         do {
-            let f = try fit(points, method)
+            guard let fitted else { throw FitRefusal(description: "no \(method.uppercased()) blocks") }
+            let f = try fitted.get()
             record.fitModel = f.model.rawValue
             record.muKJPerMol = f.muHartree * NanocrystalFit.kJPerHartree
             record.surfaceEnergyJM2 = f.surfaceEnergyJM2
