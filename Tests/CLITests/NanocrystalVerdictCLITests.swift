@@ -9,9 +9,6 @@ import XCTest
 /// equals numpy's least squares, the surface-site density and interface energy per area in the glass
 /// equal numpy's, and L* in the glass equals numpy's own crossing (or both find none).
 final class NanocrystalVerdictCLITests: XCTestCase {
-    static let oracle = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("Oracles/nanocrystal_size.py").path
-
     static func spec(cells: String) -> String {
         let alpha = ["1x1x1", "1x1x2", "1x2x2", "2x2x2", "2x2x3"]
         let delta = ["1x2x1", "1x3x1", "1x4x1", "2x2x1", "1x2x2", "2x3x1"]
@@ -86,37 +83,13 @@ final class NanocrystalVerdictCLITests: XCTestCase {
         XCTAssertEqual(run.status, 0, run.stderr + run.stdout)
         let verdict = try cli.run(["verdict", "--db", cli.path("ncv.sqlite"), "--json"])
         XCTAssertEqual(verdict.status, 0, verdict.stderr)
-        try verdict.stdout.write(toFile: cli.path("verdict.json"), atomically: true, encoding: .utf8)
         let object = try XCTUnwrap((try JSONSerialization.jsonObject(with: Data(verdict.stdout.utf8)) as? [[String: Any]])?.first)
         let model = try XCTUnwrap(object["size_model"] as? [String: Any], verdict.stdout)
         let phases = try XCTUnwrap(model["phases"] as? [[String: Any]])
         XCTAssertEqual(phases.map { ($0["points"] as? [Any])?.count ?? 0 }.reduce(0, +), 11, "every block is a point")
 
-        let recomputed = try cli.run([Self.oracle, cli.path("verdict.json"), cli.path("ncv.sqlite")],
-                                     executable: URL(fileURLWithPath: python))
-        XCTAssertEqual(recomputed.status, 0, recomputed.stderr)
-        let oracle = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(recomputed.stdout.utf8)) as? [String: Any])
-        XCTAssertEqual(oracle["energies_match"] as? Bool, true, "each point's energy is its calculation row's")
-        let refit = try XCTUnwrap(oracle["phases"] as? [String: [String: Any]])
-        for phase in phases {
-            let name = try XCTUnwrap(phase["name"] as? String), numpy = try XCTUnwrap(refit[name])
-            func value(_ key: String) throws -> Double { try XCTUnwrap(numpy[key] as? Double, "\(name) \(key)") }
-            XCTAssertEqual(try XCTUnwrap(phase["muKJPerMol"] as? Double), try value("mu_kj"), accuracy: 1e-6, name)
-            XCTAssertEqual(try XCTUnwrap(phase["surfaceEnergyJM2"] as? Double), try value("gamma_j_m2"), accuracy: 1e-8, name)
-            XCTAssertEqual(try XCTUnwrap(phase["betaKJPerMol"] as? Double), try value("beta_kj"), accuracy: 1e-6, name)
-            let faces = try XCTUnwrap(phase["faceEnergiesJM2"] as? [Double]), want = try XCTUnwrap(numpy["face_energies_j_m2"] as? [Double])
-            XCTAssertEqual(faces.count, name == "delta" ? 3 : 1, "one γ for cubic α, three for orthorhombic δ")
-            XCTAssertEqual(faces.count, want.count, name)
-            for (got, expected) in zip(faces, want) { XCTAssertEqual(got, expected, accuracy: 1e-8, name) }
-            XCTAssertEqual(try XCTUnwrap(phase["surfaceSitesPerNm2"] as? Double), try value("sites_per_nm2"), accuracy: 1e-8, name)
-            XCTAssertEqual(try XCTUnwrap(phase["interfaceEnergyJM2"] as? Double), try value("interface_j_m2"), accuracy: 1e-8, name)
-        }
-        let glass = try XCTUnwrap(object["critical_size_nm"] as? [String: Any])
-        if let cube = oracle["glass_cube_nm"] as? Double {
-            XCTAssertEqual(try XCTUnwrap(glass["cube"] as? Double, "\(glass)"), cube, accuracy: 1e-6 * cube)
-        } else {
-            XCTAssertTrue(glass["cube"] is NSNull, "numpy finds no crossing, the tool must not either: \(glass)")
-        }
+        let glass = try SizeModelOracle.check(object, faces: ["alpha": 1, "delta": 3], database: cli.path("ncv.sqlite"),
+                                              python: python, cli)
         let table = try cli.run(["verdict", "--db", cli.path("ncv.sqlite")])
         XCTAssertTrue(table.stdout.contains("| critical size in the glass (alpha vs delta) | \(glass["text"] as? String ?? "?") |"),
                       table.stdout)

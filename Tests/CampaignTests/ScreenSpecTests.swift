@@ -205,4 +205,56 @@ final class ScreenSpecTests: XCTestCase {
             of: "bulk = \"1x2x1\" }", with: "bulk = \"1x2x1\" }\nalso_active = { phase = \"gamma\" }")
         XCTAssertTrue(try sandbox.problems(bad).contains { $0.line == 15 && $0.message.contains("`also_active` must be an array") })
     }
+
+    /// `nanocrystals` on every phase: each phase's blocks at every method of `nanocrystal_gfn`, named
+    /// by phase, block and method, carrying how they were cut; each active phase's verdict fits its own
+    /// blocks against the inactive phase's, at the screen's `coverage`.
+    func testNanocrystalsGiveEachVerdictItsBlocks() throws {
+        let sandbox = try SpecSandbox()
+        let spec = Self.spec(treatment: "unrelaxed")
+            .replacingOccurrences(of: "protocol = \"unrelaxed\"", with: "protocol = \"unrelaxed\"\ncoverage = 0.25\nnanocrystal_gfn = [2, 1]")
+            .replacingOccurrences(of: "bulk = \"2x2x2\" }", with: "bulk = \"2x2x2\", nanocrystals = [\"1x1x1\", \"2x2x2\"] }")
+            .replacingOccurrences(of: "bulk = \"1x2x1\" }", with: "bulk = \"1x2x1\", nanocrystals = [\"1x2x1\"] }")
+            .components(separatedBy: "\n\n[[glasses]]\nname = \"ZIF-62\"").first!
+        let job = try sandbox.parse(spec)
+        XCTAssertEqual(job.invalidStructures.map(\.name), [])
+        let blocks = job.structures.filter { $0.nanocrystal != nil }
+        XCTAssertEqual(blocks.map(\.name), ["CsPbI3-alpha-nc-1x1x1-gfn2", "CsPbI3-alpha-nc-1x1x1-gfn1",
+                                            "CsPbI3-alpha-nc-2x2x2-gfn2", "CsPbI3-alpha-nc-2x2x2-gfn1",
+                                            "CsPbI3-delta-nc-1x2x1-gfn2", "CsPbI3-delta-nc-1x2x1-gfn1"])
+        XCTAssertEqual(blocks.map(\.method.settings.method.rawValue), ["gfn2", "gfn1", "gfn2", "gfn1", "gfn2", "gfn1"])
+        XCTAssertEqual(blocks.map(\.formulaUnits), [1, 1, 8, 8, 8, 8])
+        XCTAssertEqual(blocks.map { $0.structure.count }, [5, 5, 40, 40, 40, 40])
+        XCTAssertTrue(blocks.allSatisfy { $0.method.recipe == .singlePoint })
+        let verdict = try XCTUnwrap(job.verdicts.first)
+        XCTAssertEqual(verdict.nanocrystals, VerdictSpec.Nanocrystals(active: "CsPbI3-alpha-nc-*", inactive: "CsPbI3-delta-nc-*",
+                                                                      coverage: 0.25))
+        XCTAssertEqual(job.structures.filter { ReactionPattern.matches(verdict.nanocrystals!.active, $0.name) }.count, 4,
+                       "the active pattern takes the active phase's blocks only")
+
+        // Without `nanocrystals` nothing changes; with them on one phase only, the spec says which lack them.
+        XCTAssertNil(try sandbox.parse(Self.spec(treatment: "unrelaxed")).verdicts.first?.nanocrystals)
+        let problems = try sandbox.problems(Self.spec()
+            .replacingOccurrences(of: "bulk = \"2x2x2\" }", with: "bulk = \"2x2x2\", nanocrystals = [\"2x2x2\"] }"))
+        XCTAssertTrue(problems.contains { $0.line == 10 && $0.message.contains("`nanocrystals` is given for alpha but not for delta") },
+                      "\(problems)")
+    }
+
+    /// Bad `nanocrystals`, `coverage` and `nanocrystal_gfn` are refused at their lines.
+    func testBadNanocrystalKeysAreSpecErrors() throws {
+        let sandbox = try SpecSandbox()
+        let spec = Self.spec()
+            .replacingOccurrences(of: "protocol = \"frozen framework\"",
+                                  with: "protocol = \"frozen framework\"\ncoverage = 1.5\nnanocrystal_gfn = [\"ff\"]")
+            .replacingOccurrences(of: "bulk = \"2x2x2\" }", with: "bulk = \"2x2x2\", nanocrystals = [\"2x2\"] }")
+            .replacingOccurrences(of: "bulk = \"1x2x1\" }", with: "bulk = \"1x2x1\", nanocrystals = [\"1x2x1\", \"1x2x1\"] }")
+        let problems = try sandbox.problems(spec)
+        XCTAssertTrue(problems.contains { $0.line == 9 && $0.message.contains("`coverage` must be in (0, 1]") }, "\(problems)")
+        XCTAssertTrue(problems.contains { $0.line == 10 && $0.message.contains("`nanocrystal_gfn` must be an array of distinct methods 2 and/or 1") },
+                      "\(problems)")
+        XCTAssertTrue(problems.contains { $0.line == 15 && $0.message.contains("`nanocrystals` must be an array of distinct blocks") },
+                      "\(problems)")
+        XCTAssertTrue(problems.contains { $0.line == 16 && $0.message.contains("`nanocrystals` must be an array of distinct blocks") },
+                      "\(problems)")
+    }
 }

@@ -28,6 +28,37 @@ final class LibraryCellTests: XCTestCase {
         }
     }
 
+    /// CsPbI3-gamma-pc.extxyz (make-gamma-pseudocubic.py) is the γ crystal of CsPbI3-gamma.extxyz on
+    /// the axes A = a + c, B = b, C = c − a: twice the atoms, the same axis lengths and angle, and every
+    /// atom, turned back onto those axes, sits on an atom of the same element of the Pnma cell (modulo its lattice).
+    func testPseudoCubicGammaIsTheSameCrystal() throws {
+        let pnma = try LibraryFixtures.read("CsPbI3-gamma", "extxyz")
+        let pc = try LibraryFixtures.read("CsPbI3-gamma-pc", "extxyz")
+        XCTAssertEqual(pc.count, 2 * pnma.count)
+        let counts = { (s: Structure) in Dictionary(grouping: s.atomicNumbers, by: { $0 }).mapValues(\.count) }
+        XCTAssertEqual(counts(pc), counts(pnma).mapValues { 2 * $0 })
+        let (a, b, c) = try { () throws -> (Vec3, Vec3, Vec3) in
+            let v = try XCTUnwrap(pnma.lattice).vectors
+            return (v[0], v[1], v[2])
+        }()
+        let axes = [a + c, b, c - a]
+        let pcLattice = try XCTUnwrap(pc.lattice)
+        for (axis, vector) in zip(axes, pcLattice.vectors) {
+            XCTAssertEqual(builderLength(axis), builderLength(vector), accuracy: 1e-5, "the same axes, turned")
+        }
+        XCTAssertEqual((axes[0] * axes[2]).sum(), (pcLattice.vectors[0] * pcLattice.vectors[2]).sum(), accuracy: 1e-4,
+                       "A and C at the same angle (90.5°: a and c differ)")
+        let lattice = try XCTUnwrap(pnma.lattice)
+        for i in pc.positions.indices {
+            let f = pcLattice.fractional(fromCartesian: pc.positions[i])
+            let back = axes[0] * f.x + axes[1] * f.y + axes[2] * f.z
+            let match = pnma.positions.indices.contains { j in
+                pnma.atomicNumbers[j] == pc.atomicNumbers[i] && builderLength(lattice.minimumImage(from: pnma.positions[j], to: back)) < 1e-4
+            }
+            XCTAssertTrue(match, "pseudo-cubic atom \(i + 1) is an atom of the Pnma cell")
+        }
+    }
+
     func testNoCloseContactsAndNeutral() throws {
         for cell in LibraryFixtures.cells {
             let s = try LibraryFixtures.read(cell.stem)

@@ -14,7 +14,8 @@ enum SpecKeys {
     static let verdict = ["name", "active_phase", "inactive_phase", "active", "inactive", "bulk", "formula_units",
                           "temperature", "reference", "bulk_converged", "nanocrystals"]
 
-    static let screen = ["k", "sites", "orientations", "max_products", "protocol", "temperature"]
+    static let screen = ["k", "sites", "orientations", "max_products", "protocol", "temperature", "coverage",
+                              "nanocrystal_gfn"]
     static let perovskite = ["name", "units", "surface", "active", "inactive", "bulk_converged", "also_active"]
     static let glass = ["name", "crystal", "zn", "bim", "ligand", "cap", "ligands"]
 

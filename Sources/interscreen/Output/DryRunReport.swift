@@ -31,6 +31,7 @@ struct DryRunReport {
                     + "\(SurfaceStructures.excessPrefix(surface))/… (shared by the surfaces that name its file)"))
         }
         if !spec.verdicts.isEmpty { printFlushed("verdicts: \(spec.verdicts.count)") }
+        printSizeModels()
         for reaction in plan.reactions.prefix(spec.pairings.isEmpty ? Int.max : 40) {
             let lhs = reaction.reactants.map { "\(Self.coefficient($0.coefficient))\($0.name)" }.joined(separator: " + ")
             let rhs = reaction.products.map { "\(Self.coefficient($0.coefficient))\($0.name)" }.joined(separator: " + ")
@@ -49,6 +50,16 @@ struct DryRunReport {
             let note = p.activeProducts > 0 && p.inactiveProducts > 0 ? "" : "  (no verdict: a model could not be built)"
             printFlushed("  \(p.name): \(p.activeProducts) + \(p.inactiveProducts) exchange products\(note)")
             for line in p.skipped { printFlushed("    skipped \(line)") }
+        }
+    }
+
+    /// Per verdict with `nanocrystals`: which blocks each phase's L* fit will use, and the coverage.
+    private func printSizeModels() {
+        for verdict in spec.verdicts {
+            guard let n = verdict.nanocrystals else { continue }
+            let count = { (pattern: String) in spec.structures.filter { ReactionPattern.matches(pattern, $0.name) }.count }
+            printFlushed("  \(verdict.name): L* from nanocrystals \(verdict.activePhase) \(n.active) (\(count(n.active)) blocks)"
+                + " against \(verdict.inactivePhase) \(n.inactive) (\(count(n.inactive)) blocks), coverage \(String(format: "%g", n.coverage))")
         }
     }
 

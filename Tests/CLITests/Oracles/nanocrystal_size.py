@@ -7,8 +7,8 @@ cell faces have equal area (one for a cubic cell, three for an orthorhombic one)
 geometric mean over the three families; and the cube L* in the glass,
 G_p(N) = N*mu + 6 (N v)^(2/3) (gamma_eff + theta*rho*dE) + beta*N*ln((N v)^(1/3)),
 rho the surface B sites per area of the Wulff particle (sites fitted per face group, through the
-origin, weighted by multiplicity / gamma), dE the phase's exchange reaction energy read from the
-reactions table. Prints one JSON object of the recomputed numbers.
+origin, weighted by multiplicity / gamma), dE the Boltzmann mean (at the verdict's temperature) of the
+phase's exchange reaction energies, read from the reactions table rows the verdict names. Prints one JSON object of the recomputed numbers.
 """
 import json
 import sqlite3
@@ -54,9 +54,19 @@ for phase in model["phases"]:
                                     "face_energies_j_m2": list(gammas * JM2)}
 
 active, inactive = verdict["active_phase"], verdict["inactive_phase"]
-(ea,) = db.execute("SELECT energy_kj_mol FROM reactions WHERE name = 'iface alpha'").fetchone()
-(ei,) = db.execute("SELECT energy_kj_mol FROM reactions WHERE name = 'iface delta'").fetchone()
-exchange = {active: ea, inactive: ei}
+R = 8.314462618e-3  # kJ/(mol K)
+
+
+def boltzmann(ids):
+    # Boltzmann-weighted mean of the phase's exchange reaction energies (reactions table rows).
+    e = np.array([db.execute("SELECT energy_kj_mol FROM reactions WHERE id = ?", (i,)).fetchone()[0] for i in ids])
+    w = np.exp(-(e - e.min()) / (R * verdict["temperature_k"]))
+    return float(w @ e / w.sum())
+
+
+roles = verdict["reaction_roles"]
+exchange = {active: boltzmann(roles["active"]), inactive: boltzmann(roles["inactive"])}
+out["exchange_kj"] = exchange
 
 
 for name, f in fits.items():

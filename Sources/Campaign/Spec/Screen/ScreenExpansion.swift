@@ -50,6 +50,7 @@ struct ScreenExpansion {
                 try StructureFile.read(path: phase.cell)
             }
             bulkUnits.append(cell.flatMap { bulk(out: &out, names, phase, $0, line: p.line) })
+            if let cell { nanocrystals(out: &out, names, phase, cell, line: p.line) }
             for i in sized.indices {
                 sized[i].phases.append(cell.flatMap { fragment(out: &out, p, names, phase, $0, units: sized[i].units) })
             }
@@ -73,6 +74,29 @@ struct ScreenExpansion {
         let units = FormulaUnits.count(in: bulk)
         add(&out, names.bulk, phase.cell, bulk, units: units, recipe: .singlePoint, freeze: nil, line: line)
         return units
+    }
+
+    /// Adds one phase's molecular nanocrystal blocks (`nanocrystals`), each at every method of
+    /// `nanocrystal_gfn` (the defaults' method when not given), single points; a block that cannot be
+    /// cut is an invalid structure.
+    private func nanocrystals(out: inout Output, _ names: ScreenNames, _ phase: ScreenSpec.Phase, _ cell: Structure,
+                              line: Int) {
+        let methods = screen.options.nanocrystalMethods.isEmpty ? [defaults.settings.method]
+            : screen.options.nanocrystalMethods
+        for repeats in phase.nanocrystals {
+            let label = NanocrystalRepeats.label(repeats)
+            let first = names.nanocrystal(label, method: methods[0].rawValue)
+            guard let block = attempt(out: &out, first, phase.cell, line, {
+                try NanocrystalBuilder.build(cell: cell, repeats: repeats)
+            }) else { continue }
+            for method in methods {
+                var choice = defaults
+                choice.settings.method = method
+                add(&out, names.nanocrystal(label, method: method.rawValue), phase.cell, block.structure,
+                    units: block.formulaUnits, recipe: .singlePoint, freeze: nil, line: line, method: choice,
+                    nanocrystal: block)
+            }
+        }
     }
 
     /// Adds the bulk-cut fragment of one phase and size; nil when it cannot be cut.
@@ -142,10 +166,19 @@ struct ScreenExpansion {
                                                                    fragment: fragments.last ?? ""),
                     bulkReaction: ScreenNames.bulkReaction(p, active: active), formulaUnits: Double(size.units),
                     temperature: screen.options.temperature, line: screen.line,
-                    protocolName: screen.options.treatment.rawValue, bulkConverged: p.bulkConverged(for: active)))
+                    protocolName: screen.options.treatment.rawValue, bulkConverged: p.bulkConverged(for: active),
+                    nanocrystals: nanocrystalSpec(p, active: active)))
             }
         }
         out.pairings.append(summary)
+    }
+
+    /// The nanocrystal blocks L* of one active phase is formed from, when both phases have them.
+    private func nanocrystalSpec(_ p: ScreenSpec.Perovskite, active: ScreenSpec.Phase) -> VerdictSpec.Nanocrystals? {
+        guard !active.nanocrystals.isEmpty, !p.inactive.nanocrystals.isEmpty else { return nil }
+        return VerdictSpec.Nanocrystals(active: ScreenNames(perovskite: p.name, phase: active.name).nanocrystalPattern,
+                                        inactive: ScreenNames(perovskite: p.name, phase: p.inactive.name).nanocrystalPattern,
+                                        coverage: screen.options.coverage)
     }
 
     /// Adds the exchange products of one phase fragment with the glass for every k; how many were made.
@@ -184,8 +217,9 @@ struct ScreenExpansion {
     // MARK: - Pieces
 
     private func add(_ out: inout Output, _ name: String, _ file: String, _ structure: Structure, units: Int?,
-                     recipe: TaskRecipe, freeze: String?, line: Int) {
-        var method = defaults
+                     recipe: TaskRecipe, freeze: String?, line: Int, method choice: MethodChoice? = nil,
+                     nanocrystal: Nanocrystal? = nil) {
+        var method = choice ?? defaults
         method.recipe = recipe
         method.freeze = freeze
         var s = structure
@@ -194,7 +228,7 @@ struct ScreenExpansion {
             try StructureValidator.validate(s, file: file, allowedElements: StructureLoader.elements,
                                             methodName: method.settings.method.displayName)
             out.structures.append(StructureEntry(name: name, file: file, structure: s, formulaUnits: units,
-                                                 method: method, line: line))
+                                                 method: method, line: line, nanocrystal: nanocrystal))
         } catch {
             let reason = error as? StructureError ?? StructureError(.unreadable, file: file, "\(error)")
             out.invalid.append(InvalidStructure(name: name, file: file, line: line, method: method, error: reason))

@@ -8,6 +8,10 @@ public struct ScreenNames {
     func fragment(units: Int) -> String { "\(perovskite)-\(phase)-\(units)fu" }
     /// "CsPbI3-alpha-bulk": the bulk supercell.
     var bulk: String { "\(perovskite)-\(phase)-bulk" }
+    /// "CsPbI3-alpha-nc-2x2x2-gfn2": a molecular nanocrystal block, at one method.
+    func nanocrystal(_ label: String, method: String) -> String { "\(perovskite)-\(phase)-nc-\(label)-\(method)" }
+    /// The glob matching every nanocrystal block of this phase, at any method.
+    var nanocrystalPattern: String { "\(escaped(perovskite))-\(escaped(phase))-nc-*" }
 
     /// "CsPbI3/ZIF-62".
     static func pairing(_ p: ScreenSpec.Perovskite, _ g: ScreenSpec.Glass) -> String { "\(p.name)/\(g.name)" }
@@ -41,6 +45,9 @@ public struct ScreenNames {
     static func reactionPattern(_ pairing: String, phase: String, fragment: String) -> String {
         "interface \(escaped(pairing)) \(escaped(phase)) \(escaped(fragment))_*"
     }
+
+    /// `text` with glob characters bracketed, so it matches itself only.
+    private func escaped(_ text: String) -> String { Self.escaped(text) }
 
     /// `text` with glob characters bracketed, so it matches itself only.
     static func escaped(_ text: String) -> String {

@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 import Models
 import Structures
@@ -41,6 +42,15 @@ struct ScreenReader {
         if let kelvin = MethodReader.checked(t, "temperature", t.number("temperature"), "must be positive", { $0 > 0 }) {
             o.temperature = kelvin
         }
+        if t.has("coverage"), let theta = MethodReader.checked(t, "coverage", t.number("coverage"),
+                                                                "must be in (0, 1] (exchanges per surface B site)",
+                                                                { $0 > 0 && $0 <= 1 }) {
+            o.coverage = theta
+        }
+        if t.has("nanocrystal_gfn") {
+            o.nanocrystalMethods = t.read("nanocrystal_gfn", expected: "an array of distinct methods 2 and/or 1 (GFN2-xTB, GFN1-xTB)",
+                                          Self.nanocrystalMethods) ?? []
+        }
         return o
     }
 
@@ -62,6 +72,14 @@ struct ScreenReader {
         let names = ([active] + more).map(\.name)
         if Set(names + [inactive.name]).count != names.count + 1 {
             context.report(t.line("also_active"), "[[perovskites]] \"\(name)\": phase names must differ (\(names.joined(separator: ", ")) against \(inactive.name))")
+            return nil
+        }
+        let phases = [active] + more + [inactive]
+        let without = phases.filter(\.nanocrystals.isEmpty).map(\.name)
+        if !without.isEmpty, without.count < phases.count {
+            context.report(t.line, "[[perovskites]] \"\(name)\": `nanocrystals` is given for "
+                + phases.filter { !$0.nanocrystals.isEmpty }.map(\.name).joined(separator: ", ")
+                + " but not for \(without.joined(separator: ", ")): L* compares every active phase with the inactive one, so each needs its blocks")
             return nil
         }
         return ScreenSpec.Perovskite(name: name, units: units, surface: surface, active: active, inactive: inactive,
@@ -93,7 +111,7 @@ struct ScreenReader {
     }
 
     private func phase(_ p: TableReader) -> ScreenSpec.Phase? {
-        p.checkKeys(["phase", "cell", "bulk", "bulk_converged"])
+        p.checkKeys(["phase", "cell", "bulk", "bulk_converged", "nanocrystals"])
         let name = required(p, "phase")
         let cell = required(p, "cell").flatMap { existingFile(p, "cell", $0) }
         let bulk = required(p, "bulk").flatMap { label -> SupercellMatrix? in
@@ -103,8 +121,12 @@ struct ScreenReader {
             }
             return matrix
         }
-        guard let name, let cell, let bulk else { return nil }
-        return ScreenSpec.Phase(name: name, cell: cell, bulkSupercell: bulk, bulkConverged: p.bool("bulk_converged"))
+        let blocks = p.has("nanocrystals")
+            ? p.read("nanocrystals", expected: "an array of distinct blocks of cells such as [\"2x2x2\", \"2x2x3\"] ("
+                     + NanocrystalRepeats.expected + ")", Self.nanocrystalRepeats) : []
+        guard let name, let cell, let bulk, let blocks else { return nil }
+        return ScreenSpec.Phase(name: name, cell: cell, bulkSupercell: bulk, bulkConverged: p.bool("bulk_converged"),
+                                nanocrystals: blocks)
     }
 
     private func readGlass(_ t: TableReader) -> ScreenSpec.Glass? {
@@ -174,6 +196,23 @@ struct ScreenReader {
     private static func fragmentSizes(_ value: TOMLValueConvertible) -> [Int]? {
         let sizes = value.int.map { [$0] } ?? positiveIntegers(value) ?? []
         return !sizes.isEmpty && sizes.allSatisfy({ $0 >= 2 }) && Set(sizes).count == sizes.count ? sizes : nil
+    }
+
+    /// `nanocrystals = ["2x2x2", "2x2x3"]`: distinct "AxBxC" blocks, at least one.
+    private static func nanocrystalRepeats(_ value: TOMLValueConvertible) -> [SIMD3<Int>]? {
+        guard let array = value.array, !array.isEmpty else { return nil }
+        let blocks = array.compactMap { $0.string.flatMap(NanocrystalRepeats.parse) }
+        return blocks.count == array.count && Set(blocks).count == blocks.count ? blocks : nil
+    }
+
+    /// `nanocrystal_gfn = [2, 1]`: distinct GFN2/GFN1, as integers or xtb's spellings.
+    private static func nanocrystalMethods(_ value: TOMLValueConvertible) -> [Method]? {
+        guard let array = value.array, !array.isEmpty else { return nil }
+        let methods = array.compactMap { element -> Method? in
+            let text = element.int.map(String.init) ?? element.string
+            return text.flatMap(Method.init(gfnArgument:)).flatMap { [.gfn2, .gfn1].contains($0) ? $0 : nil }
+        }
+        return methods.count == array.count && Set(methods).count == methods.count ? methods : nil
     }
 
     private static func distinctPositiveIntegers(_ value: TOMLValueConvertible) -> [Int]? {

@@ -1,3 +1,4 @@
+import Engine
 import Models
 
 /// A pairing matrix (`[screen]`, `[[perovskites]]`, `[[glasses]]`): every perovskite with every
@@ -16,6 +17,10 @@ struct ScreenSpec {
         var treatment: ScreenProtocol = .frozenFramework
         /// Temperature of the Boltzmann weighting over configurations, K.
         var temperature: Double = 300
+        /// Exchanges per surface B site of a particle in the glass, for L* from nanocrystals.
+        var coverage: Double = 1
+        /// Methods the nanocrystal blocks are computed with (`nanocrystal_gfn`); empty: the defaults' method.
+        var nanocrystalMethods: [Method] = []
     }
 
     /// One perovskite: its active and inactive phase, the fragment sizes and surface.
@@ -53,6 +58,8 @@ struct ScreenSpec {
         var bulkSupercell: SupercellMatrix
         /// This phase's bulk series converged (`bulk_converged` in its table); nil when not said.
         var bulkConverged: Bool? = nil
+        /// Repeats of the molecular nanocrystals cut from `cell` for L* (`nanocrystals`); empty: none.
+        var nanocrystals: [SIMD3<Int>] = []
     }
 
     /// One glass fragment recipe.

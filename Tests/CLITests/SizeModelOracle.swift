@@ -1,0 +1,51 @@
+import Foundation
+import TestSupport
+import XCTest
+
+/// Checks one verdict's nanocrystal size model against the independent numpy recomputation
+/// (Oracles/nanocrystal_size.py): every point's energy is its calculation row's; each phase's μ, face
+/// energies, γ_eff, β, surface-site density and interface energy equal numpy's; L* in the glass (cube)
+/// equals numpy's crossing, or both find none.
+enum SizeModelOracle {
+    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Oracles/nanocrystal_size.py").path
+
+    /// `verdict` is one object of `verdict --json`; `faces` the face-energy count each phase must have
+    /// (one for a cubic cell, three for an orthorhombic one). Returns the tool's `critical_size_nm`.
+    @discardableResult
+    static func check(_ verdict: [String: Any], faces: [String: Int], database: String, python: String,
+                      _ cli: CLIHarness, file: StaticString = #filePath, line: UInt = #line) throws -> [String: Any] {
+        let json = cli.path("verdict-\(UUID().uuidString).json")
+        try JSONSerialization.data(withJSONObject: [verdict]).write(to: URL(fileURLWithPath: json))
+        let recomputed = try cli.run([script, json, database], executable: URL(fileURLWithPath: python))
+        XCTAssertEqual(recomputed.status, 0, recomputed.stderr, file: file, line: line)
+        let oracle = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(recomputed.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(oracle["energies_match"] as? Bool, true, "each point's energy is its calculation row's", file: file, line: line)
+        let model = try XCTUnwrap(verdict["size_model"] as? [String: Any])
+        let phases = try XCTUnwrap(model["phases"] as? [[String: Any]])
+        let refit = try XCTUnwrap(oracle["phases"] as? [String: [String: Any]])
+        XCTAssertEqual(Set(refit.keys), Set(faces.keys), file: file, line: line)
+        for phase in phases {
+            let name = try XCTUnwrap(phase["name"] as? String), numpy = try XCTUnwrap(refit[name])
+            func value(_ key: String) throws -> Double { try XCTUnwrap(numpy[key] as? Double, "\(name) \(key)") }
+            func tool(_ key: String) throws -> Double { try XCTUnwrap(phase[key] as? Double, "\(name) \(key)") }
+            XCTAssertEqual(try tool("muKJPerMol"), try value("mu_kj"), accuracy: 1e-6, name, file: file, line: line)
+            XCTAssertEqual(try tool("surfaceEnergyJM2"), try value("gamma_j_m2"), accuracy: 1e-8, name, file: file, line: line)
+            XCTAssertEqual(try tool("betaKJPerMol"), try value("beta_kj"), accuracy: 1e-6, name, file: file, line: line)
+            let got = try XCTUnwrap(phase["faceEnergiesJM2"] as? [Double])
+            let want = try XCTUnwrap(numpy["face_energies_j_m2"] as? [Double])
+            XCTAssertEqual(got.count, faces[name], "\(name): face energies per equal-area face group", file: file, line: line)
+            XCTAssertEqual(got.count, want.count, name, file: file, line: line)
+            for (g, w) in zip(got, want) { XCTAssertEqual(g, w, accuracy: 1e-8, name, file: file, line: line) }
+            XCTAssertEqual(try tool("surfaceSitesPerNm2"), try value("sites_per_nm2"), accuracy: 1e-8, name, file: file, line: line)
+            XCTAssertEqual(try tool("interfaceEnergyJM2"), try value("interface_j_m2"), accuracy: 1e-8, name, file: file, line: line)
+        }
+        let glass = try XCTUnwrap(verdict["critical_size_nm"] as? [String: Any])
+        if let cube = oracle["glass_cube_nm"] as? Double {
+            XCTAssertEqual(try XCTUnwrap(glass["cube"] as? Double, "\(glass)"), cube, accuracy: 1e-6 * cube, file: file, line: line)
+        } else {
+            XCTAssertTrue(glass["cube"] is NSNull, "numpy finds no crossing, the tool must not either: \(glass)", file: file, line: line)
+        }
+        return glass
+    }
+}
