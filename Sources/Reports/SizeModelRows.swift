@@ -13,8 +13,10 @@ public enum SizeModelRows {
             guard phase.fitError == nil, let gamma = phase.surfaceEnergyJM2 else {
                 return [[label, "no fit: \(phase.fitError ?? "no γ") (\(phase.points.count) blocks)"]]
             }
-            let faces = (phase.faceEnergiesJM2 ?? []).count > 1
-                ? " (faces bc/ca/ab: " + phase.faceEnergiesJM2!.map { String(format: "%.3f", $0) }.joined(separator: " / ") + ")" : ""
+            let energies = phase.faceEnergiesJM2 ?? []
+            let groups = phase.faceGroups ?? (energies.count == 3 ? ["bc", "ca", "ab"] : [])
+            let faces = energies.count > 1 && groups.count == energies.count
+                ? " (faces \(groups.joined(separator: " / ")): " + energies.map { String(format: "%.3f", $0) }.joined(separator: " / ") + ")" : ""
             let used = phase.points.filter { $0.method == model.method }
             let largest = phase.largestSizeNm.map { String(format: "%.1f", $0) } ?? "?"
             var rows = [[label, String(format: "γ_eff %.3f", gamma) + (phase.surfaceEnergySigmaJM2.map { String(format: " ± %.3f", $0) } ?? "")

@@ -4,7 +4,8 @@ import XCTest
 
 /// A pairing matrix whose phases carry `nanocrystals` end to end: CsPbI3 (α, with γ on its
 /// pseudo-cubic cell as a further active phase, against δ) with a one-Zn glass, GFN1, as-built single
-/// points. α (cubic) has one face energy, γ's pseudo-cubic cell two (its A and C edges are equal), δ three. Each active phase's
+/// points. α (cubic) has one face energy, γ's pseudo-cubic cell two (its A and C edges are equal), δ three.
+/// γ's L* in the glass falls inside the window here, so its crossing is compared as a number. Each active phase's
 /// verdict gets its own size model from the blocks the matrix cut, with the screen's coverage and the
 /// pairing's own exchange energies, and both models equal the independent numpy recomputation.
 final class ScreenNanocrystalCLITests: XCTestCase {
@@ -77,9 +78,16 @@ final class ScreenNanocrystalCLITests: XCTestCase {
             XCTAssertEqual(points.map(\.count), [blocks, 6], "every block of the phase is a point of its fit")
             XCTAssertTrue(points[0].allSatisfy { ($0["name"] as? String)?.hasPrefix("CsPbI3-\(active)-nc-") == true }, "\(points[0])")
             deltaRows.append(points[1].compactMap { $0["calculationID"] as? Int }.sorted())
-            try SizeModelOracle.check(object, faces: [active: active == "alpha" ? 1 : 2, "delta": 3],
-                                      database: cli.path("scnc.sqlite"), python: python, cli)
+            let glass = try SizeModelOracle.check(object, faces: [active: active == "alpha" ? 1 : 2, "delta": 3],
+                                                  database: cli.path("scnc.sqlite"), python: python, cli)
+            if active == "gamma" {
+                XCTAssertNotNil(glass["cube"] as? Double, "γ crosses δ inside the window in the glass, so the oracle "
+                    + "compares an L*, not null with null: \(glass)")
+            }
         }
+        let table = try cli.run(["verdict", "--db", cli.path("scnc.sqlite")])
+        XCTAssertTrue(table.stdout.contains("J/m² (faces bc+ab / ca: "), "γ's two face groups are named: \(table.stdout)")
+        XCTAssertTrue(table.stdout.contains("J/m² (faces bc / ca / ab: "), "δ's three: \(table.stdout)")
         XCTAssertEqual(deltaRows[0], deltaRows[1], "both verdicts fit the same δ blocks (one task each)")
     }
 }

@@ -27,6 +27,12 @@ public struct FaceGroups: Sendable, Equatable {
         return (0..<count).map { g in (0..<3).filter { groupOf[$0] == g }.reduce(0) { $0 + faces[$1] } }
     }
 
+    /// The families of each group, e.g. ["bc+ab", "ca"] (["bc+ca+ab"] for a cubic cell).
+    public var labels: [String] {
+        let families = ["bc", "ca", "ab"]
+        return (0..<count).map { g in (0..<3).filter { groupOf[$0] == g }.map { families[$0] }.joined(separator: "+") }
+    }
+
     /// Faces of each group among the three families.
     var multiplicities: [Int] { (0..<count).map { g in groupOf.filter { $0 == g }.count } }
 }

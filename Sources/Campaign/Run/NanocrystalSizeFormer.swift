@@ -134,6 +134,7 @@ struct NanocrystalSizeFormer {
             record.surfaceEnergyJM2 = f.surfaceEnergyJM2
             record.surfaceEnergySigmaJM2 = f.surfaceEnergySigmaJM2
             record.faceEnergiesJM2 = f.faceEnergiesJM2
+            record.faceGroups = f.faces.labels
             record.betaKJPerMol = f.betaKJPerMol
             record.rmsResidualKJ = f.rmsResidualKJ
             record.volumePerUnitA3 = f.volumePerUnit

@@ -67,6 +67,8 @@ public struct VerdictSizeModel: Codable, Sendable, Equatable {
         public var surfaceEnergySigmaJM2: Double?
         /// γ of each group of equivalent face families (one for a cubic cell), J/m².
         public var faceEnergiesJM2: [Double]?
+        /// The face families of each entry of `faceEnergiesJM2`, e.g. ["bc+ab", "ca"] (older rows: nil).
+        public var faceGroups: [String]?
         public var betaKJPerMol: Double?
         public var rmsResidualKJ: Double?
         public var volumePerUnitA3: Double?
