@@ -9,12 +9,19 @@ final class SeedSpecTests: XCTestCase {
     func testTheFullSpecOptimisesTheProductsWithTheFrameworkFrozen() throws {
         let full = try JobSpecParser.parse(path: Repository.path("jobs/cspbi3-agzif62-full.toml"))
         let products = full.structures.filter { $0.name.contains("_zn1_k1_") }
-        XCTAssertEqual(products.count, 12)
+        XCTAssertEqual(products.count, 18, "6 per phase: alpha, delta, gamma")
         XCTAssertTrue(products.allSatisfy { $0.method.recipe == .optimizeThenSinglePoint && $0.method.freeze == "1-39" })
         let bulk = try XCTUnwrap(full.reactions.first { $0.name == "bulk delta-alpha" })
         XCTAssertEqual(bulk.normalization?.count, 64)
-        XCTAssertEqual(full.verdicts.map(\.name), ["frozen framework"])
+        XCTAssertEqual(full.verdicts.map(\.name), ["frozen framework", "frozen framework gamma"])
+        XCTAssertEqual(full.verdicts.map(\.activePhase), ["alpha", "gamma"])
+        XCTAssertEqual(full.verdicts.last?.bulkConverged, false, "gamma's bulk series is not converged (docs/bulk.md)")
         XCTAssertEqual(full.structures.first { $0.name == "alpha_bulk" }?.structure.count, 320)
+        XCTAssertEqual(full.structures.first { $0.name == "gamma_bulk" }?.structure.count, 240)
+        // Every gamma reaction's product is one of the gamma products, each reaction balanced by the parser.
+        let gamma = full.reactions.filter { $0.name.hasPrefix("interface gamma frozen ") }
+        XCTAssertEqual(gamma.count, 6)
+        XCTAssertTrue(gamma.allSatisfy { r in products.contains { $0.name == r.products[0].name } })
     }
 
     func testTheDefaultSpecComputesTheOptimisedGeometriesItNames() throws {
