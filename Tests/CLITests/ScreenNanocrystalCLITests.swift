@@ -88,6 +88,14 @@ final class ScreenNanocrystalCLITests: XCTestCase {
         let table = try cli.run(["verdict", "--db", cli.path("scnc.sqlite")])
         XCTAssertTrue(table.stdout.contains("J/m² (faces bc+ab / ca: "), "γ's two face groups are named: \(table.stdout)")
         XCTAssertTrue(table.stdout.contains("J/m² (faces bc / ca / ab: "), "δ's three: \(table.stdout)")
+        // The ranking shows each pairing's L* in the glass beside its cluster verdict: γ's band, α's outcome.
+        let gammaCube = try XCTUnwrap((byName["CsPbI3/ZIF-62 gamma"]?["critical_size_nm"] as? [String: Any])?["cube"] as? Double)
+        let gammaRow = try XCTUnwrap(table.stdout.split(separator: "\n").first { $0.contains(" CsPbI3/ZIF-62 gamma | ") })
+        let rank = gammaRow.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+        XCTAssertTrue(rank[7].hasSuffix("(active below L*)") || rank[7].hasSuffix("(active above L*)"), rank[7])
+        let bounds = rank[7].components(separatedBy: " (")[0].components(separatedBy: "–").compactMap(Double.init)
+        XCTAssertEqual(bounds.count, 2, rank[7])
+        XCTAssertTrue(bounds[0] - 0.05 <= gammaCube && gammaCube <= bounds[1] + 0.05, "\(bounds) holds the cube L* \(gammaCube)")
         XCTAssertEqual(deltaRows[0], deltaRows[1], "both verdicts fit the same δ blocks (one task each)")
     }
 }

@@ -1,6 +1,7 @@
 import Analysis
 import Campaign
 import Foundation
+import Reports
 import Store
 
 /// The pairings of a campaign ranked by stabilisation margin per formula unit, best first. A
@@ -34,6 +35,16 @@ struct PairingRanking {
             })
             return conclusions.count == 1 ? conclusions.first! : "depends on fragment size"
         }
+        /// L* in the glass from the sizes' nanocrystal size models, each distinct text once ("–" without one).
+        var criticalSize: String {
+            let texts = sizes.compactMap { $0.sizeModel?.glass }.map { stored -> String in
+                let band = VerdictCriticalSizes.band(stored)
+                guard let low = band.lowNm, let high = band.highNm else { return stored.outcome }
+                return String(format: "%.1f–%.1f (%@)", low, high, stored.outcome)
+            }
+            let distinct = texts.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            return distinct.isEmpty ? "–" : distinct.joined(separator: "; ")
+        }
     }
 
     /// Pairings with a margin first (largest mean margin per unit first), then the rest.
@@ -57,13 +68,13 @@ struct PairingRanking {
 
     func print() {
         printFlushed("\nPairings ranked by stabilisation margin (kJ/mol per formula unit; > 0: the interface keeps the active phase)")
-        printFlushed("| rank | pairing | margin / unit | ± sites / unit | ± sizes / unit | fragment sizes (fu) | verdict | verdict rows |")
-        printFlushed("|---|---|---|---|---|---|---|---|")
+        printFlushed("| rank | pairing | margin / unit | ± sites / unit | ± sizes / unit | fragment sizes (fu) | verdict | L* in the glass, nm (nanocrystals) | verdict rows |")
+        printFlushed("|---|---|---|---|---|---|---|---|---|")
         for (k, row) in ranked.enumerated() {
             let sizes = row.sizes.map { String(format: "%g", $0.formulaUnits) }.joined(separator: ", ")
             let ids = row.sizes.map { String($0.id ?? 0) }.joined(separator: ", ")
             printFlushed("| \(k + 1) | \(row.campaign) \(row.pairing) | \(Self.kj(row.margin)) | \(Self.kj(row.siteSpread)) "
-                         + "| \(Self.kj(row.sizeSpread)) | \(sizes) | \(row.verdict) | \(ids) |")
+                         + "| \(Self.kj(row.sizeSpread)) | \(sizes) | \(row.verdict) | \(row.criticalSize) | \(ids) |")
         }
     }
 
