@@ -76,6 +76,54 @@ final class CampaignCLITests: XCTestCase {
         XCTAssertEqual(reactions.first?.energyHartree ?? .nan, 0, accuracy: 1e-12)
     }
 
+    /// A species whose file changed between runs (same name, new geometry) is computed anew, and
+    /// every reaction that uses it is formed again from the new calculation row: a rerun never
+    /// keeps an energy formed from a geometry the spec no longer names.
+    func testAReactionIsFormedAgainWhenASpeciesFileChanges() throws {
+        let cli = try CLIHarness()
+        let water = cli.path("water.xyz"), reference = cli.path("reference.xyz"), spec = cli.path("re.toml")
+        func writeWater(_ hx: Double, to path: String) throws {
+            try "3\nwater\nO 0.0 0.0 0.0\nH \(hx) 0.0 0.0\nH -0.24 0.93 0.0\n".write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        try writeWater(0.96, to: water)
+        try writeWater(0.96, to: reference)
+        try """
+        [campaign]
+        name = "re"
+        database = "re.sqlite"
+
+        [[structures]]
+        name = "water"
+        files = "\(water)"
+
+        [[structures]]
+        name = "reference"
+        files = "\(reference)"
+
+        [[reactions]]
+        name = "pair"
+        reactants = { water = 1 }
+        products = { reference = 1 }
+        """.write(toFile: spec, atomically: true, encoding: .utf8)
+        let run = try cli.run(["run", spec])
+        XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
+        let store = try ResultsStore(path: cli.path("re.sqlite"))
+        let first = try XCTUnwrap(try store.reactions(campaign: "re").first)
+
+        try writeWater(1.02, to: water)
+        let again = try cli.run(["run", spec])
+        XCTAssertEqual(again.status, 0, again.stdout + again.stderr)
+        let task = try XCTUnwrap(try store.tasks().first { $0.key == "water/sp" })
+        let reaction = try XCTUnwrap(try store.reactions(campaign: "re").first)
+        let used = try XCTUnwrap(reaction.species.first { $0.name == "water" })
+        XCTAssertNotEqual(used.calculationID, first.species.first { $0.name == "water" }?.calculationID,
+                          "the reaction still uses the old geometry's row")
+        XCTAssertEqual(used.calculationID, task.calculationID)
+        let energies = try reaction.species.map { try XCTUnwrap(try store.calculation(id: $0.calculationID)).energyHartree }
+        XCTAssertEqual(reaction.energyHartree ?? .nan, energies[1] - energies[0], accuracy: 1e-12)
+        XCTAssertNotEqual(reaction.energyHartree ?? .nan, first.energyHartree ?? .nan, accuracy: 1e-6)
+    }
+
     func testRerunAnswersEverythingFromTheDatabase() throws {
         let cli = try CLIHarness()
         let spec = try CampaignFixture(cli: cli).writeSpec()

@@ -8,8 +8,11 @@ final class ReactionFormer {
     private let verdicts: VerdictEvaluator
     private let verdictSpecs: [VerdictSpec]
     private let store: ResultsStore
-    /// Reactions formed by earlier runs or settled (done, blocked, excluded, refused) in this one.
-    private var settled: Set<String>
+    /// Reactions settled (done, blocked, excluded, refused) in this run, or stored as done by an
+    /// earlier run from the calculation rows the current tasks still point to.
+    private var settled: Set<String> = []
+    /// Reactions stored as done by earlier runs: the species each was formed from.
+    private let stored: [String: [ReactionRecord.Species]]
 
     init(plan: CampaignPlan, store: ResultsStore, verdicts: [VerdictSpec]) throws {
         self.plan = plan
@@ -17,17 +20,34 @@ final class ReactionFormer {
         self.verdicts = VerdictEvaluator(campaign: plan.campaign, store: store)
         verdictSpecs = verdicts
         self.store = store
-        settled = Set(try store.reactions(campaign: plan.campaign).filter { $0.status == .done }.map(\.name))
+        stored = Dictionary(try store.reactions(campaign: plan.campaign).filter { $0.status == .done }.map { ($0.name, $0.species) },
+                            uniquingKeysWith: { first, _ in first })
     }
 
     /// Forms every reaction whose species are settled in `rows`. A reaction stored as done by an
-    /// earlier run is not formed again; one settled in this run (done, blocked, excluded, refused)
-    /// is final for the run, since its species' states do not change back within it.
+    /// earlier run is kept while its species and the calculation rows they used are still the
+    /// current tasks' (a species whose file changed is computed anew, and its reactions are formed
+    /// again from the new row); one settled in this run is final for the run, since its species'
+    /// states do not change back within it.
     func formSettled(rows: [TaskRecord]) throws {
         for reaction in plan.reactions where !settled.contains(reaction.name) {
-            if try reactions.evaluate(reaction, plan: plan, rows: rows) != nil {
+            if let species = stored[reaction.name], Self.stillHolds(species, reaction, plan: plan, rows: rows) {
+                settled.insert(reaction.name)
+            } else if try reactions.evaluate(reaction, plan: plan, rows: rows) != nil {
                 settled.insert(reaction.name)
             }
+        }
+    }
+
+    /// Whether a stored reaction was formed from the species and coefficients `reaction` names now,
+    /// each from the calculation row its final task points to in `rows`.
+    static func stillHolds(_ species: [ReactionRecord.Species], _ reaction: ReactionSpec, plan: CampaignPlan,
+                           rows: [TaskRecord]) -> Bool {
+        let terms = reaction.reactants.map { ($0.name, -$0.coefficient) } + reaction.products.map { ($0.name, $0.coefficient) }
+        guard terms.count == species.count else { return false }
+        return zip(terms, species).allSatisfy { term, used in
+            guard term.0 == used.name, term.1 == used.coefficient, let index = plan.finalTask[term.0] else { return false }
+            return rows[index].state == .done && rows[index].calculationID == used.calculationID
         }
     }
 
