@@ -77,6 +77,25 @@ final class NanocrystalSizeTests: XCTestCase {
         XCTAssertEqual(cubic.faces.count, 1)
     }
 
+    /// Two equal cell faces of three (|a| = |c| ≠ |b|, as γ-CsPbI3 on its pseudo-cubic cell) are still
+    /// two families: blocks written with different γ on them give both back, not their mean.
+    func testEqualAreasOfTwoFamiliesDoNotMergeThem() throws {
+        let (a, b, c) = (10.0, 12.0, 10.0), gamma = [0.3, 0.2, 0.25]
+        let shapes = [[1, 1, 1], [1, 1, 2], [2, 1, 1], [1, 2, 1], [1, 1, 3], [3, 1, 1], [2, 2, 1]]
+        let points = shapes.map { r -> NanocrystalEnergy in
+            let (x, y, z) = (Double(r[0]) * a, Double(r[1]) * b, Double(r[2]) * c)
+            let faces = [2 * y * z, 2 * z * x, 2 * x * y], n = Double(r[0] * r[1] * r[2])
+            let e = n * -37_000 / kJ + zip(faces, gamma).reduce(0) { $0 + $1.0 * $1.1 / jm2 }
+            return NanocrystalEnergy(name: "\(r)", formulaUnits: n, boxAreaA2: faces.reduce(0, +), boxVolumeA3: x * y * z,
+                                     surfaceBSites: 1, energyHartree: e, faceAreasA2: faces, repeats: r)
+        }
+        let fit = try NanocrystalFit(points)
+        XCTAssertEqual(fit.faces.groupOf, [0, 1, 2])
+        XCTAssertEqual(fit.faces.labels, ["bc", "ca", "ab"])
+        for (got, want) in zip(fit.faceEnergiesJM2, gamma) { XCTAssertEqual(got, want, accuracy: 1e-8) }
+        XCTAssertLessThan(fit.rmsResidualKJ, 1e-6)
+    }
+
     /// Δμ 20 times larger (120.44 kJ/mol = 2e-19 J per unit) moves L* to 60/20 = 3 nm, inside 2× the
     /// largest block (4.3 nm): no extrapolation term.
     func testAnLStarWithinTheBlocksIsNoExtrapolation() throws {

@@ -1,5 +1,9 @@
-/// Which of a cell's three face families (bc, ca, ab) share one surface energy: those whose cell
-/// faces have the same area (all three for a cubic cell, none for δ-CsPbI3's orthorhombic one).
+/// Which of a cell's three face families (bc, ca, ab) share one surface energy: all three when
+/// their cell faces have the same area (a cubic cell: its faces are one family by symmetry), else
+/// each family its own. Two equal areas alone do not make two families equivalent: γ-CsPbI3 on its
+/// pseudo-cubic cell has |A| = |C|, yet its 1×1×2 and 2×1×1 blocks differ by 20 kJ/mol (GFN2),
+/// since the two faces a block of whole cells exposes are different terminations; one shared γ left
+/// a 6.9 kJ/mol residual there, three separate ones 2.7 (docs/surfaces.md §8).
 /// Without face areas every block is one group (an isotropic γ over the whole box).
 public struct FaceGroups: Sendable, Equatable {
     /// Group index of each face family (three entries), or [0, 0, 0].
@@ -7,18 +11,15 @@ public struct FaceGroups: Sendable, Equatable {
 
     public var count: Int { (groupOf.max() ?? 0) + 1 }
 
-    /// Equal within 1e-6 relative, judged on the first point that has face areas.
+    /// One group when all three cell faces are equal within 1e-6 relative (judged on the first
+    /// point), else three.
     public init(_ points: [NanocrystalEnergy]) {
         guard points.allSatisfy({ $0.cellFaceAreas != nil }), let cell = points.first?.cellFaceAreas else {
             groupOf = [0, 0, 0]
             return
         }
-        var representatives: [Double] = []
-        groupOf = cell.map { area in
-            if let k = representatives.firstIndex(where: { abs($0 - area) <= 1e-6 * max($0, area) }) { return k }
-            representatives.append(area)
-            return representatives.count - 1
-        }
+        let equal = { (x: Double, y: Double) in abs(x - y) <= 1e-6 * max(x, y) }
+        groupOf = equal(cell[0], cell[1]) && equal(cell[1], cell[2]) ? [0, 0, 0] : [0, 1, 2]
     }
 
     /// A point's area in each group, Å² (the whole box area when there is one group).

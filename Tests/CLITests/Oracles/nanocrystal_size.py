@@ -2,8 +2,8 @@
 
 Reads `interscreen verdict --json` (argv[1]) and the results database (argv[2]) and recomputes,
 with numpy only: each point's energy from its calculation row; each phase's least-squares fit
-E = N*mu + sum_f A_f*gamma_f + beta*N*ln(V^(1/3)), one gamma per set of face families whose
-cell faces have equal area (one for a cubic cell, three for an orthorhombic one); gamma_eff, the
+E = N*mu + sum_f A_f*gamma_f + beta*N*ln(V^(1/3)), one gamma for a cell whose three faces have
+equal area (cubic), else one per face family; gamma_eff, the
 geometric mean over the three families; and the cube L* in the glass,
 G_p(N) = N*mu + 6 (N v)^(2/3) (gamma_eff + theta*rho*dE) + beta*N*ln((N v)^(1/3)),
 rho the surface B sites per area of the Wulff particle (sites fitted per face group, through the
@@ -35,11 +35,10 @@ for phase in model["phases"]:
     faces = np.array([p["faceAreasA2"] for p in pts])
     reps = np.array([[int(k) for k in p["repeats"].split("x")] for p in pts])
     cell_faces = faces[0] / (2 * np.array([reps[0][1] * reps[0][2], reps[0][2] * reps[0][0], reps[0][0] * reps[0][1]]))
-    groups = []
-    for f in cell_faces:
-        if not any(abs(g - f) <= 1e-6 * max(g, f) for g in groups):
-            groups.append(f)
-    member = [next(k for k, g in enumerate(groups) if abs(g - f) <= 1e-6 * max(g, f)) for f in cell_faces]
+    # One gamma when all three cell faces have equal area (cubic), else one per face family.
+    cubic = all(abs(f - cell_faces[0]) <= 1e-6 * max(f, cell_faces[0]) for f in cell_faces)
+    groups = [cell_faces[0]] if cubic else list(cell_faces)
+    member = [0, 0, 0] if cubic else [0, 1, 2]
     columns = [faces[:, [i for i in range(3) if member[i] == k]].sum(axis=1) for k in range(len(groups))]
     x = np.column_stack([n] + columns + [n * np.log(v ** (1 / 3))])
     c, *_ = np.linalg.lstsq(x, e, rcond=None)
