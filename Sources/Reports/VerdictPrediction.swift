@@ -19,6 +19,7 @@ extension PairingPrediction {
                   uncertaintyKJ: verdict.uncertaintyKJ ?? 0, computedAt: verdict.computedAt,
                   bulkConverged: verdict.bulkConverged, inactivePhase: verdict.inactivePhase)
         let sizes = VerdictCriticalSizes(verdict: verdict, surfaces: surfaces, slabThreshold: slabThreshold)
+        criticalSizeUsesBulk = verdict.sizeModel == nil
         criticalSize = sizes.band("interface")
         criticalSizeBare = sizes.band("surface")
     }

@@ -66,6 +66,25 @@ final class SizeAgreementTests: XCTestCase {
         XCTAssertEqual(SizeAgreement.score(band: below, sizes: nil, observed: true, bulkConverged: true).outcome, .noAnswer)
     }
 
+    /// An unconverged bulk series leaves L* out only when L* rests on it: a nanocrystal L* (both
+    /// phases from molecular blocks, no periodic bulk) is scored all the same.
+    func testAnUnconvergedBulkLeavesOutOnlyAnLStarThatUsesIt() throws {
+        let header = MeasuredCSV.columns.joined(separator: ",") + "\n"
+        let rows = try MeasuredCSV.parse(header + """
+            A/B,A,B,,,particle_size,4..15,nm,measured,src
+            A/B,A,B,,,gamma_phase_retention,near_complete,qualitative,measured,src
+            """, file: "s.csv")
+        var prediction = PairingPrediction(verdictID: 1, campaign: "c", name: "A/B", activePhase: "gamma", marginKJ: -10,
+                                           formulaUnits: 8, bulkConverged: false, inactivePhase: "delta", criticalSize: below)
+        let evidence = [(observation: rows[1], stabilised: true)]
+        XCTAssertEqual(SizeAgreement(prediction: prediction, sizes: [rows[0]], evidence: evidence).outcome, .bulkNotConverged,
+                       "slab-route L* uses the bulk difference")
+        prediction.criticalSizeUsesBulk = false
+        let scored = SizeAgreement(prediction: prediction, sizes: [rows[0]], evidence: evidence)
+        XCTAssertEqual(scored.outcome, .agree, scored.conclusion)
+        XCTAssertEqual(scored.predictedKept, true)
+    }
+
     /// The band from two terms propagated by hand. Model of CriticalSizeTests: equal volumes
     /// 1000 Å³, γ_a = 0.3, γ_i = 0.4 J/m², Δμ = 6.02214076 kJ/mol (1e-20 J): L* = 6·0.1/1e7 m = 60 nm.
     /// γ_a ± 0.01: L* = 6·0.09/1e7 = 54 nm and 6·0.11/1e7 = 66 nm, share 6 nm. Δμ ± 10 %:

@@ -28,7 +28,9 @@ final class SeedSpecTests: XCTestCase {
         let spec = try JobSpecParser.parse(path: Repository.path("jobs/cspbi3-agzif62.toml"))
         XCTAssertEqual(spec.invalidStructures.map(\.name), [])
         XCTAssertTrue(spec.structures.allSatisfy { $0.method.recipe == .singlePoint })
-        XCTAssertEqual(spec.verdicts.map(\.name), ["frozen framework"])
+        XCTAssertEqual(spec.verdicts.map(\.name), ["frozen framework", "frozen framework gamma"])
+        XCTAssertEqual(spec.verdicts.map(\.nanocrystals?.active), ["alpha_nc_*", "gamma_nc_*"])
+        XCTAssertEqual(spec.verdicts.map(\.bulkConverged), [true, false], "γ's bulk series is not converged")
         // Each optimised file names the content hash the full run stored for it.
         let optimized = spec.structures.filter { $0.file.contains("clusters/models/optimized/") }
         XCTAssertFalse(optimized.isEmpty)

@@ -29,6 +29,9 @@ public struct PairingPrediction: Sendable, Equatable {
     public var criticalSize: CriticalSizeBand?
     /// L* of bare particles (surface energies per area), shown beside it, never scored.
     public var criticalSizeBare: CriticalSizeBand?
+    /// Whether L* rests on the verdict's periodic bulk difference (slab route: true) or not
+    /// (molecular nanocrystals: both phases from blocks, so an unconverged bulk series does not touch it).
+    public var criticalSizeUsesBulk = true
 
     public init(verdictID: Int64, campaign: String, name: String, activePhase: String, marginKJ: Double?,
                 formulaUnits: Double, computedValues: [String: Double] = [:], pairing: String? = nil,

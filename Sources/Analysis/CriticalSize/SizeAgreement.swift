@@ -5,7 +5,8 @@
 /// active phase kept, all above it predict it lost. The prediction is then compared with the
 /// observed retention (the rows with a sign reading, as in SignAgreement). Not conclusive — its own
 /// outcome, never agree or disagree: no L* (no energies per area, no crossing), an uncertainty term
-/// not known, or measured sizes that reach into the band or straddle it.
+/// not known, or measured sizes that reach into the band or straddle it. An unconverged bulk series
+/// leaves L* out only when L* rests on it (the slab route; nanocrystal L* does not use it).
 public struct SizeAgreement: Sendable {
     public var prediction: PairingPrediction
     /// The measured size rows mapped to the verdict.
@@ -25,7 +26,8 @@ public struct SizeAgreement: Sendable {
         self.evidence = evidence
         let says = Set(evidence.map(\.stabilised))
         let score = Self.score(band: prediction.criticalSize, sizes: MeasuredSize.span(sizes),
-                               observed: says.count == 1 ? says.first : nil, bulkConverged: prediction.bulkConverged)
+                               observed: says.count == 1 ? says.first : nil,
+                               bulkConverged: prediction.criticalSizeUsesBulk ? prediction.bulkConverged : nil)
         outcome = score.outcome
         predictedKept = score.predictedKept
         conclusion = score.conclusion

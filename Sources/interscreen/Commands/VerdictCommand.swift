@@ -39,7 +39,9 @@ struct VerdictCommand: ParsableCommand {
         return [
             "campaign": v.campaign, "name": v.name, "protocol": v.protocolName ?? v.name,
             "pairing": ScreenNames.pairingAndSize(ofVerdict: v.name).pairing, "active_phase": v.activePhase, "inactive_phase": v.inactivePhase,
+            // E(inactive) − E(active) per formula unit; the first key is the older name (it says δ − α for any pair).
             "bulk_delta_minus_alpha_kj_per_unit": value(v.bulkKJPerUnit),
+            "bulk_inactive_minus_active_kj_per_unit": value(v.bulkKJPerUnit),
             "reaction_energy_kj": [
                 v.activePhase: ["lowest": value(v.activeLowestKJ), "boltzmann": value(v.activeBoltzmannKJ)],
                 v.inactivePhase: ["lowest": value(v.inactiveLowestKJ), "boltzmann": value(v.inactiveBoltzmannKJ)],
