@@ -74,8 +74,7 @@ final class NanocrystalVerdictCLITests: XCTestCase {
     }
 
     func testTheSizeModelMatchesAnIndependentRecomputation() throws {
-        let python = try RequiredTool.path("python3", install: "install Python 3 and run scripts/setup").path
-        try RequiredTool.python(python, imports: ["numpy", "sqlite3"], install: "scripts/setup installs numpy into .venv")
+        let python = try SizeModelOracle.python()
         let cli = try CLIHarness()
         let cells = CLIHarness.repository.appendingPathComponent("clusters/bulk").path
         try Self.spec(cells: cells).write(toFile: cli.path("ncv.toml"), atomically: true, encoding: .utf8)

@@ -10,6 +10,13 @@ enum SizeModelOracle {
     static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Oracles/nanocrystal_size.py").path
 
+    /// The Python that runs the oracle (numpy and sqlite3 importable); a failure, never a skip, without it.
+    static func python() throws -> String {
+        let python = try RequiredTool.path("python3", install: "install Python 3 and run scripts/setup").path
+        try RequiredTool.python(python, imports: ["numpy", "sqlite3"], install: "scripts/setup installs numpy into .venv")
+        return python
+    }
+
     /// `verdict` is one object of `verdict --json`; `faces` the face-energy count each phase must have
     /// (one for a cubic cell, three for an orthorhombic one). Returns the tool's `critical_size_nm`.
     @discardableResult

@@ -240,6 +240,28 @@ final class ScreenSpecTests: XCTestCase {
                       "\(problems)")
     }
 
+    /// `nanocrystal_cell`: the blocks come from that cell (γ on its pseudo-cubic axes: 40 atoms per
+    /// 1×1×1), the fragments and bulk from `cell`; without `nanocrystals` it is an error at its line.
+    func testNanocrystalCellCutsTheBlocksFromItsOwnCell() throws {
+        let sandbox = try SpecSandbox()
+        let bulk = "\(Self.repository)/clusters/bulk"
+        let spec = Self.spec(treatment: "unrelaxed")
+            .replacingOccurrences(of: "bulk = \"2x2x2\" }", with: "bulk = \"2x2x2\", nanocrystals = [\"2x2x2\"] }")
+            .replacingOccurrences(of: "bulk = \"1x2x1\" }", with: "bulk = \"1x2x1\", nanocrystals = [\"1x2x1\"] }\n"
+                + "also_active = [{ phase = \"gamma\", cell = \"\(bulk)/CsPbI3-gamma.cif\", bulk = \"1x1x2\", "
+                + "nanocrystals = [\"1x1x1\"], nanocrystal_cell = \"\(bulk)/CsPbI3-gamma-pc.extxyz\" }]")
+            .components(separatedBy: "\n\n[[glasses]]\nname = \"ZIF-62\"").first!
+        let job = try sandbox.parse(spec)
+        XCTAssertEqual(job.invalidStructures.map(\.name), [])
+        let gamma = try XCTUnwrap(job.structures.first { $0.name == "CsPbI3-gamma-nc-1x1x1-gfn2" })
+        XCTAssertEqual(gamma.file, "\(bulk)/CsPbI3-gamma-pc.extxyz")
+        XCTAssertEqual(gamma.structure.count, 40, "one pseudo-cubic cell: 8 units")
+        XCTAssertEqual(job.structures.first { $0.name == "CsPbI3-gamma-bulk" }?.file, "\(bulk)/CsPbI3-gamma.cif")
+        let bad = Self.spec().replacingOccurrences(
+            of: "bulk = \"2x2x2\" }", with: "bulk = \"2x2x2\", nanocrystal_cell = \"\(bulk)/CsPbI3-gamma-pc.extxyz\" }")
+        XCTAssertTrue(try sandbox.problems(bad).contains { $0.line == 13 && $0.message.contains("`nanocrystal_cell` needs `nanocrystals`") })
+    }
+
     /// Bad `nanocrystals`, `coverage` and `nanocrystal_gfn` are refused at their lines.
     func testBadNanocrystalKeysAreSpecErrors() throws {
         let sandbox = try SpecSandbox()

@@ -50,7 +50,14 @@ struct ScreenExpansion {
                 try StructureFile.read(path: phase.cell)
             }
             bulkUnits.append(cell.flatMap { bulk(out: &out, names, phase, $0, line: p.line) })
-            if let cell { nanocrystals(out: &out, names, phase, cell, line: p.line) }
+            if let blockCell = phase.nanocrystalCell {
+                let read = attempt(out: &out, names.nanocrystalCell, blockCell, p.line) {
+                    try StructureFile.read(path: blockCell)
+                }
+                if let read { nanocrystals(out: &out, names, phase, read, file: blockCell, line: p.line) }
+            } else if let cell {
+                nanocrystals(out: &out, names, phase, cell, file: phase.cell, line: p.line)
+            }
             for i in sized.indices {
                 sized[i].phases.append(cell.flatMap { fragment(out: &out, p, names, phase, $0, units: sized[i].units) })
             }
@@ -76,23 +83,24 @@ struct ScreenExpansion {
         return units
     }
 
-    /// Adds one phase's molecular nanocrystal blocks (`nanocrystals`), each at every method of
+    /// Adds one phase's molecular nanocrystal blocks (`nanocrystals`, cut from `cell`: the phase's
+    /// `nanocrystal_cell` or its `cell`), each at every method of
     /// `nanocrystal_gfn` (the defaults' method when not given), single points; a block that cannot be
     /// cut is an invalid structure.
     private func nanocrystals(out: inout Output, _ names: ScreenNames, _ phase: ScreenSpec.Phase, _ cell: Structure,
-                              line: Int) {
+                              file: String, line: Int) {
         let methods = screen.options.nanocrystalMethods.isEmpty ? [defaults.settings.method]
             : screen.options.nanocrystalMethods
         for repeats in phase.nanocrystals {
             let label = NanocrystalRepeats.label(repeats)
             let first = names.nanocrystal(label, method: methods[0].rawValue)
-            guard let block = attempt(out: &out, first, phase.cell, line, {
+            guard let block = attempt(out: &out, first, file, line, {
                 try NanocrystalBuilder.build(cell: cell, repeats: repeats)
             }) else { continue }
             for method in methods {
                 var choice = defaults
                 choice.settings.method = method
-                add(&out, names.nanocrystal(label, method: method.rawValue), phase.cell, block.structure,
+                add(&out, names.nanocrystal(label, method: method.rawValue), file, block.structure,
                     units: block.formulaUnits, recipe: .singlePoint, freeze: nil, line: line, method: choice,
                     nanocrystal: block)
             }

@@ -10,6 +10,8 @@ public struct ScreenNames {
     var bulk: String { "\(perovskite)-\(phase)-bulk" }
     /// "CsPbI3-alpha-nc-2x2x2-gfn2": a molecular nanocrystal block, at one method.
     func nanocrystal(_ label: String, method: String) -> String { "\(perovskite)-\(phase)-nc-\(label)-\(method)" }
+    /// "CsPbI3-gamma-nc": what a cell the blocks cannot be cut from is reported as.
+    var nanocrystalCell: String { "\(perovskite)-\(phase)-nc" }
     /// The glob matching every nanocrystal block of this phase, at any method.
     var nanocrystalPattern: String { "\(escaped(perovskite))-\(escaped(phase))-nc-*" }
 

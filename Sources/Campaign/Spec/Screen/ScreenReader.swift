@@ -111,7 +111,7 @@ struct ScreenReader {
     }
 
     private func phase(_ p: TableReader) -> ScreenSpec.Phase? {
-        p.checkKeys(["phase", "cell", "bulk", "bulk_converged", "nanocrystals"])
+        p.checkKeys(["phase", "cell", "bulk", "bulk_converged", "nanocrystals", "nanocrystal_cell"])
         let name = required(p, "phase")
         let cell = required(p, "cell").flatMap { existingFile(p, "cell", $0) }
         let bulk = required(p, "bulk").flatMap { label -> SupercellMatrix? in
@@ -124,9 +124,13 @@ struct ScreenReader {
         let blocks = p.has("nanocrystals")
             ? p.read("nanocrystals", expected: "an array of distinct blocks of cells such as [\"2x2x2\", \"2x2x3\"] ("
                      + NanocrystalRepeats.expected + ")", Self.nanocrystalRepeats) : []
-        guard let name, let cell, let bulk, let blocks else { return nil }
+        let blockCell = p.string("nanocrystal_cell").map { existingFile(p, "nanocrystal_cell", $0) }
+        if blockCell != nil, blocks?.isEmpty == true {
+            context.report(p.line("nanocrystal_cell"), "`nanocrystal_cell` needs `nanocrystals` (the blocks to cut from it)")
+        }
+        guard let name, let cell, let bulk, let blocks, blockCell != .some(nil) else { return nil }
         return ScreenSpec.Phase(name: name, cell: cell, bulkSupercell: bulk, bulkConverged: p.bool("bulk_converged"),
-                                nanocrystals: blocks)
+                                nanocrystals: blocks, nanocrystalCell: blockCell ?? nil)
     }
 
     private func readGlass(_ t: TableReader) -> ScreenSpec.Glass? {

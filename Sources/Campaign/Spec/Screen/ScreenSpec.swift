@@ -58,8 +58,11 @@ struct ScreenSpec {
         var bulkSupercell: SupercellMatrix
         /// This phase's bulk series converged (`bulk_converged` in its table); nil when not said.
         var bulkConverged: Bool? = nil
-        /// Repeats of the molecular nanocrystals cut from `cell` for L* (`nanocrystals`); empty: none.
+        /// Repeats of the molecular nanocrystals cut for L* (`nanocrystals`); empty: none.
         var nanocrystals: [SIMD3<Int>] = []
+        /// The cell the nanocrystals are cut from (`nanocrystal_cell`, absolute path), when not `cell`:
+        /// e.g. γ on its pseudo-cubic axes, so its blocks have {100} faces.
+        var nanocrystalCell: String? = nil
     }
 
     /// One glass fragment recipe.
