@@ -29,7 +29,7 @@ struct ReactionEvaluator {
     func readiness(of reaction: ReactionSpec, inputs plan: ReactionInputs, rows: [TaskRecord]) -> Readiness {
         let invalid = plan.invalid
         var species: [(String, Double, TaskRecord)] = []
-        let terms = reaction.reactants.map { ($0.name, -$0.coefficient) } + reaction.products.map { ($0.name, $0.coefficient) }
+        let terms = reaction.signedTerms
         for (name, coefficient) in terms {
             if invalid.contains(name) { return .blocked("species \(name) has invalid input") }
             guard let index = plan.finalTask[name] else { return .blocked("species \(name) is not planned") }

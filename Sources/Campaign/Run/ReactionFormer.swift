@@ -43,10 +43,10 @@ final class ReactionFormer {
     /// each from the calculation row its final task points to in `rows`.
     static func stillHolds(_ species: [ReactionRecord.Species], _ reaction: ReactionSpec, plan: CampaignPlan,
                            rows: [TaskRecord]) -> Bool {
-        let terms = reaction.reactants.map { ($0.name, -$0.coefficient) } + reaction.products.map { ($0.name, $0.coefficient) }
+        let terms = reaction.signedTerms
         guard terms.count == species.count else { return false }
         return zip(terms, species).allSatisfy { term, used in
-            guard term.0 == used.name, term.1 == used.coefficient, let index = plan.finalTask[term.0] else { return false }
+            guard term.name == used.name, term.coefficient == used.coefficient, let index = plan.finalTask[term.name] else { return false }
             return rows[index].state == .done && rows[index].calculationID == used.calculationID
         }
     }

@@ -144,3 +144,11 @@ public struct Normalization: Sendable, Equatable {
         self.count = count
     }
 }
+
+extension ReactionSpec {
+    /// Every species with its signed coefficient (reactants negative), reactants first: the order
+    /// a formed reaction stores its species in.
+    var signedTerms: [(name: String, coefficient: Double)] {
+        reactants.map { ($0.name, -$0.coefficient) } + products.map { ($0.name, $0.coefficient) }
+    }
+}
