@@ -5,6 +5,18 @@ import Store
 /// face energies, β, residual, blocks and their calculation rows), then the interface energy in
 /// the glass. Shared by `interscreen verdict` and the report, so both print the same numbers.
 public enum SizeModelRows {
+    /// "alpha-nc-2x2x2 (8 units) −300.1, … kJ/mol per exchange; interface energy with the largest
+    /// −0.250 J/m²; reactions 12, 13" or why there is none.
+    static func faceText(_ faces: [VerdictSizeModel.FaceExchange], interface: Double?) -> String {
+        guard !faces.isEmpty else { return "no face exchange done" }
+        let each = faces.map { face in
+            face.block + (face.formulaUnits.map { " (\(Format.number($0)) units)" } ?? "") + " \(Format.kj(face.energyKJ))"
+        }
+        return each.joined(separator: ", ") + " kJ/mol per exchange (Boltzmann)"
+            + (interface.map { String(format: "; interface energy with the largest: %.3f J/m²", $0) } ?? "")
+            + "; " + RowIDs.text("reactions", faces.flatMap(\.reactionIDs))
+    }
+
     /// [quantity, value] pairs; empty without a size model.
     public static func rows(_ v: VerdictRecord) -> [[String]] {
         guard let model = v.sizeModel else { return [] }
@@ -27,6 +39,9 @@ public enum SizeModelRows {
                 rows.append(["interface energy in the glass, \(phase.name)", String(format: "%.3f J/m²", interface)
                     + " (γ_eff + \(Format.number(model.coverage)) × \(String(format: "%.2f", phase.surfaceSitesPerNm2 ?? 0)) "
                     + "surface B sites per nm² × \(Format.kj(exchange)) kJ/mol per exchange)"])
+            }
+            if let faces = phase.faceExchanges {
+                rows.append(["exchange on block faces, \(phase.name)", faceText(faces, interface: phase.faceInterfaceEnergyJM2)])
             }
             return rows
         }

@@ -152,6 +152,27 @@ final class NanocrystalSizeTests: XCTestCase {
         XCTAssertEqual(SizeCrossing(active: half, inactive: inactive, shape: .cube).outcome().sizeNm!, 90, accuracy: 1e-6)
     }
 
+    /// The face check: with the glass term from face exchanges that give θρΔE = −0.05 instead of
+    /// −0.1 J/m² on the active phase, L* is 6 · 0.15 / 1e7 = 90 nm instead of 120, so the share
+    /// "cluster vs face exchange" is 30 nm; a face set that cannot be formed leaves it unknown, and
+    /// a spec without faces has no such term.
+    func testTheFaceExchangeShareIsTheChangeOfLStar() throws {
+        let active = SizePhase(name: "alpha", fit: try NanocrystalFit(blocks("a", mu: 6.02214076, gammaJM2: 0.3)))
+        let inactive = SizePhase(name: "delta", fit: try NanocrystalFit(blocks("d", mu: 0, gammaJM2: 0.4)))
+        let perSiteKJ = -0.1 / jm2 * 100 * kJ
+        let cluster = SizeCrossing(active: active.inGlass(coverage: 1, exchangeKJ: perSiteKJ), inactive: inactive, shape: .cube)
+        let face = SizeCrossing(active: active.inGlass(coverage: 1, exchangeKJ: perSiteKJ / 2), inactive: inactive, shape: .cube)
+        let name = "cluster vs face exchange"
+        let checked = SizeEstimate(cluster, alternative: nil, glass: true, exchangeSigmaKJ: nil, faceExchange: .some(face))
+        XCTAssertEqual(checked.terms.first { $0.name == name }?.shareNm ?? -1, 30, accuracy: 1e-6)
+        let missing = SizeEstimate(cluster, alternative: nil, glass: true, exchangeSigmaKJ: nil, faceExchange: .some(nil))
+        XCTAssertTrue(missing.unknownTerms.contains(name), "\(missing.terms)")
+        let unasked = SizeEstimate(cluster, alternative: nil, glass: true, exchangeSigmaKJ: nil)
+        XCTAssertFalse(unasked.terms.contains { $0.name == name })
+        let bare = SizeEstimate(cluster, alternative: nil, glass: false, exchangeSigmaKJ: nil, faceExchange: .some(face))
+        XCTAssertFalse(bare.terms.contains { $0.name == name }, "bare particles have no glass term to check")
+    }
+
     /// Exact data leave no residual, so the fit shares vanish; noisy data give a positive share;
     /// without a GFN1 series the method term is unknown and named.
     func testFitSharesAndUnknownTerms() throws {

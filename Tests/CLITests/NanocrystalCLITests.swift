@@ -47,6 +47,34 @@ final class NanocrystalCLITests: XCTestCase {
         XCTAssertTrue(run.stderr.contains("error: NaCl-rocksalt: not an ABX3 cell"), run.stderr)
     }
 
+    /// `--glass-face` writes the face's sites into the block file, and `build exchange` binds the
+    /// glass on the first of them (the Pb under it loses that I); a bad face is a usage error, a face
+    /// without outward halides a data error naming the face to use.
+    func testGlassFaceFeedsTheExchangeBuilder() throws {
+        let cli = try CLIHarness()
+        let out = cli.path("alpha-332.extxyz")
+        let run = try cli.run(["build", "nanocrystal", Self.alpha, "--repeats", "3x3x2", "--glass-face=+c", "-o", out])
+        XCTAssertEqual(run.status, 0, run.stderr + run.stdout)
+        let frame = try XYZFormat.read(try String(contentsOfFile: out, encoding: .utf8))
+        XCTAssertEqual(frame.info["glass_face"], "+c")
+        let first = try XCTUnwrap(frame.info["glass_facing"]?.split(separator: " ").first.flatMap { Int($0) })
+        let glass = CLIHarness.repository.appendingPathComponent("clusters/models/zn1.extxyz").path
+        let exchange = try cli.run(["build", "exchange", "--perovskite", out, "--glass", glass, "--k", "1", "--sites", "1",
+                                    "--ligand", "1", "--orientations", "1", "--out-dir", cli.path("products")])
+        XCTAssertEqual(exchange.status, 0, exchange.stderr + exchange.stdout)
+        let products = try FileManager.default.contentsOfDirectory(atPath: cli.path("products"))
+        XCTAssertEqual(products.count, 1, "\(products)")
+        let product = try XYZFormat.read(try String(contentsOfFile: cli.path("products/\(products[0])"), encoding: .utf8))
+        XCTAssertTrue(product.info["sites"]?.hasSuffix(":I\(first)") ?? false, "\(product.info)")
+
+        let bad = try cli.run(["build", "nanocrystal", Self.alpha, "--repeats", "3x3x2", "--glass-face", "top", "-o", out])
+        XCTAssertEqual(bad.status, 64, bad.stderr)
+        XCTAssertTrue(bad.stderr.contains("--glass-face must be a face of the block"), bad.stderr)
+        let bare = try cli.run(["build", "nanocrystal", Self.alpha, "--repeats", "3x3x2", "--glass-face=-c", "-o", out])
+        XCTAssertEqual(bare.status, 1, bare.stderr)
+        XCTAssertTrue(bare.stderr.contains("face -c has no terminal halide for a glass unit to bind to; try +c"), bare.stderr)
+    }
+
     func testACampaignStoresTheBlocksRow() throws {
         let cli = try CLIHarness()
         let spec = cli.path("nc.toml")

@@ -7,7 +7,9 @@ import XCTest
 /// by an independent numpy script (Oracles/nanocrystal_size.py): every point's energy equals its
 /// calculation row, each phase's fit (one γ for cubic α, three face energies for orthorhombic δ)
 /// equals numpy's least squares, the surface-site density and interface energy per area in the glass
-/// equal numpy's, and L* in the glass equals numpy's own crossing (or both find none).
+/// equal numpy's, and L* in the glass equals numpy's own crossing (or both find none); exchanges on
+/// block faces (here stand-in reactions between blocks) are grouped per block, Boltzmann-averaged,
+/// and their share of L* equals numpy's L* with the largest blocks' values.
 final class NanocrystalVerdictCLITests: XCTestCase {
     static func spec(cells: String) -> String {
         let alpha = ["1x1x1", "1x1x2", "1x2x2", "2x2x2", "2x2x3"]
@@ -35,13 +37,33 @@ final class NanocrystalVerdictCLITests: XCTestCase {
 
             [[reactions]]
             name = "iface alpha"
-            reactants = { alpha_nc_1x1x2 = 4 }
+            reactants = { alpha_nc_2x2x2 = 1 }
             products = { alpha_nc_1x2x2 = 2 }
 
             [[reactions]]
             name = "iface delta"
             reactants = { small_delta = 2 }
             products = { delta_nc_1x2x1 = 1 }
+
+            [[reactions]]
+            name = "face alpha 1x1x2"
+            reactants = { alpha_nc_1x1x2 = 2 }
+            products = { alpha_nc_1x2x2 = 1 }
+
+            [[reactions]]
+            name = "face alpha 1x2x2 a"
+            reactants = { alpha_nc_1x2x2 = 2 }
+            products = { alpha_nc_2x2x2 = 1 }
+
+            [[reactions]]
+            name = "face alpha 1x2x2 b"
+            reactants = { alpha_nc_1x2x2 = 2 }
+            products = { alpha_nc_1x1x2 = 4 }
+
+            [[reactions]]
+            name = "face delta 1x2x1"
+            reactants = { delta_nc_1x2x1 = 2 }
+            products = { delta_nc_2x2x1 = 1 }
 
             [[verdicts]]
             name = "blocks"
@@ -51,7 +73,7 @@ final class NanocrystalVerdictCLITests: XCTestCase {
             inactive = "iface delta"
             bulk = "bulk"
             formula_units = 8
-            nanocrystals = { active = "alpha_nc_*", inactive = "delta_nc_*" }
+            nanocrystals = { active = "alpha_nc_*", inactive = "delta_nc_*", face_active = "face alpha *", face_inactive = "face delta *" }
             """
     }
 
@@ -86,9 +108,15 @@ final class NanocrystalVerdictCLITests: XCTestCase {
         let model = try XCTUnwrap(object["size_model"] as? [String: Any], verdict.stdout)
         let phases = try XCTUnwrap(model["phases"] as? [[String: Any]])
         XCTAssertEqual(phases.map { ($0["points"] as? [Any])?.count ?? 0 }.reduce(0, +), 11, "every block is a point")
+        let faces = phases.map { ($0["faceExchanges"] as? [[String: Any]] ?? []).compactMap { $0["block"] as? String } }
+        XCTAssertEqual(faces, [["alpha_nc_1x1x2", "alpha_nc_1x2x2"], ["delta_nc_1x2x1"]], "one entry per block, smallest first")
 
         let glass = try SizeModelOracle.check(object, faces: ["alpha": 1, "delta": 3], database: cli.path("ncv.sqlite"),
                                               python: python, cli)
+        // These stand-in energies cross in the glass with either set of exchanges, so the face share
+        // is a number numpy reproduces, not an unknown.
+        let terms = glass["uncertainty_terms"] as? [[String: Any]] ?? []
+        XCTAssertNotNil(terms.first { $0["name"] as? String == "cluster vs face exchange" }?["share_nm"] as? Double, "\(terms)")
         let table = try cli.run(["verdict", "--db", cli.path("ncv.sqlite")])
         XCTAssertTrue(table.stdout.contains("| critical size in the glass (alpha vs delta) | \(glass["text"] as? String ?? "?") |"),
                       table.stdout)

@@ -46,6 +46,10 @@ enum SizeModelOracle {
             for (g, w) in zip(got, want) { XCTAssertEqual(g, w, accuracy: 1e-8, name, file: file, line: line) }
             XCTAssertEqual(try tool("surfaceSitesPerNm2"), try value("sites_per_nm2"), accuracy: 1e-8, name, file: file, line: line)
             XCTAssertEqual(try tool("interfaceEnergyJM2"), try value("interface_j_m2"), accuracy: 1e-8, name, file: file, line: line)
+            if phase["faceExchanges"] != nil {
+                XCTAssertEqual(try tool("faceInterfaceEnergyJM2"), try value("face_interface_j_m2"), accuracy: 1e-8, name,
+                               file: file, line: line)
+            }
         }
         let glass = try XCTUnwrap(verdict["critical_size_nm"] as? [String: Any])
         if let cube = oracle["glass_cube_nm"] as? Double {
@@ -53,6 +57,28 @@ enum SizeModelOracle {
         } else {
             XCTAssertTrue(glass["cube"] is NSNull, "numpy finds no crossing, the tool must not either: \(glass)", file: file, line: line)
         }
+        if phases.contains(where: { $0["faceExchanges"] != nil }) {
+            try checkFaceShare(glass, oracle: oracle, file: file, line: line)
+        }
         return glass
+    }
+
+    /// The "cluster vs face exchange" share is |L* − L*(face)| of the cube or of the sphere (the
+    /// band keeps the terms of its widest shape) with numpy's crossings, or unknown when numpy finds
+    /// no crossing for one of them.
+    private static func checkFaceShare(_ glass: [String: Any], oracle: [String: Any], file: StaticString, line: UInt) throws {
+        let terms = try XCTUnwrap(glass["uncertainty_terms"] as? [[String: Any]], "\(glass)", file: file, line: line)
+        let term = try XCTUnwrap(terms.first { $0["name"] as? String == "cluster vs face exchange" },
+                                 "the glass band names the face share: \(terms)", file: file, line: line)
+        let shares = ["cube", "sphere"].compactMap { shape -> Double? in
+            guard let l = oracle["glass_\(shape)_nm"] as? Double, let face = oracle["face_glass_\(shape)_nm"] as? Double else { return nil }
+            return abs(l - face)
+        }
+        guard let share = term["share_nm"] as? Double else {
+            XCTAssertTrue(shares.count < 2, "numpy forms both shares \(shares), the tool none: \(term)", file: file, line: line)
+            return
+        }
+        XCTAssertTrue(shares.contains { abs($0 - share) <= 1e-4 }, "tool \(share) nm, numpy \(shares)",
+                      file: file, line: line)
     }
 }

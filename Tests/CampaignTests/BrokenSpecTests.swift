@@ -115,6 +115,13 @@ final class BrokenSpecTests: XCTestCase {
             Case(name: "nanocrystal coverage out of range",
                  spec: base + Self.verdictTail(units: 1) + "nanocrystals = { active = \"H2\", inactive = \"water\", coverage = 2 }\n",
                  line: 35, fragment: "`coverage` must be in (0, 1] (exchanges per surface B site)"),
+            Case(name: "face exchange of one phase only",
+                 spec: base + Self.verdictTail(units: 1) + "nanocrystals = { active = \"H2\", inactive = \"water\", face_active = \"iface a\" }\n",
+                 line: 35, fragment: "`nanocrystals` gives face_active without `face_inactive`"),
+            Case(name: "face exchange pattern that matches no reaction",
+                 spec: base + Self.verdictTail(units: 1)
+                    + "nanocrystals = { active = \"H2\", inactive = \"water\", face_active = \"iface a\", face_inactive = \"face *\" }\n",
+                 line: 35, fragment: "`nanocrystals.face_inactive` pattern \"face *\" matches no reaction of this spec"),
             Case(name: "duplicate verdict name",
                  spec: base + Self.verdictTail(units: 1) + "\n[[verdicts]]\nname = \"v\"\nactive_phase = \"gamma\"\n"
                     + "active = \"iface a\"\ninactive = \"iface d\"\nbulk = \"bulk\"\nformula_units = 1\n",
@@ -169,6 +176,15 @@ final class BrokenSpecTests: XCTestCase {
             + "nanocrystals = { active = \"H*\", inactive = \"wat?r\" }\n")
         let spec = try JobSpecParser.parse(path: url)
         XCTAssertEqual(spec.verdicts[0].nanocrystals, VerdictSpec.Nanocrystals(active: "H*", inactive: "wat?r", coverage: 1))
+    }
+
+    /// `face_active` / `face_inactive` name each phase's exchanges on block faces (reaction patterns).
+    func testVerdictFaceExchangesAreRead() throws {
+        let url = try sandbox.write("face.toml", base + Self.verdictTail(units: 1)
+            + "nanocrystals = { active = \"H*\", inactive = \"wat?r\", face_active = \"iface a\", face_inactive = \"iface ?\" }\n")
+        let spec = try JobSpecParser.parse(path: url)
+        XCTAssertEqual(spec.verdicts[0].nanocrystals, VerdictSpec.Nanocrystals(active: "H*", inactive: "wat?r", coverage: 1,
+                                                                                faceActive: "iface a", faceInactive: "iface ?"))
     }
 
     func testEachBrokenSpecIsRejectedAtItsLine() throws {

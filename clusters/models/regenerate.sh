@@ -4,7 +4,7 @@
 set -eu
 IS=${1:-interscreen}
 OUT=clusters/models
-rm -rf "$OUT/products"
+rm -rf "$OUT/products" "$OUT/blocks" "$OUT/block-products"
 "$IS" build perovskite --cell clusters/bulk/CsPbI3-alpha.cif --units 8 --surface 001 -o "$OUT/CsPbI3-alpha-8fu-001.extxyz"
 "$IS" build perovskite --cell clusters/bulk/CsPbI3-delta.cif --units 8 --surface 001 -o "$OUT/CsPbI3-delta-8fu-001.extxyz"
 "$IS" build glass --zn 1 -o "$OUT/zn1.extxyz"
@@ -14,3 +14,13 @@ rm -rf "$OUT/products"
 "$IS" build exchange --perovskite "$OUT/CsPbI3-delta-8fu-001.extxyz" --glass "$OUT/zn1.extxyz" --k 1 --sites 4 --ligand 1 --out-dir "$OUT/products"
 "$IS" build perovskite --cell clusters/bulk/CsPbI3-gamma.cif --units 8 --surface 010 -o "$OUT/CsPbI3-gamma-8fu-010.extxyz"
 "$IS" build exchange --perovskite "$OUT/CsPbI3-gamma-8fu-010.extxyz" --glass "$OUT/zn1.extxyz" --k 1 --sites 5 --ligand 1 --out-dir "$OUT/products"
+# Glass on nanocrystal faces (jobs/cspbi3-interface-blocks.toml): whole-cell blocks with the glass
+# face's terminal I nearest the face centre first, and the exchange on the first buildable of the
+# first <sites> of them (delta 2x2x1's centre site cannot take the ring: a ring C 3.20 A from a Cs).
+mkdir -p "$OUT/blocks"
+for spec in alpha:2x2x2:+c:1 alpha:3x3x2:+c:1 gamma-pc:1x1x1:-b:1 gamma-pc:2x1x1:-b:1 delta:1x2x1:+c:1 delta:2x2x1:+c:2; do
+  cell=${spec%%:*}; rest=${spec#*:}; repeats=${rest%%:*}; rest=${rest#*:}; face=${rest%%:*}; sites=${rest#*:}
+  name="CsPbI3-$cell-nc-$repeats-on$face"
+  "$IS" build nanocrystal "clusters/bulk/CsPbI3-$cell.extxyz" --repeats "$repeats" --glass-face="$face" -o "$OUT/blocks/$name.extxyz"
+  "$IS" build exchange --perovskite "$OUT/blocks/$name.extxyz" --glass "$OUT/zn1.extxyz" --k 1 --sites "$sites" --ligand 1 --out-dir "$OUT/block-products"
+done

@@ -22,8 +22,12 @@ public struct SizeEstimate: Sendable, Equatable {
     /// - Parameters:
     ///   - alternative: the same crossing with the other method's fits (GFN1), when there are any.
     ///   - exchangeSigmaKJ: configuration spread of ΔΔE per exchange (glass only; nil: unknown).
+    ///   - faceExchange: when the spec names exchanges on block faces (glass only): `.some` with the
+    ///     crossing whose glass terms use the largest blocks' face exchange energies instead of the
+    ///     clusters', `.some(nil)` when they could not be formed; its share "cluster vs face
+    ///     exchange" is |L* − L*(face)|.
     public init(_ crossing: SizeCrossing, alternative: SizeCrossing?, glass: Bool, exchangeSigmaKJ: Double?,
-                coverage: Double = 1) {
+                coverage: Double = 1, faceExchange: SizeCrossing?? = .none) {
         self.crossing = crossing
         outcome = crossing.outcome()
         let size = outcome.sizeNm
@@ -34,6 +38,11 @@ public struct SizeEstimate: Sendable, Equatable {
         if glass {
             terms.append(Term(name: "exchange configuration spread",
                               shareNm: exchangeSigmaKJ.flatMap { Self.exchangeShare(crossing, sigmaKJ: $0, coverage: coverage) }))
+            if case .some(let face) = faceExchange {
+                let faceSize = face?.outcome().sizeNm
+                terms.append(Term(name: "cluster vs face exchange",
+                                  shareNm: size != nil && faceSize != nil ? abs(size! - faceSize!) : nil))
+            }
         }
         let largest = max(crossing.active.fit.largestSizeNm, crossing.inactive.fit.largestSizeNm)
         if let size, size > Self.extrapolationFactor * largest {

@@ -16,7 +16,9 @@ struct NanocrystalSizeFormer {
     let store: ResultsStore
 
     func model(_ spec: VerdictSpec.Nanocrystals, active: String, inactive: String,
-               exchange: (active: Double, inactive: Double, sigma: Double?)?, rows: [TaskRecord]) throws -> VerdictSizeModel {
+               exchange: (active: Double, inactive: Double, sigma: Double?)?,
+               faces: (active: [VerdictSizeModel.FaceExchange], inactive: [VerdictSizeModel.FaceExchange])? = nil,
+               rows: [TaskRecord]) throws -> VerdictSizeModel {
         var notes: [String] = []
         let blocks = try store.nanocrystals()
         let activePoints = try points(spec.active, rows: rows, blocks: blocks, notes: &notes)
@@ -27,6 +29,8 @@ struct NanocrystalSizeFormer {
         let (method, other) = Self.methods(fits, notes: &notes)
         var phases = [phase(active, activePoints, method, fits[method]?.active),
                       phase(inactive, inactivePoints, method, fits[method]?.inactive)]
+        let faceSets = faces.map { [Self.sized($0.active, activePoints), Self.sized($0.inactive, inactivePoints)] }
+        if let faceSets { for i in 0..<2 { phases[i].record.faceExchanges = faceSets[i] } }
         let alternatives = other.flatMap { fits[$0] }.map { (try? $0.active.get(), try? $0.inactive.get()) }
         guard let fa = phases[0].fit, let fi = phases[1].fit else {
             let reason = phases.compactMap(\.record.fitError).joined(separator: "; ")
@@ -48,8 +52,20 @@ struct NanocrystalSizeFormer {
                  p.1.inGlass(coverage: spec.coverage, exchangeKJ: exchange.inactive))
             }
             let glassPair = inGlass(pair)
+            var facePair: (SizePhase, SizePhase)?? = .none
+            if let faceSets {
+                facePair = .some(Self.largest(faceSets).map { a, i in
+                    (pair.0.inGlass(coverage: spec.coverage, exchangeKJ: a.energyKJ),
+                     pair.1.inGlass(coverage: spec.coverage, exchangeKJ: i.energyKJ))
+                })
+                if case .some(.some(let p)) = facePair {
+                    phases[0].record.faceInterfaceEnergyJM2 = p.0.boundaryJM2
+                    phases[1].record.faceInterfaceEnergyJM2 = p.1.boundaryJM2
+                }
+                notes += Self.faceNotes(faceSets, names: [active, inactive], cluster: exchange, crossing: facePair.flatMap { $0 })
+            }
             glass = band(glassPair, alternative: alternative.map(inGlass), exchange: exchange, coverage: spec.coverage,
-                         other: other, notes: &notes)
+                         other: other, face: facePair, notes: &notes)
             phases[0].record.exchangeKJ = exchange.active
             phases[1].record.exchangeKJ = exchange.inactive
             phases[0].record.interfaceEnergyJM2 = glassPair.0.boundaryJM2
@@ -151,11 +167,12 @@ struct NanocrystalSizeFormer {
     /// `notes`, so a missing GFN2-vs-GFN1 share says why.
     private func band(_ pair: (SizePhase, SizePhase), alternative: (SizePhase, SizePhase)?,
                       exchange: (active: Double, inactive: Double, sigma: Double?)?, coverage: Double,
-                      other: String?, notes: inout [String]) -> VerdictSizeModel.Band {
+                      other: String?, face: (SizePhase, SizePhase)?? = .none, notes: inout [String]) -> VerdictSizeModel.Band {
         let estimates = ParticleShape.allCases.map { shape in
             SizeEstimate(SizeCrossing(active: pair.0, inactive: pair.1, shape: shape),
                          alternative: alternative.map { SizeCrossing(active: $0.0, inactive: $0.1, shape: shape) },
-                         glass: exchange != nil, exchangeSigmaKJ: exchange?.sigma, coverage: coverage)
+                         glass: exchange != nil, exchangeSigmaKJ: exchange?.sigma, coverage: coverage,
+                         faceExchange: face.map { $0.map { SizeCrossing(active: $0.0, inactive: $0.1, shape: shape) } })
         }
         if let (a, i) = alternative, let other {
             notes.append("\(other.uppercased()) alone, \(exchange == nil ? "bare" : "in the glass") (cube): "

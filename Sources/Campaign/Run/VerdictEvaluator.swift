@@ -35,8 +35,16 @@ struct VerdictEvaluator {
             let exchange = row.activeBoltzmannKJ.flatMap { a in
                 row.inactiveBoltzmannKJ.map { (active: a, inactive: $0, sigma: ConfigurationEnsemble.differenceSpread(active, inactive)) }
             }
+            var faces: (active: [VerdictSizeModel.FaceExchange], inactive: [VerdictSizeModel.FaceExchange])?
+            if let faceActive = nanocrystals.faceActive, let faceInactive = nanocrystals.faceInactive {
+                let active = faceExchanges(faceActive, blocks: nanocrystals.active, reactions, kelvin: spec.temperature)
+                let inactive = faceExchanges(faceInactive, blocks: nanocrystals.inactive, reactions, kelvin: spec.temperature)
+                faces = (active.found, inactive.found)
+                row.excluded += active.left + inactive.left
+            }
             row.sizeModel = try NanocrystalSizeFormer(campaign: campaign, store: store)
-                .model(nanocrystals, active: spec.activePhase, inactive: spec.inactivePhase, exchange: exchange, rows: rows)
+                .model(nanocrystals, active: spec.activePhase, inactive: spec.inactivePhase, exchange: exchange,
+                       faces: faces, rows: rows)
         }
         guard let bulk, bulk.status == .done, let perUnit = bulk.normalizedKJMol else {
             row.verdict = "no verdict yet: bulk reaction \"\(spec.bulkReaction)\" is "
@@ -56,6 +64,25 @@ struct VerdictEvaluator {
         row.uncertaintyKJ = verdict.knownUncertainty
         row.verdict = verdict.sentence
         try store.saveVerdict(row)
+    }
+
+    /// Done exchanges on block faces matching `pattern`, one entry per block (the reactant whose name
+    /// matches the phase's nanocrystal pattern `blocks`, else all reactants), Boltzmann-averaged over
+    /// that block's configurations; and the ones left out with why.
+    private func faceExchanges(_ pattern: String, blocks: String, _ reactions: [ReactionRecord], kelvin: Double)
+        -> (found: [VerdictSizeModel.FaceExchange], left: [String]) {
+        let (_, used, left) = ensemble(pattern, reactions)
+        let byBlock = Dictionary(grouping: used) { reaction -> String in
+            let reactants = reaction.species.filter { $0.coefficient < 0 }.map(\.name)
+            return reactants.first { ReactionPattern.matches(blocks, $0) } ?? reactants.sorted().joined(separator: " + ")
+        }
+        let found = byBlock.sorted { $0.key < $1.key }.compactMap { block, rows -> VerdictSizeModel.FaceExchange? in
+            let configurations = ConfigurationEnsemble(energies: rows.map { ($0.name, $0.energyKJMol!) })
+            guard let mean = configurations.boltzmannAverage(kelvin: kelvin), let lowest = configurations.lowest else { return nil }
+            return VerdictSizeModel.FaceExchange(block: block, formulaUnits: nil, energyKJ: mean, lowestKJ: lowest.kJMol,
+                                                 reactionIDs: rows.compactMap(\.id))
+        }
+        return (found, left)
     }
 
     /// The done configurations matching `pattern`, the rows used, and the ones left out with why.

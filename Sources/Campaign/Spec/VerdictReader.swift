@@ -90,7 +90,7 @@ struct VerdictReader {
     /// structure-name patterns that must each match a declared structure; coverage in (0, 1].
     private func nanocrystals(_ t: TableReader) -> VerdictSpec.Nanocrystals? {
         guard let n = t.subtable("nanocrystals", title: "`nanocrystals`") else { return nil }
-        n.checkKeys(["active", "inactive", "coverage"])
+        n.checkKeys(["active", "inactive", "coverage", "face_active", "face_inactive"])
         let patterns = ["active", "inactive"].map { key -> String? in
             guard let text = n.string(key), !text.isEmpty else {
                 context.report(n.line, "`nanocrystals` needs `\(key)` (a pattern of structure names)")
@@ -106,7 +106,28 @@ struct VerdictReader {
             ? MethodReader.checked(n, "coverage", n.number("coverage"), "must be in (0, 1] (exchanges per surface B site)") {
                 $0 > 0 && $0 <= 1 } : 1
         guard let active = patterns[0], let inactive = patterns[1], let coverage else { return nil }
-        return VerdictSpec.Nanocrystals(active: active, inactive: inactive, coverage: coverage)
+        let faces = facePatterns(n)
+        return VerdictSpec.Nanocrystals(active: active, inactive: inactive, coverage: coverage,
+                                        faceActive: faces?.active, faceInactive: faces?.inactive)
+    }
+
+    /// `face_active` and `face_inactive`: both or neither, each a pattern matching a reaction.
+    private func facePatterns(_ n: TableReader) -> (active: String, inactive: String)? {
+        let keys = ["face_active", "face_inactive"]
+        guard keys.contains(where: n.has) else { return nil }
+        let patterns = keys.map { key -> String? in
+            guard let text = n.string(key), !text.isEmpty else {
+                context.report(n.line, "`nanocrystals` gives \(keys.filter(n.has).joined()) without `\(key)`: name both phases' face exchanges (reaction patterns) or neither")
+                return nil
+            }
+            guard reactions.contains(where: { ReactionPattern.matches(text, $0.name) }) else {
+                context.report(n.line(key), "`nanocrystals.\(key)` pattern \"\(text)\" matches no reaction of this spec")
+                return nil
+            }
+            return text
+        }
+        guard let active = patterns[0], let inactive = patterns[1] else { return nil }
+        return (active, inactive)
     }
 
     private func required(_ t: TableReader, _ key: String) -> String? {

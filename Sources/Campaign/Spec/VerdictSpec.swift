@@ -34,11 +34,18 @@ public struct VerdictSpec: Sendable, Codable, Equatable {
         public var inactive: String
         /// Exchanges per surface B site of a particle in the glass (1: every surface B site).
         public var coverage: Double
+        /// Reaction-name patterns of exchanges on each phase's block faces (`face_active`,
+        /// `face_inactive`): the check of the cluster exchange energy the glass term uses.
+        public var faceActive: String?
+        public var faceInactive: String?
 
-        public init(active: String, inactive: String, coverage: Double) {
+        public init(active: String, inactive: String, coverage: Double, faceActive: String? = nil,
+                    faceInactive: String? = nil) {
             self.active = active
             self.inactive = inactive
             self.coverage = coverage
+            self.faceActive = faceActive
+            self.faceInactive = faceInactive
         }
     }
 

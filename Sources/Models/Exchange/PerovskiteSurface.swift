@@ -45,14 +45,18 @@ public struct PerovskiteSurface: Sendable {
         } ?? x
     }
 
-    static func outermostTerminalHalides(_ s: Structure) -> [Int] {
+    /// Halides bonded to exactly one non-spectator metal, in atom order.
+    static func terminalHalides(_ s: Structure) -> [Int] {
         let graph = BondGraph(s)
-        let metals = s.atomicNumbers.indices.filter { isCentre(s.atomicNumbers[$0]) }
-        let centre = Geo3.centroid(metals.map { s.positions[$0] })
-        let terminal = s.atomicNumbers.indices.filter { i in
+        return s.atomicNumbers.indices.filter { i in
             BondRule.isHalogen(s.atomicNumbers[i]) && graph.neighbours[i].filter { isCentre(s.atomicNumbers[$0]) }.count == 1
         }
-        return terminal.sorted { i, j in
+    }
+
+    static func outermostTerminalHalides(_ s: Structure) -> [Int] {
+        let metals = s.atomicNumbers.indices.filter { isCentre(s.atomicNumbers[$0]) }
+        let centre = Geo3.centroid(metals.map { s.positions[$0] })
+        return terminalHalides(s).sorted { i, j in
             let (di, dj) = (Int64((Geo3.distance(s.positions[i], centre) * 1e4).rounded()), Int64((Geo3.distance(s.positions[j], centre) * 1e4).rounded()))
             return di != dj ? di > dj : SiteKey(s.positions[i], centre: centre) < SiteKey(s.positions[j], centre: centre)
         }

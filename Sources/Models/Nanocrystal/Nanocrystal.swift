@@ -25,6 +25,10 @@ public struct Nanocrystal: Sendable, Equatable {
     public var bondCutoff: Double
     /// The fractional shift of the cell origin the block was cut with (multiples of 1/8).
     public var origin: SIMD3<Double>
+    /// The face a glass unit binds to, when one was chosen ("+c"), and its sites: terminal halides
+    /// of that face, 0-based, nearest the face centre first (written as `glass_facing`, 1-based).
+    public var glassFace: String? = nil
+    public var glassFacing: [Int] = []
 
     /// "4x4x4".
     public var label: String { NanocrystalRepeats.label(repeats) }
@@ -41,6 +45,21 @@ extension Nanocrystal {
          ("box_area_a2", "\(boxAreaA2)"),
          ("face_areas_a2", faceAreasA2.map { "\($0)" }.joined(separator: ",")), ("box_volume_a3", "\(boxVolumeA3)"),
          ("surface_b_sites", "\(surfaceBSites)"), ("broken_bonds", "\(brokenBonds)"), ("kept_bonds", "\(keptBonds)")]
+            + (glassFace.map { [("glass_face", $0), ("glass_facing", glassFacing.map { "\($0 + 1)" }.joined(separator: " "))] } ?? [])
+    }
+
+    /// This block with `face` chosen for the glass: its terminal halides become `glassFacing`.
+    /// Throws when that face has none (e.g. a face of bare B sites).
+    public func facingGlass(on face: NanocrystalGlassFace, cell: Structure) throws -> Nanocrystal {
+        guard let lattice = cell.lattice else { throw ModelBuildError("\(cell.name): no cell vectors") }
+        let sites = face.sites(in: structure, vectors: lattice.vectors)
+        guard !sites.isEmpty else {
+            throw ModelBuildError("\(structure.name): face \(face.label) has no terminal halide for a glass unit to bind to; try \(face.opposite.label)")
+        }
+        var marked = self
+        marked.glassFace = face.label
+        marked.glassFacing = sites
+        return marked
     }
 
     /// Extended XYZ with `info` and a `source` key.

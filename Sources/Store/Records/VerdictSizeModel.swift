@@ -79,10 +79,36 @@ public struct VerdictSizeModel: Codable, Sendable, Equatable {
         public var interfaceEnergyJM2: Double?
         /// L = V^(1/3) of the largest block, nm.
         public var largestSizeNm: Double?
+        /// Exchanges on the glass face of this phase's blocks (`face_active`/`face_inactive`), smallest
+        /// block first; nil when the spec names none.
+        public var faceExchanges: [FaceExchange]?
+        /// γ plus the glass term with the largest block's face exchange instead of the cluster's, J/m².
+        public var faceInterfaceEnergyJM2: Double?
 
         public init(name: String, points: [Point]) {
             self.name = name
             self.points = points
+        }
+    }
+
+    /// One glass unit exchanged on the face of one block: the Boltzmann average over its
+    /// configurations (kJ/mol per exchange) and the reaction rows behind it.
+    public struct FaceExchange: Codable, Sendable, Equatable {
+        /// The block reactant's structure name.
+        public var block: String
+        /// Its formula units when it is one of the phase's nanocrystal points.
+        public var formulaUnits: Double?
+        public var energyKJ: Double
+        /// The lowest configuration's energy, kJ/mol.
+        public var lowestKJ: Double
+        public var reactionIDs: [Int64]
+
+        public init(block: String, formulaUnits: Double?, energyKJ: Double, lowestKJ: Double, reactionIDs: [Int64]) {
+            self.block = block
+            self.formulaUnits = formulaUnits
+            self.energyKJ = energyKJ
+            self.lowestKJ = lowestKJ
+            self.reactionIDs = reactionIDs
         }
     }
 

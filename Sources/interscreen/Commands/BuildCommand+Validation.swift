@@ -42,6 +42,9 @@ extension BuildCommand.NanocrystalBlock {
         guard NanocrystalRepeats.parse(repeats) != nil else {
             throw ValidationError("--repeats must be \(NanocrystalRepeats.expected) (got '\(repeats)')")
         }
+        if let glassFace, NanocrystalGlassFace(glassFace) == nil {
+            throw ValidationError("--glass-face must be \(NanocrystalGlassFace.expected) (got '\(glassFace)')")
+        }
         if let output { try OutputPath.checkWritable(output, option: "--output") }
     }
 }

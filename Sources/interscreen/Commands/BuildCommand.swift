@@ -176,6 +176,9 @@ struct BuildCommand: ParsableCommand {
         @Option(help: "Cells along a, b, c: \(NanocrystalRepeats.expected).")
         var repeats: String
 
+        @Option(name: .customLong("glass-face"), help: "Face the glass binds to (+a, -a, +b, -b, +c, -c): its terminal halides, nearest the face centre first, are written as glass_facing= for `build exchange`.")
+        var glassFace: String?
+
         @Option(name: [.short, .customLong("output")], help: "Output file (.extxyz; default <cell name>-nc-<repeats>.extxyz).")
         var output: String?
 
@@ -185,7 +188,9 @@ struct BuildCommand: ParsableCommand {
         func run() throws {
             let cellStructure = try StructureFile.read(path: cell)
             let block = try BuildFiles.attempt {
-                try NanocrystalBuilder.build(cell: cellStructure, repeats: NanocrystalRepeats.parse(repeats)!)
+                let block = try NanocrystalBuilder.build(cell: cellStructure, repeats: NanocrystalRepeats.parse(repeats)!)
+                guard let face = glassFace.flatMap(NanocrystalGlassFace.init) else { return block }
+                return try block.facingGlass(on: face, cell: cellStructure)
             }
             let path = output ?? block.structure.name + ".extxyz"
             try BuildFiles.write(block.extendedXYZ(source: BuildFiles.provenance()), to: path)

@@ -8,7 +8,9 @@ geometric mean over the three families; and the cube L* in the glass,
 G_p(N) = N*mu + 6 (N v)^(2/3) (gamma_eff + theta*rho*dE) + beta*N*ln((N v)^(1/3)),
 rho the surface B sites per area of the Wulff particle (sites fitted per face group, through the
 origin, weighted by multiplicity / gamma), dE the Boltzmann mean (at the verdict's temperature) of the
-phase's exchange reaction energies, read from the reactions table rows the verdict names. Prints one JSON object of the recomputed numbers.
+phase's exchange reaction energies, read from the reactions table rows the verdict names; with
+exchanges on block faces, the same L* with each phase's largest block's face exchange instead.
+Prints one JSON object of the recomputed numbers.
 """
 import json
 import sqlite3
@@ -68,32 +70,67 @@ exchange = {active: boltzmann(roles["active"]), inactive: boltzmann(roles["inact
 out["exchange_kj"] = exchange
 
 
-for name, f in fits.items():
-    out["phases"][name]["interface_j_m2"] = (f["gamma"] + model["coverage"] * f["rho"] * exchange[name] / KJ) * JM2
-    out["phases"][name]["sites_per_nm2"] = f["rho"] * 100
-
-
-def g(name, units):
+def boundary(name, dE):
     f = fits[name]
-    volume = units * f["v"]
-    boundary = f["gamma"] + model["coverage"] * f["rho"] * exchange[name] / KJ
-    return units * f["mu"] + 6 * volume ** (2 / 3) * boundary + f["beta"] * units * np.log(volume ** (1 / 3))
+    return f["gamma"] + model["coverage"] * f["rho"] * dE / KJ
 
 
-def diff(edge_nm):
-    units = (edge_nm * 10) ** 3 / fits[active]["v"]
-    return g(active, units) - g(inactive, units)
+for name in fits:
+    out["phases"][name]["interface_j_m2"] = boundary(name, exchange[name]) * JM2
+    out["phases"][name]["sites_per_nm2"] = fits[name]["rho"] * 100
 
 
-edges = np.geomspace(0.5, 1000, 20001)
-values = np.array([diff(x) for x in edges])
-change = np.nonzero(np.sign(values[:-1]) != np.sign(values[1:]))[0]
-crossing = None
-if len(change):
+def crossing(dE, shape="cube"):
+    """Size (nm; cube edge or sphere diameter) where G_active - G_inactive changes sign, dE the
+    exchange per phase. Cube: A = 6 V^(2/3), V = L^3; sphere: A = (36 pi)^(1/3) V^(2/3), V = pi d^3 / 6."""
+    area_factor, volume_of = (6.0, lambda l: l ** 3) if shape == "cube" else \
+        ((36 * np.pi) ** (1 / 3), lambda d: np.pi * d ** 3 / 6)
+
+    def g(name, units):
+        f = fits[name]
+        volume = units * f["v"]
+        return units * f["mu"] + area_factor * volume ** (2 / 3) * boundary(name, dE[name]) \
+            + f["beta"] * units * np.log(volume ** (1 / 3))
+
+    def diff(size_nm):
+        units = volume_of(size_nm * 10) / fits[active]["v"]
+        return g(active, units) - g(inactive, units)
+
+    edges = np.geomspace(0.5, 1000, 20001)
+    values = np.array([diff(x) for x in edges])
+    change = np.nonzero(np.sign(values[:-1]) != np.sign(values[1:]))[0]
+    if not len(change):
+        return None
     lo, hi = edges[change[0]], edges[change[0] + 1]
     for _ in range(200):
         mid = (lo * hi) ** 0.5
         lo, hi = (mid, hi) if np.sign(diff(mid)) == np.sign(diff(lo)) else (lo, mid)
-    crossing = (lo * hi) ** 0.5
-out["glass_cube_nm"] = crossing
+    return (lo * hi) ** 0.5
+
+
+out["glass_cube_nm"] = crossing(exchange)
+out["glass_sphere_nm"] = crossing(exchange, "sphere")
+
+# Exchanges on block faces: per block the Boltzmann mean of its reaction rows (each must have the
+# block among its reactants, read from the rows' species), the largest block (formula units of its
+# point) per phase, and the cube L* with those instead of the cluster values.
+faces = {p["name"]: p.get("faceExchanges") for p in model["phases"]}
+if all(faces.values()):
+    largest = {}
+    for p in model["phases"]:
+        units = {q["name"]: q["formulaUnits"] for q in p["points"]}
+        best = None
+        for face in faces[p["name"]]:
+            for i in face["reactionIDs"]:
+                (species,) = db.execute("SELECT species FROM reactions WHERE id = ?", (i,)).fetchone()
+                reactants = [s["name"] for s in json.loads(species) if s["coefficient"] < 0]
+                assert face["block"] in reactants, (face["block"], reactants)
+            mean = boltzmann(face["reactionIDs"])
+            out.setdefault("face_kj", {})[face["block"]] = mean
+            if best is None or units[face["block"]] > units[best[0]]:
+                best = (face["block"], mean)
+        largest[p["name"]] = best[1]
+        out["phases"][p["name"]]["face_interface_j_m2"] = boundary(p["name"], best[1]) * JM2
+    out["face_glass_cube_nm"] = crossing(largest)
+    out["face_glass_sphere_nm"] = crossing(largest, "sphere")
 print(json.dumps(out))
