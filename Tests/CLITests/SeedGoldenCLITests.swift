@@ -85,6 +85,7 @@ final class SeedGoldenCLITests: XCTestCase {
         let phases = try XCTUnwrap(v["phases"] as? [String: [String: Double]])
         XCTAssertEqual(phases["gamma"]?["surface_energy_j_m2"] ?? .nan, 0.222, accuracy: 0.001, "γ γ_eff moved")
         XCTAssertEqual(phases["gamma"]?["interface_energy_j_m2"] ?? .nan, -0.100, accuracy: 0.001, "γ interface moved")
+        try pinFaceExchanges(v, ["gamma_nc_1x1x1": -193.91])
     }
 
     /// L* from the job's molecular nanocrystals (docs/surfaces.md §8, GFN2 blocks, GFN1 beside them):
@@ -106,5 +107,23 @@ final class SeedGoldenCLITests: XCTestCase {
         }
         let model = try XCTUnwrap(v["size_model"] as? [String: Any])
         XCTAssertEqual(model["method"] as? String, "gfn2")
+        try pinFaceExchanges(v, ["alpha_nc_2x2x2": -194.63, "alpha_nc_3x3x2": -170.02])
+    }
+
+    /// Exchanges on the glass face of the job's own blocks (docs/surfaces.md §9), Boltzmann over two
+    /// orientations each, ±0.06 kJ/mol; δ has none, so the share "cluster vs face exchange" of L*
+    /// in the glass is unknown and named.
+    private func pinFaceExchanges(_ v: [String: Any], _ expected: [String: Double]) throws {
+        let model = try XCTUnwrap(v["size_model"] as? [String: Any])
+        let phases = try XCTUnwrap(model["phases"] as? [[String: Any]])
+        let faces = phases.flatMap { $0["faceExchanges"] as? [[String: Any]] ?? [] }
+        XCTAssertEqual(Set(faces.compactMap { $0["block"] as? String }), Set(expected.keys), "\(faces)")
+        for face in faces {
+            let block = face["block"] as? String ?? "?"
+            XCTAssertEqual(face["energyKJ"] as? Double ?? .nan, expected[block] ?? .nan, accuracy: 0.06, "\(block) face exchange moved")
+            XCTAssertEqual((face["reactionIDs"] as? [Any])?.count, 2, "two orientations of \(block)")
+        }
+        let glass = try XCTUnwrap(v["critical_size_nm"] as? [String: Any])
+        XCTAssertTrue((glass["uncertainty_unknown"] as? [String] ?? []).contains("cluster vs face exchange"), "\(glass)")
     }
 }

@@ -115,9 +115,6 @@ final class BrokenSpecTests: XCTestCase {
             Case(name: "nanocrystal coverage out of range",
                  spec: base + Self.verdictTail(units: 1) + "nanocrystals = { active = \"H2\", inactive = \"water\", coverage = 2 }\n",
                  line: 35, fragment: "`coverage` must be in (0, 1] (exchanges per surface B site)"),
-            Case(name: "face exchange of one phase only",
-                 spec: base + Self.verdictTail(units: 1) + "nanocrystals = { active = \"H2\", inactive = \"water\", face_active = \"iface a\" }\n",
-                 line: 35, fragment: "`nanocrystals` gives face_active without `face_inactive`"),
             Case(name: "face exchange pattern that matches no reaction",
                  spec: base + Self.verdictTail(units: 1)
                     + "nanocrystals = { active = \"H2\", inactive = \"water\", face_active = \"iface a\", face_inactive = \"face *\" }\n",
@@ -185,6 +182,10 @@ final class BrokenSpecTests: XCTestCase {
         let spec = try JobSpecParser.parse(path: url)
         XCTAssertEqual(spec.verdicts[0].nanocrystals, VerdictSpec.Nanocrystals(active: "H*", inactive: "wat?r", coverage: 1,
                                                                                 faceActive: "iface a", faceInactive: "iface ?"))
+        let one = try sandbox.write("face1.toml", base + Self.verdictTail(units: 1)
+            + "nanocrystals = { active = \"H*\", inactive = \"wat?r\", face_active = \"iface a\" }\n")
+        XCTAssertEqual(try JobSpecParser.parse(path: one).verdicts[0].nanocrystals?.faceInactive, nil,
+                       "one phase's face exchanges alone are allowed; the other phase has none")
     }
 
     func testEachBrokenSpecIsRejectedAtItsLine() throws {

@@ -36,11 +36,14 @@ struct VerdictEvaluator {
                 row.inactiveBoltzmannKJ.map { (active: a, inactive: $0, sigma: ConfigurationEnsemble.differenceSpread(active, inactive)) }
             }
             var faces: (active: [VerdictSizeModel.FaceExchange], inactive: [VerdictSizeModel.FaceExchange])?
-            if let faceActive = nanocrystals.faceActive, let faceInactive = nanocrystals.faceInactive {
-                let active = faceExchanges(faceActive, blocks: nanocrystals.active, reactions, kelvin: spec.temperature)
-                let inactive = faceExchanges(faceInactive, blocks: nanocrystals.inactive, reactions, kelvin: spec.temperature)
-                faces = (active.found, inactive.found)
-                row.excluded += active.left + inactive.left
+            if nanocrystals.faceActive != nil || nanocrystals.faceInactive != nil {
+                let none: ([VerdictSizeModel.FaceExchange], [String]) = ([], [])
+                let active = nanocrystals.faceActive.map {
+                    faceExchanges($0, blocks: nanocrystals.active, reactions, kelvin: spec.temperature) } ?? none
+                let inactive = nanocrystals.faceInactive.map {
+                    faceExchanges($0, blocks: nanocrystals.inactive, reactions, kelvin: spec.temperature) } ?? none
+                faces = (active.0, inactive.0)
+                row.excluded += active.1 + inactive.1
             }
             row.sizeModel = try NanocrystalSizeFormer(campaign: campaign, store: store)
                 .model(nanocrystals, active: spec.activePhase, inactive: spec.inactivePhase, exchange: exchange,

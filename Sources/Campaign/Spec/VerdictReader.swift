@@ -108,16 +108,18 @@ struct VerdictReader {
         guard let active = patterns[0], let inactive = patterns[1], let coverage else { return nil }
         let faces = facePatterns(n)
         return VerdictSpec.Nanocrystals(active: active, inactive: inactive, coverage: coverage,
-                                        faceActive: faces?.active, faceInactive: faces?.inactive)
+                                        faceActive: faces?.active ?? nil, faceInactive: faces?.inactive ?? nil)
     }
 
-    /// `face_active` and `face_inactive`: both or neither, each a pattern matching a reaction.
-    private func facePatterns(_ n: TableReader) -> (active: String, inactive: String)? {
+    /// `face_active` and `face_inactive`: each optional, a pattern matching a reaction; a phase
+    /// without one has no face exchanges (the share they give is then unknown, and says why).
+    private func facePatterns(_ n: TableReader) -> (active: String?, inactive: String?)? {
         let keys = ["face_active", "face_inactive"]
         guard keys.contains(where: n.has) else { return nil }
         let patterns = keys.map { key -> String? in
+            guard n.has(key) else { return nil }
             guard let text = n.string(key), !text.isEmpty else {
-                context.report(n.line, "`nanocrystals` gives \(keys.filter(n.has).joined()) without `\(key)`: name both phases' face exchanges (reaction patterns) or neither")
+                context.report(n.line(key), "`nanocrystals.\(key)` must be a pattern of reaction names")
                 return nil
             }
             guard reactions.contains(where: { ReactionPattern.matches(text, $0.name) }) else {
@@ -126,8 +128,7 @@ struct VerdictReader {
             }
             return text
         }
-        guard let active = patterns[0], let inactive = patterns[1] else { return nil }
-        return (active, inactive)
+        return (patterns[0], patterns[1])
     }
 
     private func required(_ t: TableReader, _ key: String) -> String? {

@@ -35,7 +35,7 @@ public struct VerdictSpec: Sendable, Codable, Equatable {
         /// Exchanges per surface B site of a particle in the glass (1: every surface B site).
         public var coverage: Double
         /// Reaction-name patterns of exchanges on each phase's block faces (`face_active`,
-        /// `face_inactive`): the check of the cluster exchange energy the glass term uses.
+        /// `face_inactive`, each optional): the check of the cluster exchange energy the glass term uses.
         public var faceActive: String?
         public var faceInactive: String?
 

@@ -27,8 +27,10 @@ enum VerdictCriticalSize {
     private static func fields(_ v: VerdictRecord, _ model: VerdictSizeModel) -> [String: Any] {
         func phase(_ name: String) -> [String: Any] {
             let p = model.phases.first { $0.name == name }
-            return ["surface_energy_j_m2": p?.surfaceEnergyJM2 ?? NSNull(), "interface_energy_j_m2": p?.interfaceEnergyJM2 ?? NSNull(),
-                    "face_interface_energy_j_m2": p?.faceInterfaceEnergyJM2 ?? NSNull()]
+            var fields: [String: Any] = ["surface_energy_j_m2": p?.surfaceEnergyJM2 ?? NSNull(),
+                                         "interface_energy_j_m2": p?.interfaceEnergyJM2 ?? NSNull()]
+            if let face = p?.faceInterfaceEnergyJM2 { fields["face_interface_energy_j_m2"] = face }
+            return fields
         }
         return [
             "cluster_criterion": "the paper's (Li et al., Nat. Commun. 14, 7612 (2023)): ΔΔE of one exchange vs n × bulk",
