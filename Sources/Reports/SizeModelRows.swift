@@ -8,7 +8,7 @@ public enum SizeModelRows {
     /// "alpha-nc-2x2x2 (8 units) −300.1, … kJ/mol per exchange; interface energy with the largest
     /// −0.250 J/m²; reactions 12, 13" or why there is none.
     static func faceText(_ faces: [VerdictSizeModel.FaceExchange], interface: Double?) -> String {
-        guard !faces.isEmpty else { return "no face exchange done" }
+        guard !faces.isEmpty else { return "none (no face exchange named in the spec, or none done)" }
         let each = faces.map { face in
             face.block + (face.formulaUnits.map { " (\(Format.number($0)) units)" } ?? "") + " \(Format.kj(face.energyKJ))"
         }

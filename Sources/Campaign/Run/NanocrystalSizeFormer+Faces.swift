@@ -34,7 +34,7 @@ extension NanocrystalSizeFormer {
                     + (face.formulaUnits.map { String(format: " (%.0f units)", $0) } ?? "")
             }
             return String(format: "%@ face exchange, kJ/mol: %@ (cluster %.1f)", name,
-                          each.isEmpty ? "none done" : each.joined(separator: ", "), clusterKJ)
+                          each.isEmpty ? "none named or done" : each.joined(separator: ", "), clusterKJ)
         }
         if let (a, i) = crossing {
             notes.append("in the glass with the largest blocks' face exchanges (cube): "
