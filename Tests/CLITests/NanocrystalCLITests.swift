@@ -49,7 +49,8 @@ final class NanocrystalCLITests: XCTestCase {
 
     /// `--glass-face` writes the face's sites into the block file, and `build exchange` binds the
     /// glass on the first of them (the Pb under it loses that I); a bad face is a usage error, a face
-    /// without outward halides a data error naming the face to use.
+    /// without outward halides a data error naming the face to use ("-c" after a space is the
+    /// option's value, not an option).
     func testGlassFaceFeedsTheExchangeBuilder() throws {
         let cli = try CLIHarness()
         let out = cli.path("alpha-332.extxyz")
@@ -70,7 +71,7 @@ final class NanocrystalCLITests: XCTestCase {
         let bad = try cli.run(["build", "nanocrystal", Self.alpha, "--repeats", "3x3x2", "--glass-face", "top", "-o", out])
         XCTAssertEqual(bad.status, 64, bad.stderr)
         XCTAssertTrue(bad.stderr.contains("--glass-face must be a face of the block"), bad.stderr)
-        let bare = try cli.run(["build", "nanocrystal", Self.alpha, "--repeats", "3x3x2", "--glass-face=-c", "-o", out])
+        let bare = try cli.run(["build", "nanocrystal", Self.alpha, "--repeats", "3x3x2", "--glass-face", "-c", "-o", out])
         XCTAssertEqual(bare.status, 1, bare.stderr)
         XCTAssertTrue(bare.stderr.contains("face -c has no terminal halide for a glass unit to bind to; try +c"), bare.stderr)
     }

@@ -57,7 +57,7 @@ final class NegativeValueCLITests: XCTestCase {
         "build perovskite --cell", "build perovskite --name", "build perovskite --output", "build glass --crystal",
         "build glass --ligand", "build glass --cap", "build glass --name", "build glass --output",
         "build exchange --perovskite", "build exchange --glass", "build exchange --out-dir",
-        "build nanocrystal --repeats", "build nanocrystal --output",
+        "build nanocrystal --repeats", "build nanocrystal --output", "build nanocrystal --glass-face",
         "run --db", "run --policy", "run --deadline", "run --shard", "verdict --db", "verdict --campaign", "status --db",
         "export --db", "export --format", "export --output", "export --campaign", "simulate --db", "simulate --campaign",
         "submit --scheduler", "submit --walltime", "submit --partition", "submit --account", "submit --db",

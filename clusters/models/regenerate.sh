@@ -21,6 +21,6 @@ mkdir -p "$OUT/blocks"
 for spec in alpha:2x2x2:+c:1 alpha:3x3x2:+c:1 gamma-pc:1x1x1:-b:1 gamma-pc:2x1x1:-b:1 delta:1x2x1:+c:1 delta:2x2x1:+c:2; do
   cell=${spec%%:*}; rest=${spec#*:}; repeats=${rest%%:*}; rest=${rest#*:}; face=${rest%%:*}; sites=${rest#*:}
   name="CsPbI3-$cell-nc-$repeats-on$face"
-  "$IS" build nanocrystal "clusters/bulk/CsPbI3-$cell.extxyz" --repeats "$repeats" --glass-face="$face" -o "$OUT/blocks/$name.extxyz"
+  "$IS" build nanocrystal "clusters/bulk/CsPbI3-$cell.extxyz" --repeats "$repeats" --glass-face "$face" -o "$OUT/blocks/$name.extxyz"
   "$IS" build exchange --perovskite "$OUT/blocks/$name.extxyz" --glass "$OUT/zn1.extxyz" --k 1 --sites "$sites" --ligand 1 --out-dir "$OUT/block-products"
 done

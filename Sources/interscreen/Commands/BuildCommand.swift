@@ -176,7 +176,7 @@ struct BuildCommand: ParsableCommand {
         @Option(help: "Cells along a, b, c: \(NanocrystalRepeats.expected).")
         var repeats: String
 
-        @Option(name: .customLong("glass-face"), help: "Face the glass binds to (+a, -a, +b, -b, +c, -c): its terminal halides, nearest the face centre first, are written as glass_facing= for `build exchange`.")
+        @Option(name: .customLong("glass-face"), parsing: .unconditional, help: "Face the glass binds to (+a, -a, +b, -b, +c, -c): its terminal halides, nearest the face centre first, are written as glass_facing= for `build exchange`.")
         var glassFace: String?
 
         @Option(name: [.short, .customLong("output")], help: "Output file (.extxyz; default <cell name>-nc-<repeats>.extxyz).")
