@@ -67,6 +67,19 @@ final class NanocrystalCLITests: XCTestCase {
         XCTAssertEqual(products.count, 1, "\(products)")
         let product = try XYZFormat.read(try String(contentsOfFile: cli.path("products/\(products[0])"), encoding: .utf8))
         XCTAssertTrue(product.info["sites"]?.hasSuffix(":I\(first)") ?? false, "\(product.info)")
+        let adsorbed = try cli.run(["build", "adsorption", "--perovskite", out, "--glass", glass, "--sites", "1",
+                                    "--ligand", "1", "--orientations", "1", "--out-dir", cli.path("adsorbed")])
+        XCTAssertEqual(adsorbed.status, 0, adsorbed.stderr + adsorbed.stdout)
+        let onFace = try FileManager.default.contentsOfDirectory(atPath: cli.path("adsorbed"))
+        XCTAssertEqual(onFace.count, 1, "\(onFace)")
+        XCTAssertTrue(onFace[0].contains("_zn1_ads_pb"), onFace[0])
+        let adduct = try XYZFormat.read(try String(contentsOfFile: cli.path("adsorbed/\(onFace[0])"), encoding: .utf8))
+        XCTAssertEqual(adduct.info["adsorption"], "intact")
+        XCTAssertTrue(adduct.info["sites"]?.hasSuffix(":I\(first)") ?? false, "\(adduct.info)")
+        let capped = try cli.run(["build", "adsorption", "--perovskite", out, "--glass", glass, "--ligand", "3",
+                                  "--out-dir", cli.path("adsorbed")])
+        XCTAssertEqual(capped.status, 1, capped.stderr)
+        XCTAssertTrue(capped.stderr.contains("ligand 3 is not an exchangeable terminal anionic imidazolate"), capped.stderr)
 
         let bad = try cli.run(["build", "nanocrystal", Self.alpha, "--repeats", "3x3x2", "--glass-face", "top", "-o", out])
         XCTAssertEqual(bad.status, 64, bad.stderr)

@@ -31,6 +31,9 @@ final class NegativeValueCLITests: XCTestCase {
         "build exchange --orientations": ["build", "exchange", "--perovskite", "p", "--glass", "g", "--out-dir", "d"],
         "build exchange --max": ["build", "exchange", "--perovskite", "p", "--glass", "g", "--out-dir", "d"],
         "build exchange --rmsd": ["build", "exchange", "--perovskite", "p", "--glass", "g", "--out-dir", "d"],
+        "build adsorption --sites": adsorption, "build adsorption --ligand": adsorption,
+        "build adsorption --orientations": adsorption, "build adsorption --max": adsorption,
+        "build adsorption --rmsd": adsorption,
         "build check-topology --tolerance": ["build", "check-topology", "a.xyz", "b.xyz"],
         "run --grace": ["run", "j.toml"], "run --threads": ["run", "j.toml"], "run --log-interval": ["run", "j.toml"],
         "run --deadline-margin": ["run", "j.toml"],
@@ -48,6 +51,7 @@ final class NegativeValueCLITests: XCTestCase {
         "surface --vacuum": surface, "surface --threshold": surface, "surface --max-atoms": surface,
     ]
     static let surface = ["surface", "x.cif", "--miller", "001", "--termination", "CsI"]
+    static let adsorption = ["build", "adsorption", "--perovskite", "p", "--glass", "g", "--out-dir", "d"]
     static let submit = ["submit", "j.toml", "--scheduler", "slurm", "--ranks-per-node", "1", "--walltime", "1:00:00"]
 
     /// Options that take text (paths, names, lists) and keep ArgumentParser's default parsing.
@@ -57,6 +61,7 @@ final class NegativeValueCLITests: XCTestCase {
         "build perovskite --cell", "build perovskite --name", "build perovskite --output", "build glass --crystal",
         "build glass --ligand", "build glass --cap", "build glass --name", "build glass --output",
         "build exchange --perovskite", "build exchange --glass", "build exchange --out-dir",
+        "build adsorption --perovskite", "build adsorption --glass", "build adsorption --out-dir",
         "build nanocrystal --repeats", "build nanocrystal --output", "build nanocrystal --glass-face",
         "run --db", "run --policy", "run --deadline", "run --shard", "verdict --db", "verdict --campaign", "status --db",
         "export --db", "export --format", "export --output", "export --campaign", "simulate --db", "simulate --campaign",

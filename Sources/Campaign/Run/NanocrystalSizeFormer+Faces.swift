@@ -5,6 +5,21 @@ import Store
 /// The check of the glass term: exchanges computed on the faces of the phases' own blocks, beside
 /// the cluster exchange energy the term uses (docs/surfaces.md §9).
 extension NanocrystalSizeFormer {
+    /// Each phase's face exchanges, smallest block first.
+    struct FaceSets {
+        var active: [VerdictSizeModel.FaceExchange]
+        var inactive: [VerdictSizeModel.FaceExchange]
+
+        /// Active then inactive, the order of the phases in the size model.
+        var both: [[VerdictSizeModel.FaceExchange]] { [active, inactive] }
+
+        /// The largest block's face exchange of each phase; nil when a phase has none.
+        var largest: (active: VerdictSizeModel.FaceExchange, inactive: VerdictSizeModel.FaceExchange)? {
+            guard let a = active.last, let i = inactive.last else { return nil }
+            return (a, i)
+        }
+    }
+
     /// `faces` with each block's formula units from the phase's nanocrystal points, smallest first.
     static func sized(_ faces: [VerdictSizeModel.FaceExchange], _ points: [VerdictSizeModel.Point])
         -> [VerdictSizeModel.FaceExchange] {
@@ -15,19 +30,12 @@ extension NanocrystalSizeFormer {
         }.sorted { ($0.formulaUnits ?? 0, $0.block) < ($1.formulaUnits ?? 0, $1.block) }
     }
 
-    /// The largest block's face exchange of each phase; nil when a phase has none.
-    static func largest(_ sets: [[VerdictSizeModel.FaceExchange]])
-        -> (VerdictSizeModel.FaceExchange, VerdictSizeModel.FaceExchange)? {
-        guard let a = sets[0].last, let i = sets[1].last else { return nil }
-        return (a, i)
-    }
-
     /// Each block's exchange beside the cluster's, and L* with the largest blocks' values.
-    static func faceNotes(_ sets: [[VerdictSizeModel.FaceExchange]], names: [String],
+    static func faceNotes(_ sets: FaceSets, names: [String],
                           cluster: (active: Double, inactive: Double, sigma: Double?),
                           crossing: (SizePhase, SizePhase)?) -> [String] {
         let clusters = [cluster.active, cluster.inactive]
-        var notes = zip(names, zip(sets, clusters)).map { name, set -> String in
+        var notes = zip(names, zip(sets.both, clusters)).map { name, set -> String in
             let (faces, clusterKJ) = set
             let each = faces.map { face in
                 String(format: "%@ %.1f", face.block, face.energyKJ)

@@ -29,8 +29,12 @@ struct NanocrystalSizeFormer {
         let (method, other) = Self.methods(fits, notes: &notes)
         var phases = [phase(active, activePoints, method, fits[method]?.active),
                       phase(inactive, inactivePoints, method, fits[method]?.inactive)]
-        let faceSets = faces.map { [Self.sized($0.active, activePoints), Self.sized($0.inactive, inactivePoints)] }
-        if let faceSets { for i in 0..<2 { phases[i].record.faceExchanges = faceSets[i] } }
+        let faceSets = faces.map { FaceSets(active: Self.sized($0.active, activePoints),
+                                            inactive: Self.sized($0.inactive, inactivePoints)) }
+        if let faceSets {
+            phases[0].record.faceExchanges = faceSets.active
+            phases[1].record.faceExchanges = faceSets.inactive
+        }
         let alternatives = other.flatMap { fits[$0] }.map { (try? $0.active.get(), try? $0.inactive.get()) }
         guard let fa = phases[0].fit, let fi = phases[1].fit else {
             let reason = phases.compactMap(\.record.fitError).joined(separator: "; ")
@@ -54,7 +58,7 @@ struct NanocrystalSizeFormer {
             let glassPair = inGlass(pair)
             var facePair: (SizePhase, SizePhase)?? = .none
             if let faceSets {
-                facePair = .some(Self.largest(faceSets).map { a, i in
+                facePair = .some(faceSets.largest.map { a, i in
                     (pair.0.inGlass(coverage: spec.coverage, exchangeKJ: a.energyKJ),
                      pair.1.inGlass(coverage: spec.coverage, exchangeKJ: i.energyKJ))
                 })

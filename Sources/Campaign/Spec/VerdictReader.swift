@@ -122,11 +122,7 @@ struct VerdictReader {
                 context.report(n.line(key), "`nanocrystals.\(key)` must be a pattern of reaction names")
                 return nil
             }
-            guard reactions.contains(where: { ReactionPattern.matches(text, $0.name) }) else {
-                context.report(n.line(key), "`nanocrystals.\(key)` pattern \"\(text)\" matches no reaction of this spec")
-                return nil
-            }
-            return text
+            return matchingReaction(text, n, key, label: "nanocrystals.\(key)")
         }
         return (patterns[0], patterns[1])
     }
@@ -142,8 +138,13 @@ struct VerdictReader {
     /// A reaction-name pattern that matches at least one reaction.
     private func pattern(_ t: TableReader, _ key: String) -> String? {
         guard let text = required(t, key) else { return nil }
+        return matchingReaction(text, t, key, label: key)
+    }
+
+    /// `text` when it matches at least one reaction name; otherwise reported at `key`'s line.
+    private func matchingReaction(_ text: String, _ t: TableReader, _ key: String, label: String) -> String? {
         guard reactions.contains(where: { ReactionPattern.matches(text, $0.name) }) else {
-            context.report(t.line(key), "`\(key)` pattern \"\(text)\" matches no reaction of this spec")
+            context.report(t.line(key), "`\(label)` pattern \"\(text)\" matches no reaction of this spec")
             return nil
         }
         return text

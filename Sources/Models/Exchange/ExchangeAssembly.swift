@@ -4,7 +4,7 @@ import Structures
 /// Builds one exchange product: the chosen X leave their metals, the chosen imidazolates take
 /// their places (M–N along the old M–X axis), each X goes onto the Zn its ligand left (along
 /// the old Zn–N axis) and the rest of the glass fragment is placed rigidly against the surface.
-struct ExchangeAssembly {
+struct ExchangeAssembly: ProductAssembly {
     let surface: PerovskiteSurface
     let glass: GlassFragment
     let spec: ExchangeSpec
@@ -16,7 +16,7 @@ struct ExchangeAssembly {
         let p = surface.structure
         let removed = Set(sites.map(\.x))
         let frameworkAtoms = p.atomicNumbers.indices.filter { !removed.contains($0) }
-        let frame = placementFrame(sites, orientation: candidate.orientation)
+        let frame = surface.placementFrame(sites, orientation: candidate.orientation, of: spec.orientations)
         let fixed = try placeLigands(sites, ligands, frameworkAtoms: frameworkAtoms, side: frame.side)
         let halide = p.atomicNumbers[sites[0].x]
         let unit = GlassUnit(glass: glass, moving: ligands, halide: halide,
@@ -26,7 +26,7 @@ struct ExchangeAssembly {
                                   charge: p.charge + glass.structure.charge)
         let n = frameworkAtoms.count
         var product = ExchangeProduct(name: name(candidate, sites: sites), structure: structure, candidate: candidate,
-                                      siteLabel: sites.map(siteName).joined(separator: " "), framework: 0..<n,
+                                      siteLabel: sites.map(surface.siteName).joined(separator: " "), framework: 0..<n,
                                       transferred: n..<fixed.count, glassUnit: fixed.count..<structure.count, info: [])
         product.structure.name = product.name
         product.info = info(product, sites: sites)
@@ -65,31 +65,10 @@ struct ExchangeAssembly {
         return placed
     }
 
-    /// The frame a candidate is built in: first axis the mean outward M→X direction, second
-    /// the side the glass unit sits on (azimuth 360°·o/m from "towards the fragment's centre").
-    func placementFrame(_ sites: [PerovskiteSurface.Site], orientation: Int) -> (axes: RigidRotation, side: Vec3) {
-        let p = surface.structure.positions
-        let out = sites.map { Geo3.unit(p[$0.x] - p[$0.b])! }.reduce(Vec3.zero, +)
-        let u = Geo3.unit(out) ?? Vec3(0, 0, 1)
-        let x = Geo3.centroid(sites.map { p[$0.x] })
-        let r = Geo3.unit(Geo3.perpendicular(Geo3.centroid(p) - x, to: u)) ?? Geo3.anyPerpendicular(to: u)
-        let phi = 2 * Double.pi * Double(orientation) / Double(max(spec.orientations, 1))
-        let side = cos(phi) * r + sin(phi) * Geo3.cross(u, r)
-        return (RigidRotation.frame(first: u, second: side), side)
-    }
-
-    /// "pb3" (the B atom, 1-based), with ":I28" when that B carries more than one site.
-    func siteName(_ site: PerovskiteSurface.Site) -> String {
-        let z = surface.structure.atomicNumbers
-        let base = "\((Element.symbol(z[site.b]) ?? "m").lowercased())\(site.b + 1)"
-        let shared = surface.sites.filter { $0.b == site.b }.count > 1
-        return shared ? "\(base)x\(site.x + 1)" : base
-    }
-
     func name(_ c: ExchangeCandidate, sites: [PerovskiteSurface.Site]) -> String {
         let ligandTags = c.ligands.map { i in glass.ligands[i].kind.rawValue.lowercased() + "\(i + 1)" }
         return [surface.structure.name, glass.structure.name, "k\(c.ligands.count)",
-                sites.map(siteName).joined(separator: "-"), ligandTags.joined(separator: "-"), "o\(c.orientation)"]
+                sites.map(surface.siteName).joined(separator: "-"), ligandTags.joined(separator: "-"), "o\(c.orientation)"]
             .joined(separator: "_")
     }
 
@@ -97,7 +76,7 @@ struct ExchangeAssembly {
         let z = surface.structure.atomicNumbers
         return [
             ("exchange_k", "\(sites.count)"),
-            ("sites", sites.map { "\(siteName($0)):\(Element.symbol(z[$0.x]) ?? "X")\($0.x + 1)" }.joined(separator: " ")),
+            ("sites", sites.map { "\(surface.siteName($0)):\(Element.symbol(z[$0.x]) ?? "X")\($0.x + 1)" }.joined(separator: " ")),
             ("ligands", product.candidate.ligands.map { "\(glass.ligands[$0].kind.rawValue)\($0 + 1)" }.joined(separator: " ")),
             ("orientation", "\(product.candidate.orientation)/\(spec.orientations)"),
             ("framework_atoms", ExchangeProduct.label(product.framework)),

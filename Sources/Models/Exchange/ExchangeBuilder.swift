@@ -4,7 +4,20 @@
 public enum ExchangeBuilder {
     public static func enumerate(surface: PerovskiteSurface, glass: GlassFragment, spec: ExchangeSpec) throws -> ExchangeResult {
         let candidates = try self.candidates(surface: surface, glass: glass, spec: spec)
-        let assembly = ExchangeAssembly(surface: surface, glass: glass, spec: spec)
+        return build(candidates, ExchangeAssembly(surface: surface, glass: glass, spec: spec), surface: surface, spec: spec)
+    }
+
+    /// Plain adsorption instead of the exchange: the glass fragment whole, the free N of one
+    /// terminal imidazolate beside a site's halide (`AdsorptionAssembly`); one site per product,
+    /// so `spec.k` must be 1. Same candidates, order, checks and deduplication as `enumerate`.
+    public static func enumerateAdsorption(surface: PerovskiteSurface, glass: GlassFragment, spec: ExchangeSpec) throws -> ExchangeResult {
+        guard spec.k == 1 else { throw ModelBuildError("plain adsorption binds one glass unit at one site: k must be 1") }
+        let candidates = try self.candidates(surface: surface, glass: glass, spec: spec)
+        return build(candidates, AdsorptionAssembly(surface: surface, glass: glass, spec: spec), surface: surface, spec: spec)
+    }
+
+    static func build(_ candidates: [ExchangeCandidate], _ assembly: some ProductAssembly, surface: PerovskiteSurface,
+                      spec: ExchangeSpec) -> ExchangeResult {
         var dedup = ProductDeduplicator(threshold: spec.rmsdThreshold)
         var result = ExchangeResult()
         result.candidates = candidates.count

@@ -30,4 +30,17 @@ struct GlassUnit {
         let axes = RigidRotation.frame(first: lab[halides[0]] - anchor, second: Geo3.centroid(lab) - anchor)
         local = lab.map { axes.transposed.apply($0 - anchor) }
     }
+
+    /// The whole fragment, no bond made or broken (plain adsorption), anchored on `ligand`'s
+    /// free N (first axis from its Zn to that N); the halide lists are empty.
+    init(intact glass: GlassFragment, ligand: GlassLigand, freeNitrogen: Int) {
+        let g = glass.structure
+        kept = Array(g.atomicNumbers.indices)
+        numbers = g.atomicNumbers
+        halides = []
+        zincHalideBonds = []
+        let anchor = g.positions[freeNitrogen]
+        let axes = RigidRotation.frame(first: anchor - g.positions[ligand.zincs[0]], second: Geo3.centroid(g.positions) - anchor)
+        local = g.positions.map { axes.transposed.apply($0 - anchor) }
+    }
 }

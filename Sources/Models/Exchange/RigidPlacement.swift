@@ -12,6 +12,8 @@ struct RigidPlacement {
     let local: [Vec3]
     /// Unit atoms that must touch the framework (the new halides).
     let contacts: [Int]
+    /// Which lab orientations (frame × rotation) may be used; all by default.
+    var admits: (RigidRotation) -> Bool = { _ in true }
 
     static let orientations: [RigidRotation] = Geo3.fibonacciSphere(100).flatMap { d in
         let base = RigidRotation.aligning(Vec3(1, 0, 0), to: d)
@@ -28,6 +30,7 @@ struct RigidPlacement {
         var best: (score: Int64, positions: [Vec3])?
         for rotation in Self.orientations {
             let map = frame * rotation
+            guard admits(map) else { continue }
             let start = local.map { target + map.apply($0) }
             let s = slideDistance(start, slide: slide, fixed: fixed, limits: limits)
             let placed = start.map { $0 + s * slide }

@@ -29,6 +29,11 @@ extension BuildCommand.Glass {
 extension BuildCommand.Exchange {
     func validate() throws {
         guard k >= 1 else { throw ValidationError("--k must be ≥ 1 (got \(k))") }
+    }
+}
+
+extension GlassPlacementOptions {
+    func validate() throws {
         if let sites, sites < 1 { throw ValidationError("--sites must be ≥ 1 (got \(sites))") }
         if let bad = ligand.first(where: { $0 < 1 }) { throw ValidationError("--ligand must be ≥ 1 (got \(bad))") }
         guard orientations >= 1 else { throw ValidationError("--orientations must be ≥ 1 (got \(orientations))") }

@@ -10,7 +10,7 @@ struct BuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Build cluster models (perovskite, glass, exchange products) and check topology.",
         discussion: "The recipes, the naming and the duplicate rule are in docs/models.md.",
-        subcommands: [Perovskite.self, Glass.self, Exchange.self, NanocrystalBlock.self, CheckTopology.self]
+        subcommands: [Perovskite.self, Glass.self, Exchange.self, Adsorption.self, NanocrystalBlock.self, CheckTopology.self]
     )
 
     /// `build perovskite`: an A_N B_N X_3N fragment cut from a bulk ABX3 cell.
@@ -114,51 +114,42 @@ struct BuildCommand: ParsableCommand {
             per element) are dropped. Names: <perovskite>_<glass>_k<k>_<sites>_<ligands>_o<orientation>.
             """)
 
-        @Option(help: "Perovskite fragment (.extxyz; glass_facing= from `build perovskite`, else outermost terminal halides).")
-        var perovskite: String
-
-        @Option(help: "Glass fragment (.extxyz).")
-        var glass: String
-
         @Option(parsing: .unconditional, help: "Exchanged pairs per product.")
         var k: Int = 1
 
-        @Option(parsing: .unconditional, help: "Use the first N glass-facing sites (default all).")
-        var sites: Int?
-
-        @Option(parsing: .unconditionalSingleValue, help: "Only move this ligand (1-based ligand ordinal of the glass fragment); repeatable.")
-        var ligand: [Int] = []
-
-        @Option(parsing: .unconditional, help: "Placements of the glass unit around the transferred ligand.")
-        var orientations: Int = 2
-
-        @Option(parsing: .unconditional, help: "At most N distinct products.")
-        var max: Int?
-
-        @Option(parsing: .unconditional, help: "Duplicate threshold: RMSD in Å after superposition.")
-        var rmsd: Double = 0.05
-
-        @Option(name: .customLong("out-dir"), help: "Directory for the products (one .extxyz each).")
-        var outDir: String
+        @OptionGroup var placement: GlassPlacementOptions
 
         func run() throws {
-            let surface = try BuildFiles.attempt { try PerovskiteSurface(frame: BuildFiles.frame(perovskite)) }
-            let glassStructure = try StructureFile.read(path: glass)
-            let fragment = GlassFragment(structure: glassStructure, ligands: GlassLigandFinder.ligands(in: glassStructure))
-            let spec = ExchangeSpec(k: k, sites: sites, ligands: ligand, orientations: orientations, maxProducts: max,
-                                    rmsdThreshold: rmsd)
-            let result = try BuildFiles.attempt { try ExchangeBuilder.enumerate(surface: surface, glass: fragment, spec: spec) }
-            try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
-            let source = BuildFiles.provenance()
-            for product in result.products {
-                try BuildFiles.write(product.extendedXYZ(source: source), to: (outDir as NSString).appendingPathComponent(product.name + ".extxyz"))
-            }
-            printFlushed(BuildTable.exchange(result))
-            if result.products.isEmpty { throw ExitCode(1) }
+            let (surface, fragment) = try placement.inputs()
+            let spec = placement.spec(k: k)
+            try placement.write(try BuildFiles.attempt { try ExchangeBuilder.enumerate(surface: surface, glass: fragment, spec: spec) })
         }
     }
 
-    /// `build nanocrystal`: a molecular block of whole cells of an ABX3 cell.
+    /// `build adsorption`: the glass fragment bound whole (plain adsorption), what an exchange
+    /// energy is measured against.
+    struct Adsorption: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Build plain-adsorption products: the glass fragment whole on a perovskite's glass-facing sites.",
+            discussion: """
+            No bond is made or broken: the free N of a terminal imidazolate is aimed 3.5 Å beside the \
+            site's halide and the whole fragment is placed rigidly against the surface along the \
+            outward M–X direction, no pair closer than its clearance. Candidates: sites × ligands × \
+            orientations, deduplicated as `build exchange` does. Names: \
+            <perovskite>_<glass>_ads_<site>_<ligand>_o<orientation>.
+            """)
+
+        @OptionGroup var placement: GlassPlacementOptions
+
+        func run() throws {
+            let (surface, fragment) = try placement.inputs()
+            let spec = placement.spec(k: 1)
+            try placement.write(try BuildFiles.attempt {
+                try ExchangeBuilder.enumerateAdsorption(surface: surface, glass: fragment, spec: spec)
+            })
+        }
+    }
+
     struct NanocrystalBlock: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "nanocrystal",
