@@ -16,11 +16,19 @@ rm -rf "$OUT/products" "$OUT/blocks" "$OUT/block-products"
 "$IS" build exchange --perovskite "$OUT/CsPbI3-gamma-8fu-010.extxyz" --glass "$OUT/zn1.extxyz" --k 1 --sites 5 --ligand 1 --out-dir "$OUT/products"
 # Glass on nanocrystal faces (jobs/cspbi3-interface-blocks.toml): whole-cell blocks with the glass
 # face's terminal I nearest the face centre first, and the exchange on the first buildable of the
-# first <sites> of them (delta 2x2x1's centre site cannot take the ring: a ring C 3.20 A from a Cs).
+# first <sites> of them (delta 2x2x1's centre site cannot take the ring: a ring C 3.20 A from a Cs;
+# delta 1x2x1 also at its second site, pb5, because both configurations at its first left the
+# single exchange when relaxed).
 mkdir -p "$OUT/blocks"
-for spec in alpha:2x2x2:+c:1 alpha:3x3x2:+c:1 gamma-pc:1x1x1:-b:1 gamma-pc:2x1x1:-b:1 delta:1x2x1:+c:1 delta:2x2x1:+c:2; do
+for spec in alpha:2x2x2:+c:1 alpha:3x3x2:+c:1 gamma-pc:1x1x1:-b:1 gamma-pc:2x1x1:-b:1 delta:1x2x1:+c:2 delta:2x2x1:+c:2; do
   cell=${spec%%:*}; rest=${spec#*:}; repeats=${rest%%:*}; rest=${rest#*:}; face=${rest%%:*}; sites=${rest#*:}
   name="CsPbI3-$cell-nc-$repeats-on$face"
   "$IS" build nanocrystal "clusters/bulk/CsPbI3-$cell.extxyz" --repeats "$repeats" --glass-face "$face" -o "$OUT/blocks/$name.extxyz"
   "$IS" build exchange --perovskite "$OUT/blocks/$name.extxyz" --glass "$OUT/zn1.extxyz" --k 1 --sites "$sites" --ligand 1 --out-dir "$OUT/block-products"
+done
+# On each 8-unit block's centre site: the same exchange with the N-methyl-capped Zn(Im)2(MeIm)2
+# (no N-H for a proton to leave), and plain adsorption of the relaxed zn1 (whole, no bond made).
+for name in CsPbI3-alpha-nc-2x2x2-on+c CsPbI3-gamma-pc-nc-1x1x1-on-b CsPbI3-delta-nc-1x2x1-on+c; do
+  "$IS" build exchange --perovskite "$OUT/blocks/$name.extxyz" --glass "$OUT/zn1-meim.extxyz" --k 1 --sites 1 --ligand 1 --out-dir "$OUT/block-products"
+  "$IS" build adsorption --perovskite "$OUT/blocks/$name.extxyz" --glass "$OUT/optimized/zn1.extxyz" --sites 1 --ligand 1 --out-dir "$OUT/block-products"
 done
