@@ -91,6 +91,8 @@ final class BrokenSpecTests: XCTestCase {
                  fragment: "`etemp` must be a positive temperature in K, not 0.0"),
             Case(name: "max_iterations below 1", spec: base + "\n[defaults]\nmax_iterations = 0\n", line: 14,
                  fragment: "`max_iterations` must be at least 1, not 0"),
+            Case(name: "max_cycles below 1", spec: base + "\n[defaults]\nmax_cycles = -3\n", line: 14,
+                 fragment: "`max_cycles` must be at least 1, not -3"),
             Case(name: "bad freeze", spec: base + "\n[defaults]\nfreeze = \"1-x\"\n", line: 14,
                  fragment: "`freeze` is not a valid frozen-atom spec: "),
             Case(name: "wrong value type", spec: base + "\n[[structures]]\nname = \"w3\"\nfiles = \"water.xyz\"\ncharge = \"0\"\n",

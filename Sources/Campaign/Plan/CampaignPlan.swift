@@ -59,7 +59,7 @@ public struct CampaignPlan: Sendable {
             upstreamDefinition: after.map { tasks[$0].definitionHash },
             predictedSeconds: costs.predict(kind: kind.rawValue, structure: entry.structure,
                                             method: entry.method.settings.method),
-            engine: entry.method.engine)
+            engine: entry.method.engine, maxCycles: isOpt ? entry.method.maxCycles : nil)
         tasks.append(task)
         return task.index
     }

@@ -21,6 +21,8 @@ public struct PlannedTask: Sendable {
     /// Optimisation level and frozen atoms (optimisations only).
     public var optimizationLevel: ConvergenceLevel?
     public var freeze: String?
+    /// Most optimisation cycles; nil for xtb's default at the level and size.
+    public var maxCycles: Int?
     /// Index of the task whose output is this task's input.
     public var dependsOn: Int?
     /// Definition hash of `dependsOn` (a change upstream restarts this task too).
@@ -31,8 +33,9 @@ public struct PlannedTask: Sendable {
 
     public init(index: Int, key: String, kind: Kind, structureName: String, input: Structure?, settings: Settings,
                 optimizationLevel: ConvergenceLevel? = nil, freeze: String? = nil, dependsOn: Int? = nil,
-                upstreamDefinition: String? = nil, predictedSeconds: Double, engine: EngineChoice = .auto) {
+                upstreamDefinition: String? = nil, predictedSeconds: Double, engine: EngineChoice = .auto, maxCycles: Int? = nil) {
         self.engine = engine
+        self.maxCycles = maxCycles
         self.index = index
         self.key = key
         self.kind = kind
@@ -55,6 +58,7 @@ public struct PlannedTask: Sendable {
         let text = ["task-v1", kind.rawValue, key, source, "settings=\(settings.hash)",
                     "level=\(optimizationLevel?.rawValue ?? "-")", "freeze=\(freeze ?? "-")"]
             + (engine == .auto ? [] : ["engine=\(engine.rawValue)"])  // auto: the hash of before engines
+            + (maxCycles.map { ["cycles=\($0)"] } ?? [])  // unset: the hash of before the key
         return SHA256.hex(of: text.joined(separator: "\n"))
     }
 }

@@ -63,6 +63,8 @@ public struct MethodChoice: Sendable, Equatable {
     public var settings: Settings
     /// Optimisation level (xtb's: crude … extreme), used when the recipe optimises.
     public var optimizationLevel: ConvergenceLevel
+    /// Most optimisation cycles (`max_cycles`); nil for xtb's default at the level and size.
+    public var maxCycles: Int?
     /// Frozen-atom spec for the optimisation (syntax of `opt --freeze`), nil for none.
     public var freeze: String?
     /// What to do with the structure.
@@ -71,9 +73,10 @@ public struct MethodChoice: Sendable, Equatable {
     public var engine: EngineChoice
 
     public init(settings: Settings = Settings(), optimizationLevel: ConvergenceLevel = .default, freeze: String? = nil,
-                recipe: TaskRecipe = .singlePoint, engine: EngineChoice = .auto) {
+                recipe: TaskRecipe = .singlePoint, engine: EngineChoice = .auto, maxCycles: Int? = nil) {
         self.settings = settings
         self.optimizationLevel = optimizationLevel
+        self.maxCycles = maxCycles
         self.freeze = freeze
         self.recipe = recipe
         self.engine = engine

@@ -3,7 +3,7 @@ import Engine
 import Optimization
 
 /// Reads the method keys (`gfn`, `accuracy`, `etemp`, `max_iterations`, `solvent`, `opt_level`,
-/// `task`, `freeze`, `engine`) of `[defaults]` or of a structure's overrides onto a base choice, checking
+/// `max_cycles`, `task`, `freeze`, `engine`) of `[defaults]` or of a structure's overrides onto a base choice, checking
 /// each value's range.
 enum MethodReader {
     /// Written as `solvent` or `freeze`, turns a default off in an override.
@@ -17,6 +17,7 @@ enum MethodReader {
         if let iterations = maxIterations(t) { m.settings.maxIterations = iterations }
         if let solvent = nonEmpty(t, "solvent") { m.settings.solvent = solvent == off ? nil : solvent }
         if let level = optimizationLevel(t) { m.optimizationLevel = level }
+        if let cycles = maxCycles(t) { m.maxCycles = cycles }
         if let recipe = recipe(t) { m.recipe = recipe }
         if let freeze = freeze(t) { m.freeze = freeze == off ? nil : freeze }
         if let engine = engine(t) { m.engine = engine }
@@ -44,6 +45,12 @@ enum MethodReader {
 
     static func maxIterations(_ t: TableReader) -> Int? {
         checked(t, "max_iterations", t.integer("max_iterations"), "must be at least 1") { $0 >= 1 }
+    }
+
+    /// `max_cycles`: the most optimisation cycles (xtb's `--cycles`); without it, xtb's default for the
+    /// level and the structure's size.
+    static func maxCycles(_ t: TableReader) -> Int? {
+        checked(t, "max_cycles", t.integer("max_cycles"), "must be at least 1") { $0 >= 1 }
     }
 
     /// `opt_level`: one of xtb's levels, loosest first, spelt exactly as xtb does.

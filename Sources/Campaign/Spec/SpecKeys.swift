@@ -4,8 +4,8 @@ enum SpecKeys {
                        "surfaces"]
     static let campaign = ["name", "database"]
     /// Method keys: allowed in `[defaults]` and, as overrides, in every `[[structures]]`.
-    static let method = ["gfn", "accuracy", "etemp", "max_iterations", "solvent", "opt_level", "task", "freeze",
-                         "engine"]
+    static let method = ["gfn", "accuracy", "etemp", "max_iterations", "solvent", "opt_level", "max_cycles", "task",
+                         "freeze", "engine"]
     static let structureOnly = ["name", "files", "prefix", "charge", "multiplicity", "formula_units",
                                 "supercell", "nanocrystal"]
     static let structure = structureOnly + method
