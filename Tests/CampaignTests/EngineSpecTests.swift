@@ -16,24 +16,7 @@ final class EngineSpecTests: XCTestCase {
     }
 
     private func spec(defaults: String, override: String) -> String {
-        """
-        [campaign]
-        name = "engines"
-
-        [defaults]
-        \(defaults)
-
-        [[structures]]
-        name = "water"
-        files = "water.xyz"
-        task = "opt+sp"
-
-        [[structures]]
-        name = "H2"
-        files = "H2.xyz"
-        \(override)
-
-        """
+        SpecSandbox.waterAndHydrogen(campaign: "engines", defaults: defaults, hydrogen: override)
     }
 
     func testDefaultsAndOverridesReachEveryTask() throws {

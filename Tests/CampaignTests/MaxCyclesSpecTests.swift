@@ -26,26 +26,9 @@ final class MaxCyclesSpecTests: XCTestCase {
         try sandbox.write("H2.xyz", SpecSandbox.hydrogen)
     }
 
+    /// H2 is optimised too, with `override` as its last line (line 16).
     private func spec(defaults: String, override: String) -> String {
-        """
-        [campaign]
-        name = "cycles"
-
-        [defaults]
-        \(defaults)
-
-        [[structures]]
-        name = "water"
-        files = "water.xyz"
-        task = "opt+sp"
-
-        [[structures]]
-        name = "H2"
-        files = "H2.xyz"
-        task = "opt+sp"
-        \(override)
-
-        """
+        SpecSandbox.waterAndHydrogen(campaign: "cycles", defaults: defaults, hydrogen: "task = \"opt+sp\"\n" + override)
     }
 
     func testDefaultsAndOverridesReachTheOptimisationsOnly() throws {

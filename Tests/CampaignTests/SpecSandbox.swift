@@ -25,6 +25,29 @@ final class SpecSandbox {
 
         """
 
+    /// A spec of water.xyz (optimised, then a single point) and H2.xyz (a single point unless
+    /// `hydrogen`, its last lines, says otherwise), with `defaults` as its [defaults] (line 5).
+    static func waterAndHydrogen(campaign: String, defaults: String, hydrogen: String) -> String {
+        """
+        [campaign]
+        name = "\(campaign)"
+
+        [defaults]
+        \(defaults)
+
+        [[structures]]
+        name = "water"
+        files = "water.xyz"
+        task = "opt+sp"
+
+        [[structures]]
+        name = "H2"
+        files = "H2.xyz"
+        \(hydrogen)
+
+        """
+    }
+
     init() throws {
         directory = (NSTemporaryDirectory() as NSString).appendingPathComponent("spec-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
