@@ -40,11 +40,8 @@ final class EngineSpecTests: XCTestCase {
     }
 
     func testAnUnknownEngineIsRejectedAtItsLine() throws {
-        let problems = try sandbox.problems(spec(defaults: "", override: "engine = \"dftb+\""))
-        XCTAssertEqual(problems.count, 1)
-        XCTAssertEqual(problems.first?.line, 15)
-        XCTAssertTrue(problems.first?.message.contains("`engine` must be one of \"auto\", \"xtb\", \"tblite\"") == true,
-                      "\(problems)")
+        try sandbox.assertOneProblem(spec(defaults: "", override: "engine = \"dftb+\""), line: 15,
+                                     contains: "`engine` must be one of \"auto\", \"xtb\", \"tblite\"")
     }
 
     /// The worker computes each order with the engine it names (real libxtb and tblite).

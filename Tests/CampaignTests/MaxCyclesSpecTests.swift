@@ -55,11 +55,8 @@ final class MaxCyclesSpecTests: XCTestCase {
     }
 
     func testACapBelowOneIsRejectedAtItsLine() throws {
-        let problems = try sandbox.problems(spec(defaults: "", override: "max_cycles = 0"))
-        XCTAssertEqual(problems.count, 1)
-        XCTAssertEqual(problems.first?.line, 16)
-        XCTAssertTrue(problems.first?.message.contains("`max_cycles` must be at least 1, not 0") == true,
-                      "\(problems)")
+        try sandbox.assertOneProblem(spec(defaults: "", override: "max_cycles = 0"), line: 16,
+                                     contains: "`max_cycles` must be at least 1, not 0")
     }
 
     /// The worker's optimiser stops at the order's cap and records it (real libxtb); without a cap

@@ -70,6 +70,15 @@ final class SpecSandbox {
         try JobSpecParser.parse(path: write(name, spec))
     }
 
+    /// Checks that the spec is rejected with exactly one problem, at `line`, whose message holds `fragment`.
+    func assertOneProblem(_ spec: String, line expectedLine: Int, contains fragment: String,
+                          file: StaticString = #filePath, line: UInt = #line) throws {
+        let found = try problems(spec, file: file, line: line)
+        XCTAssertEqual(found.count, 1, "\(found)", file: file, line: line)
+        XCTAssertEqual(found.first?.line, expectedLine, file: file, line: line)
+        XCTAssertTrue(found.first?.message.contains(fragment) == true, "\(found)", file: file, line: line)
+    }
+
     /// The problems the spec is rejected with (fails the test when it parses).
     func problems(_ spec: String, file: StaticString = #filePath, line: UInt = #line) throws -> [JobSpecError.Problem] {
         do {
