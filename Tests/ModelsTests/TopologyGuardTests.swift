@@ -70,9 +70,39 @@ final class TopologyGuardTests: XCTestCase {
         let start = Structure(name: "apart", atomicNumbers: numbers, positions: s.positions + pbi2.map { $0 + 12 * out })
         let end = Structure(name: "bound", atomicNumbers: numbers, positions: s.positions + pbi2)
         let report = try guardian.compare(start: start, end: end)
-        XCTAssertEqual(report.changes, [.associated(fragmentsBefore: 2, fragmentsAfter: 1),
+        XCTAssertEqual(report.changes, [.associated(fragmentsBefore: 2, fragmentsAfter: 1,
+                                                    joinedBy: [BondGraph.Bond(freeN, s.count)]),
                                         .metalBondFormed(metal: s.count, partner: freeN)], report.message)
+        XCTAssertTrue(report.message.contains("associated: 2 → 1 fragments, joined by N \(freeN + 1)–Pb \(s.count + 1)"),
+                      report.message)
         XCTAssertEqual(report.verdict, .rearranged)
+        XCTAssertFalse(report.excludesResult)
+    }
+
+    /// A CsI pair that was apart now touches the free N of an imidazolate with its Cs⁺: one
+    /// fragment fewer, joined by that contact alone (a spectator, so no metal bond is reported).
+    func testAnAssociationNamesTheContactThatJoinsTheFragments() throws {
+        let g = try BuilderFixtures.zn1()
+        let im = g.ligands[0]
+        let s = g.structure
+        let freeN = im.atoms.first { s.atomicNumbers[$0] == 7 && $0 != im.boundNitrogens[0] }!
+        let outward = s.positions[freeN] - s.positions[0]
+        let out = outward / builderLength(outward)
+        let cs = s.positions[freeN] + 3.3 * out
+        let pair = [cs, cs + 3.5 * out]
+        let numbers = s.atomicNumbers + [55, 53]
+        let start = Structure(name: "apart", atomicNumbers: numbers, positions: s.positions + pair.map { $0 + 12 * out })
+        let end = Structure(name: "touching", atomicNumbers: numbers, positions: s.positions + pair)
+        let report = try guardian.compare(start: start, end: end)
+        guard case let .associated(2, 1, joins) = report.changes.first, report.changes.count == 1 else {
+            return XCTFail(report.message)
+        }
+        // The Cs⁺ is within contact of the ring's N and of its neighbours; every join is to it.
+        XCTAssertTrue(joins.contains(BondGraph.Bond(freeN, s.count)), report.message)
+        XCTAssertEqual(Set(joins.map(\.j)), [s.count], report.message)
+        XCTAssertTrue(report.message.hasPrefix("topology rearranged (flagged): pieces that were apart are now in contact\n"
+            + "  - associated: 2 → 1 fragments, joined by "), report.message)
+        XCTAssertTrue(report.message.contains("N \(freeN + 1)–Cs \(s.count + 1)"), report.message)
         XCTAssertFalse(report.excludesResult)
     }
 

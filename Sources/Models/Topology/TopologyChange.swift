@@ -7,8 +7,9 @@ public enum TopologyChange: Sendable, Hashable {
     case protonMigrated(hydrogen: Int, from: Int?, to: Int?)
     /// More fragments (connected components) than at the start; the new pieces' atoms.
     case dissociated(fragmentsBefore: Int, fragmentsAfter: Int, detached: [[Int]])
-    /// Fewer fragments than at the start (pieces that were apart are now bonded).
-    case associated(fragmentsBefore: Int, fragmentsAfter: Int)
+    /// Fewer fragments than at the start (pieces that were apart are now bonded), and the new
+    /// contacts that join them: a reviewer tells a Cs⁺ touching a ring from a new coordination bond.
+    case associated(fragmentsBefore: Int, fragmentsAfter: Int, joinedBy: [BondGraph.Bond])
     /// A bond to a metal (not an alkali/alkaline-earth spectator) appeared.
     case metalBondFormed(metal: Int, partner: Int)
     /// A bond to a metal (not an alkali/alkaline-earth spectator) disappeared.
@@ -37,14 +38,20 @@ public enum TopologyChange: Sendable, Hashable {
         case let .dissociated(before, after, detached):
             let pieces = detached.map { "\(TopologyChange.formula($0, z)) (atoms \(TopologyChange.ranges($0)))" }
             return "dissociated: \(before) → \(after) fragments; detached \(pieces.joined(separator: ", "))"
-        case let .associated(before, after):
+        case let .associated(before, after, joins):
+            let shown = joins.prefix(Self.joinsShown).map { "\(name($0.i))–\(name($0.j))" }
+            let more = joins.count > Self.joinsShown ? " and \(joins.count - Self.joinsShown) more" : ""
             return "associated: \(before) → \(after) fragments"
+                + (shown.isEmpty ? "" : ", joined by \(shown.joined(separator: ", "))\(more)")
         case let .metalBondFormed(m, p): return "new metal bond \(name(m))–\(name(p))"
         case let .metalBondBroken(m, p): return "broken metal bond \(name(m))–\(name(p))"
         case let .covalentBondFormed(i, j): return "new bond \(name(i))–\(name(j))"
         case let .covalentBondBroken(i, j): return "broken bond \(name(i))–\(name(j))"
         }
     }
+
+    /// How many joining contacts an association's line names.
+    static let joinsShown = 4
 
     static func formula(_ atoms: [Int], _ z: [Int]) -> String {
         Structure(name: "", atomicNumbers: atoms.map { z[$0] }, positions: atoms.map { _ in .zero }).formula

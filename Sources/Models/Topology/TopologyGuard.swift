@@ -41,7 +41,15 @@ public struct TopologyGuard: Sendable {
             let detached = cb.filter { !old.contains($0) && $0 != largest }.sorted { $0.count != $1.count ? $0.count < $1.count : $0.lexicographicallyPrecedes($1) }
             return [.dissociated(fragmentsBefore: ca.count, fragmentsAfter: cb.count, detached: detached)]
         }
-        return cb.count < ca.count ? [.associated(fragmentsBefore: ca.count, fragmentsAfter: cb.count)] : []
+        guard cb.count < ca.count else { return [] }
+        return [.associated(fragmentsBefore: ca.count, fragmentsAfter: cb.count, joinedBy: joins(ca, b))]
+    }
+
+    /// The bonds of `after` between atoms that were in different fragments of `before`.
+    func joins(_ before: [[Int]], _ after: BondGraph) -> [BondGraph.Bond] {
+        var fragment = [Int](repeating: -1, count: after.atomicNumbers.count)
+        for (k, atoms) in before.enumerated() { for a in atoms { fragment[a] = k } }
+        return after.bonds.filter { fragment[$0.i] != fragment[$0.j] }.sorted()
     }
 
     /// Changed bonds, spectator contacts and bonds of migrated protons left out.

@@ -25,11 +25,23 @@ public struct TopologyReport: Sendable, Equatable {
         let head: String
         switch verdict {
         case .intact: head = "topology intact: same bond graph as the start"
-        case .rearranged: head = "topology rearranged (flagged): metal coordination changed"
+        case .rearranged: head = "topology rearranged (flagged): " + Self.rearrangements(changes)
         case .broken: head = "topology broken (excluded): a different chemistry from the start"
         }
         let shown = changes.prefix(12).map { "  - " + $0.describe(atomicNumbers) }
         let more = changes.count > 12 ? ["  - … \(changes.count - 12) more changes"] : []
         message = ([head] + shown + more).joined(separator: "\n")
+    }
+
+    /// What a rearrangement did, in words: metal bonds changed, pieces joined, or both.
+    static func rearrangements(_ changes: [TopologyChange]) -> String {
+        var kinds: [String] = []
+        if changes.contains(where: { if case .associated = $0 { false } else { true } }) {
+            kinds.append("metal coordination changed")
+        }
+        if changes.contains(where: { if case .associated = $0 { true } else { false } }) {
+            kinds.append("pieces that were apart are now in contact")
+        }
+        return kinds.joined(separator: "; ")
     }
 }

@@ -197,7 +197,7 @@ struct BuildCommand: ParsableCommand {
             discussion: """
             Bonds: distance ≤ tolerance × (sum of covalent radii), no metal–metal bonds. Reports migrated \
             protons, dissociation, and new or broken bonds to metals and between non-metals. Exit status: \
-            0 intact, 2 rearranged (metal coordination changed: flagged), 3 broken (proton migrated, \
+            0 intact, 2 rearranged (metal coordination changed, or pieces joined, each join named: flagged), 3 broken (proton migrated, \
             fragment dissociated or a non-metal bond changed: exclude the result).
             """)
 
