@@ -31,7 +31,7 @@ final class SeedGoldenCLITests: XCTestCase {
         }
         let path = cli.path("seed.toml"), db = cli.path("seed.sqlite")
         try spec.write(toFile: path, atomically: true, encoding: .utf8)
-        // Two worker ranks: the job's 61 single points take half the time they take in one process.
+        // Two worker ranks: the job's 80 tasks take half the time they take in one process.
         let run = try cli.run(["-n", "3", "--oversubscribe", CLIHarness.binary.path, "run", path, "--db", db],
                               executable: CampaignCLITests.mpirun)
         XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
@@ -85,7 +85,8 @@ final class SeedGoldenCLITests: XCTestCase {
         let phases = try XCTUnwrap(v["phases"] as? [String: [String: Double]])
         XCTAssertEqual(phases["gamma"]?["surface_energy_j_m2"] ?? .nan, 0.222, accuracy: 0.001, "γ γ_eff moved")
         XCTAssertEqual(phases["gamma"]?["interface_energy_j_m2"] ?? .nan, -0.100, accuracy: 0.001, "γ interface moved")
-        try pinFaceExchanges(v, ["gamma_nc_1x1x1": -193.91])
+        try pinFaceExchanges(v, ["gamma_nc_1x1x1": -190.91, "delta_nc_1x2x1": -273.49],
+                             interface: ["gamma": -0.059, "delta": 0.080], shareNm: 2.182)
     }
 
     /// L* from the job's molecular nanocrystals (docs/surfaces.md §8, GFN2 blocks, GFN1 beside them):
@@ -107,13 +108,16 @@ final class SeedGoldenCLITests: XCTestCase {
         }
         let model = try XCTUnwrap(v["size_model"] as? [String: Any])
         XCTAssertEqual(model["method"] as? String, "gfn2")
-        try pinFaceExchanges(v, ["alpha_nc_2x2x2": -194.63, "alpha_nc_3x3x2": -170.02])
+        try pinFaceExchanges(v, ["alpha_nc_2x2x2": -244.29, "delta_nc_1x2x1": -273.49],
+                             interface: ["alpha": -0.187, "delta": 0.080], shareNm: nil)
     }
 
-    /// Exchanges on the glass face of the job's own blocks (docs/surfaces.md §9), Boltzmann over two
-    /// orientations each, ±0.06 kJ/mol; δ has none, so the share "cluster vs face exchange" of L*
-    /// in the glass is unknown and named.
-    private func pinFaceExchanges(_ v: [String: Any], _ expected: [String: Double]) throws {
+    /// Exchanges of the N-methyl-capped glass unit on the glass face of the job's own 8-unit blocks
+    /// (docs/surfaces.md §9), Boltzmann over two orientations each, ±0.06 kJ/mol; the interface
+    /// energies they give (±0.001 J/m²) and the share "cluster vs face exchange" of L* in the glass
+    /// (±0.005 nm; α has none: no L* either way, so it is named unknown).
+    private func pinFaceExchanges(_ v: [String: Any], _ expected: [String: Double], interface: [String: Double],
+                                  shareNm: Double?) throws {
         let model = try XCTUnwrap(v["size_model"] as? [String: Any])
         let phases = try XCTUnwrap(model["phases"] as? [[String: Any]])
         let faces = phases.flatMap { $0["faceExchanges"] as? [[String: Any]] ?? [] }
@@ -123,7 +127,19 @@ final class SeedGoldenCLITests: XCTestCase {
             XCTAssertEqual(face["energyKJ"] as? Double ?? .nan, expected[block] ?? .nan, accuracy: 0.06, "\(block) face exchange moved")
             XCTAssertEqual((face["reactionIDs"] as? [Any])?.count, 2, "two orientations of \(block)")
         }
+        let byPhase = try XCTUnwrap(v["phases"] as? [String: [String: Double]])
+        for (phase, energy) in interface {
+            XCTAssertEqual(byPhase[phase]?["face_interface_energy_j_m2"] ?? .nan, energy, accuracy: 0.001,
+                           "\(phase) face interface energy moved")
+        }
         let glass = try XCTUnwrap(v["critical_size_nm"] as? [String: Any])
-        XCTAssertTrue((glass["uncertainty_unknown"] as? [String] ?? []).contains("cluster vs face exchange"), "\(glass)")
+        let terms = glass["uncertainty_terms"] as? [[String: Any]] ?? []
+        let share = terms.first { $0["name"] as? String == "cluster vs face exchange" }
+        XCTAssertNotNil(share, "\(glass)")
+        if let shareNm {
+            XCTAssertEqual(share?["share_nm"] as? Double ?? .nan, shareNm, accuracy: 0.005, "face share moved: \(glass)")
+        } else {
+            XCTAssertTrue((glass["uncertainty_unknown"] as? [String] ?? []).contains("cluster vs face exchange"), "\(glass)")
+        }
     }
 }
