@@ -54,9 +54,10 @@ final class TopologyGuardTests: XCTestCase {
         XCTAssertTrue(report.message.contains("detached C3H4N2"), report.message)
     }
 
-    /// A PbI2 that was apart now binds the free N of an imidazolate: a new metal bond and one
-    /// fragment fewer — flagged, not excluded.
-    func testMetalRearrangementIsFlagged() throws {
+    /// zn1 and a small piece (`numbers`) placed beyond the free N of its first imidazolate: the
+    /// piece 12 Å further out at the start, at `place(N position, outward, sideways)` at the end.
+    private func approachFreeNitrogen(_ numbers: [Int], _ place: (Vec3, Vec3, Vec3) -> [Vec3]) throws
+        -> (start: Structure, end: Structure, freeN: Int, piece: Int) {
         let g = try BuilderFixtures.zn1()
         let im = g.ligands[0]
         let s = g.structure
@@ -64,16 +65,24 @@ final class TopologyGuardTests: XCTestCase {
         let outward = s.positions[freeN] - s.positions[0]
         let out = outward / builderLength(outward)
         let side = Vec3(out.y, -out.x, 0) / builderLength(Vec3(out.y, -out.x, 0))
-        let pb = s.positions[freeN] + 2.6 * out
-        let pbi2 = [pb, pb + 2.8 * (0.6 * out + 0.8 * side), pb + 2.8 * (0.6 * out - 0.8 * side)]
-        let numbers = s.atomicNumbers + [82, 53, 53]
-        let start = Structure(name: "apart", atomicNumbers: numbers, positions: s.positions + pbi2.map { $0 + 12 * out })
-        let end = Structure(name: "bound", atomicNumbers: numbers, positions: s.positions + pbi2)
+        let piece = place(s.positions[freeN], out, side)
+        let all = s.atomicNumbers + numbers
+        return (Structure(name: "apart", atomicNumbers: all, positions: s.positions + piece.map { $0 + 12 * out }),
+                Structure(name: "together", atomicNumbers: all, positions: s.positions + piece), freeN, s.count)
+    }
+
+    /// A PbI2 that was apart now binds the free N of an imidazolate: a new metal bond and one
+    /// fragment fewer — flagged, not excluded.
+    func testMetalRearrangementIsFlagged() throws {
+        let (start, end, freeN, pbAtom) = try approachFreeNitrogen([82, 53, 53]) { n, out, side in
+            let pb = n + 2.6 * out
+            return [pb, pb + 2.8 * (0.6 * out + 0.8 * side), pb + 2.8 * (0.6 * out - 0.8 * side)]
+        }
         let report = try guardian.compare(start: start, end: end)
         XCTAssertEqual(report.changes, [.associated(fragmentsBefore: 2, fragmentsAfter: 1,
-                                                    joinedBy: [BondGraph.Bond(freeN, s.count)]),
-                                        .metalBondFormed(metal: s.count, partner: freeN)], report.message)
-        XCTAssertTrue(report.message.contains("associated: 2 → 1 fragments, joined by N \(freeN + 1)–Pb \(s.count + 1)"),
+                                                    joinedBy: [BondGraph.Bond(freeN, pbAtom)]),
+                                        .metalBondFormed(metal: pbAtom, partner: freeN)], report.message)
+        XCTAssertTrue(report.message.contains("associated: 2 → 1 fragments, joined by N \(freeN + 1)–Pb \(pbAtom + 1)"),
                       report.message)
         XCTAssertEqual(report.verdict, .rearranged)
         XCTAssertFalse(report.excludesResult)
@@ -82,27 +91,19 @@ final class TopologyGuardTests: XCTestCase {
     /// A CsI pair that was apart now touches the free N of an imidazolate with its Cs⁺: one
     /// fragment fewer, joined by that contact alone (a spectator, so no metal bond is reported).
     func testAnAssociationNamesTheContactThatJoinsTheFragments() throws {
-        let g = try BuilderFixtures.zn1()
-        let im = g.ligands[0]
-        let s = g.structure
-        let freeN = im.atoms.first { s.atomicNumbers[$0] == 7 && $0 != im.boundNitrogens[0] }!
-        let outward = s.positions[freeN] - s.positions[0]
-        let out = outward / builderLength(outward)
-        let cs = s.positions[freeN] + 3.3 * out
-        let pair = [cs, cs + 3.5 * out]
-        let numbers = s.atomicNumbers + [55, 53]
-        let start = Structure(name: "apart", atomicNumbers: numbers, positions: s.positions + pair.map { $0 + 12 * out })
-        let end = Structure(name: "touching", atomicNumbers: numbers, positions: s.positions + pair)
+        let (start, end, freeN, csAtom) = try approachFreeNitrogen([55, 53]) { n, out, _ in
+            [n + 3.3 * out, n + 6.8 * out]
+        }
         let report = try guardian.compare(start: start, end: end)
         guard case let .associated(2, 1, joins) = report.changes.first, report.changes.count == 1 else {
             return XCTFail(report.message)
         }
         // The Cs⁺ is within contact of the ring's N and of its neighbours; every join is to it.
-        XCTAssertTrue(joins.contains(BondGraph.Bond(freeN, s.count)), report.message)
-        XCTAssertEqual(Set(joins.map(\.j)), [s.count], report.message)
+        XCTAssertTrue(joins.contains(BondGraph.Bond(freeN, csAtom)), report.message)
+        XCTAssertEqual(Set(joins.map(\.j)), [csAtom], report.message)
         XCTAssertTrue(report.message.hasPrefix("topology rearranged (flagged): pieces that were apart are now in contact\n"
             + "  - associated: 2 → 1 fragments, joined by "), report.message)
-        XCTAssertTrue(report.message.contains("N \(freeN + 1)–Cs \(s.count + 1)"), report.message)
+        XCTAssertTrue(report.message.contains("N \(freeN + 1)–Cs \(csAtom + 1)"), report.message)
         XCTAssertFalse(report.excludesResult)
     }
 
