@@ -57,6 +57,25 @@ final class BuilderExchangeTests: XCTestCase {
         XCTAssertEqual(second.duplicates.count, 14)
     }
 
+    /// Four orientations are 90° apart, two 180°: their labels differ, so a product of one run
+    /// never takes the name of a different geometry from the other (o1 of two is o2of4's azimuth).
+    func testOrientationLabelsNameOneAzimuth() throws {
+        let plate = Self.plate()
+        let surface = PerovskiteSurface(structure: plate.structure, facing: plate.up)
+        let glass = try BuilderFixtures.zn1()
+        func products(_ orientations: Int) throws -> [String: Structure] {
+            let spec = ExchangeSpec(k: 1, ligands: [1], orientations: orientations, maxProducts: nil)
+            let found = try ExchangeBuilder.enumerate(surface: surface, glass: glass, spec: spec).products
+            return Dictionary(uniqueKeysWithValues: found.map { ($0.name.split(separator: "_").last.map(String.init) ?? "", $0.structure) })
+        }
+        let two = try products(2), four = try products(4)
+        XCTAssertEqual(Set(two.keys), ["o0", "o1"])
+        XCTAssertEqual(Set(four.keys), ["o0of4", "o1of4", "o2of4", "o3of4"])
+        XCTAssertEqual(try XCTUnwrap(two["o1"]).positions, try XCTUnwrap(four["o2of4"]).positions, "both 180°")
+        XCTAssertEqual(try XCTUnwrap(two["o0"]).positions, try XCTUnwrap(four["o0of4"]).positions, "both 0°")
+        XCTAssertNotEqual(try XCTUnwrap(two["o1"]).positions, try XCTUnwrap(four["o1of4"]).positions, "180° vs 90°")
+    }
+
     func testAlignedRMSDIgnoresOrderRotationAndMirror() throws {
         let s = try BuilderFixtures.zn1().structure
         let rotation = { (v: Vec3) in Vec3(0.36 * v.x + 0.48 * v.y - 0.8 * v.z, -0.8 * v.x + 0.6 * v.y, 0.48 * v.x + 0.64 * v.y + 0.6 * v.z) }

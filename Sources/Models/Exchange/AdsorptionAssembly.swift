@@ -57,7 +57,7 @@ struct AdsorptionAssembly: ProductAssembly {
     func name(_ c: ExchangeCandidate, sites: [PerovskiteSurface.Site]) -> String {
         let ligand = c.ligands.map { i in glass.ligands[i].kind.rawValue.lowercased() + "\(i + 1)" }.joined(separator: "-")
         return [surface.structure.name, glass.structure.name, "ads", sites.map(surface.siteName).joined(separator: "-"),
-                ligand, "o\(c.orientation)"].joined(separator: "_")
+                ligand, spec.orientationTag(c.orientation)].joined(separator: "_")
     }
 
     func info(_ product: ExchangeProduct, site: PerovskiteSurface.Site, nitrogen: Int) -> [(String, String)] {

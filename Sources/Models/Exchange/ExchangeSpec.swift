@@ -31,6 +31,13 @@ public struct ExchangeSpec: Sendable, Equatable {
         self.zincHalide = zincHalide
     }
 
+    /// The label of `orientation` in product names: "o1" with one or two orientations (0° and
+    /// 180°), "o1of4" with more, so one label always names one azimuth whichever run made it (o1
+    /// of two is 180°, o1 of four 90°).
+    public func orientationTag(_ orientation: Int) -> String {
+        orientations <= 2 ? "o\(orientation)" : "o\(orientation)of\(orientations)"
+    }
+
     /// Terminal Zn–X bond lengths of tetrahedral Zn (Å): Cl 2.25, Br 2.40, I 2.60 (F 1.90, At
     /// as I); what a halide moved onto Zn gets unless `zincHalide` is set.
     public static func zincHalide(for halide: Int) -> Double {
