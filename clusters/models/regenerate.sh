@@ -28,7 +28,12 @@ for spec in alpha:2x2x2:+c:1 alpha:3x3x2:+c:1 gamma-pc:1x1x1:-b:1 gamma-pc:2x1x1
 done
 # On each 8-unit block's centre site: the same exchange with the N-methyl-capped Zn(Im)2(MeIm)2
 # (no N-H for a proton to leave), and plain adsorption of the relaxed zn1 (whole, no bond made).
+# The capped exchange also at 90 and 270 degrees (o1of4, o3of4; o0of4 and o2of4 are o0 and o1 again).
+four=$(mktemp -d)
 for name in CsPbI3-alpha-nc-2x2x2-on+c CsPbI3-gamma-pc-nc-1x1x1-on-b CsPbI3-delta-nc-1x2x1-on+c; do
   "$IS" build exchange --perovskite "$OUT/blocks/$name.extxyz" --glass "$OUT/zn1-meim.extxyz" --k 1 --sites 1 --ligand 1 --out-dir "$OUT/block-products"
+  "$IS" build exchange --perovskite "$OUT/blocks/$name.extxyz" --glass "$OUT/zn1-meim.extxyz" --k 1 --sites 1 --ligand 1 --orientations 4 --out-dir "$four"
+  mv "$four/${name}_zn1-meim_k1_"*_o1of4.extxyz "$four/${name}_zn1-meim_k1_"*_o3of4.extxyz "$OUT/block-products/"
   "$IS" build adsorption --perovskite "$OUT/blocks/$name.extxyz" --glass "$OUT/optimized/zn1.extxyz" --sites 1 --ligand 1 --out-dir "$OUT/block-products"
 done
+rm -r "$four"
