@@ -3,6 +3,7 @@ import XCTest
 import Engine
 @testable import Campaign
 import Optimization
+import Structures
 import Work
 
 /// `max_cycles` in a job spec: read in [defaults] and per structure, part of an optimisation
@@ -43,11 +44,12 @@ final class MaxCyclesSpecTests: XCTestCase {
     func testWithoutTheKeyTasksKeepTheirDefinitionHash() throws {
         let plain = CampaignPlan(spec: try sandbox.parse(spec(defaults: "etemp = 300", override: "")))
         let capped = CampaignPlan(spec: try sandbox.parse(spec(defaults: "", override: "max_cycles = 800")))
-        // Campaigns written before the key existed are not restarted by it.
-        let unset = PlannedTask(index: 0, key: "water/opt", kind: .optimization, structureName: "water",
-                                input: plain.tasks[0].input, settings: plain.tasks[0].settings,
-                                optimizationLevel: plain.tasks[0].optimizationLevel, predictedSeconds: 1)
-        XCTAssertEqual(unset.definitionHash, plain.tasks[0].definitionHash)
+        // Campaigns written before the key existed are not restarted by it: the hash is still the one
+        // of the definition text as it was written then.
+        let water = plain.tasks[0]
+        let before = ["task-v1", "optimization", "water/opt", "input=\(try XCTUnwrap(water.input).contentHash)",
+                      "settings=\(water.settings.hash)", "level=normal", "freeze=-"].joined(separator: "\n")
+        XCTAssertEqual(water.definitionHash, SHA256.hex(of: before))
         XCTAssertEqual(plain.tasks[0].definitionHash, capped.tasks[0].definitionHash, "water has no cap in either")
         // A cap is another definition: H2's optimisation, and the single point after it, compute afresh.
         XCTAssertNotEqual(plain.tasks[2].definitionHash, capped.tasks[2].definitionHash)

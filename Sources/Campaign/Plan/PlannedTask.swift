@@ -33,7 +33,8 @@ public struct PlannedTask: Sendable {
 
     public init(index: Int, key: String, kind: Kind, structureName: String, input: Structure?, settings: Settings,
                 optimizationLevel: ConvergenceLevel? = nil, freeze: String? = nil, dependsOn: Int? = nil,
-                upstreamDefinition: String? = nil, predictedSeconds: Double, engine: EngineChoice = .auto, maxCycles: Int? = nil) {
+                upstreamDefinition: String? = nil, predictedSeconds: Double, engine: EngineChoice = .auto,
+                maxCycles: Int? = nil) {
         self.engine = engine
         self.maxCycles = maxCycles
         self.index = index

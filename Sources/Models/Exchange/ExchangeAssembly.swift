@@ -68,7 +68,8 @@ struct ExchangeAssembly: ProductAssembly {
     func name(_ c: ExchangeCandidate, sites: [PerovskiteSurface.Site]) -> String {
         let ligandTags = c.ligands.map { i in glass.ligands[i].kind.rawValue.lowercased() + "\(i + 1)" }
         return [surface.structure.name, glass.structure.name, "k\(c.ligands.count)",
-                sites.map(surface.siteName).joined(separator: "-"), ligandTags.joined(separator: "-"), spec.orientationTag(c.orientation)]
+                sites.map(surface.siteName).joined(separator: "-"), ligandTags.joined(separator: "-"),
+                spec.orientationTag(c.orientation)]
             .joined(separator: "_")
     }
 
