@@ -1,5 +1,6 @@
 import Foundation
 import Processes
+import TestSupport
 import XCTest
 
 /// Runs the built `interscreen` binary as a user would, in a temporary working directory.
@@ -22,9 +23,7 @@ struct CLIHarness {
     }
 
     init() throws {
-        workdir = FileManager.default.temporaryDirectory.appendingPathComponent("interscreen-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: workdir, withIntermediateDirectories: true)
-        TestFolders.removeAtExit(workdir.path)
+        workdir = try TestFolders.make("interscreen-cli")
     }
 
     func path(_ name: String) -> String { workdir.appendingPathComponent(name).path }

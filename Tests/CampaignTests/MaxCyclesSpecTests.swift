@@ -41,6 +41,17 @@ final class MaxCyclesSpecTests: XCTestCase {
         XCTAssertEqual(plan.tasks.map(\.maxCycles), [800, nil, 5, nil])
     }
 
+    func testAnEstimateCountsNoMoreGradientsThanTheCapAllows() throws {
+        // Water, 3 atoms: the model counts 2·max(N, 5) = 10 gradients per optimisation.
+        let plain = CampaignPlan(spec: try sandbox.parse(spec(defaults: "", override: "")))
+        let capped = CampaignPlan(spec: try sandbox.parse(spec(defaults: "max_cycles = 2", override: "max_cycles = 50")))
+        let perGradient = plain.tasks[1].predictedSeconds
+        XCTAssertEqual(plain.tasks[0].predictedSeconds / perGradient, 10, accuracy: 1e-9)
+        XCTAssertEqual(capped.tasks[0].predictedSeconds / perGradient, 2, accuracy: 1e-9, "capped below 10")
+        XCTAssertEqual(capped.tasks[2].predictedSeconds, plain.tasks[2].predictedSeconds, "a cap above 10 changes nothing")
+        XCTAssertEqual(capped.tasks[1].predictedSeconds, perGradient, "single points have no cap")
+    }
+
     func testWithoutTheKeyTasksKeepTheirDefinitionHash() throws {
         let plain = CampaignPlan(spec: try sandbox.parse(spec(defaults: "etemp = 300", override: "")))
         let capped = CampaignPlan(spec: try sandbox.parse(spec(defaults: "", override: "max_cycles = 800")))

@@ -1,5 +1,6 @@
 import Foundation
 import Store
+import TestSupport
 import XCTest
 @testable import Campaign
 
@@ -44,8 +45,8 @@ final class ReactionExclusionTests: XCTestCase {
         var rows = doneRows(plan)
         let opt = try XCTUnwrap(plan.tasks.firstIndex { $0.key == "water/opt" })
         rows[opt].flags = [.optimizationNotConverged, .topologyBroken("a proton migrated")]
-        let evaluator = ReactionEvaluator(campaign: plan.campaign, store: try ResultsStore(path: NSTemporaryDirectory()
-            + "exclusion-\(UUID().uuidString).sqlite"))
+        let evaluator = ReactionEvaluator(campaign: plan.campaign, store: try ResultsStore(path: TestFolders.make("exclusion")
+            .appendingPathComponent("results.sqlite").path))
         guard case .excluded(let why) = evaluator.readiness(of: plan.reactions[0], plan: plan, rows: rows) else {
             return XCTFail("the reaction was not excluded")
         }
@@ -57,8 +58,8 @@ final class ReactionExclusionTests: XCTestCase {
         var rows = doneRows(plan)
         let opt = try XCTUnwrap(plan.tasks.firstIndex { $0.key == "water/opt" })
         rows[opt].flags = [.metalBondsChanged("topology rearranged (flagged)")]
-        let evaluator = ReactionEvaluator(campaign: plan.campaign, store: try ResultsStore(path: NSTemporaryDirectory()
-            + "exclusion-\(UUID().uuidString).sqlite"))
+        let evaluator = ReactionEvaluator(campaign: plan.campaign, store: try ResultsStore(path: TestFolders.make("exclusion")
+            .appendingPathComponent("results.sqlite").path))
         guard case .ready = evaluator.readiness(of: plan.reactions[0], plan: plan, rows: rows) else {
             return XCTFail("a rearranged (not broken) configuration must stay in")
         }

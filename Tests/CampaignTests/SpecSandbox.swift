@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import Campaign
 
@@ -49,11 +50,8 @@ final class SpecSandbox {
     }
 
     init() throws {
-        directory = (NSTemporaryDirectory() as NSString).appendingPathComponent("spec-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        directory = try TestFolders.make("spec-tests").path
     }
-
-    deinit { try? FileManager.default.removeItem(atPath: directory) }
 
     /// Writes `text` to `name` inside the sandbox (creating folders) and returns the path.
     @discardableResult

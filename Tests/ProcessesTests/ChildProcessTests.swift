@@ -1,5 +1,6 @@
 import Glibc
 import Processes
+import TestSupport
 import XCTest
 
 /// `ChildProcess` against real /bin/sh children: statuses, output, timeouts, descriptors.
@@ -23,8 +24,7 @@ final class ChildProcessTests: XCTestCase {
     }
 
     func testDirectoryEnvironmentAndPathLookup() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("child-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try TestFolders.make("child").path
         let env = Command.inheritedEnvironment(["INTERSCREEN_PROBE": "42"])
         let result = try ChildProcess.run(Command("sh", ["-c", "pwd; echo $INTERSCREEN_PROBE"], environment: env,
                                                   directory: folder))
@@ -39,7 +39,7 @@ final class ChildProcessTests: XCTestCase {
 
     /// A timeout kills the child's whole process group, grandchildren included, and returns.
     func testTimeoutKillsTheWholeGroup() throws {
-        let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent("gc-\(UUID().uuidString)").path
+        let pidFile = try TestFolders.make("gc").appendingPathComponent("pid").path
         let start = ContinuousClock.now
         let result = try ChildProcess.run(sh("sleep 300 & echo $! > \(pidFile); wait"), timeout: .milliseconds(500))
         XCTAssertTrue(result.timedOut)
@@ -57,7 +57,7 @@ final class ChildProcessTests: XCTestCase {
     /// A daemon started by the child keeps running, but the caller is not held up by it (the
     /// hang that took CI down: a script that started slurmd and munged).
     func testADaemonLeftBehindDoesNotHoldTheCallerUp() throws {
-        let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent("d-\(UUID().uuidString)").path
+        let pidFile = try TestFolders.make("daemon").appendingPathComponent("pid").path
         let result = try ChildProcess.run(sh("sleep 300 > /dev/null 2>&1 & echo $! > \(pidFile); echo started"),
                                           timeout: .seconds(60))
         XCTAssertEqual(result.termination, .exited(0))

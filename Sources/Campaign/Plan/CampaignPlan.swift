@@ -58,7 +58,8 @@ public struct CampaignPlan: Sendable {
             freeze: isOpt ? entry.method.freeze : nil, dependsOn: after,
             upstreamDefinition: after.map { tasks[$0].definitionHash },
             predictedSeconds: costs.predict(kind: kind.rawValue, structure: entry.structure,
-                                            method: entry.method.settings.method),
+                                            method: entry.method.settings.method,
+                                            maxCycles: isOpt ? entry.method.maxCycles : nil),
             engine: entry.method.engine, maxCycles: isOpt ? entry.method.maxCycles : nil)
         tasks.append(task)
         return task.index

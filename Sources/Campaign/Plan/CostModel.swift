@@ -23,11 +23,19 @@ public struct CostModel: Sendable {
 
     public init() {}
 
-    /// Model seconds for a task of `kind` on `structure` with `method`.
-    public func predict(kind: String, structure: Structure, method: Method) -> Double {
+    /// Model seconds for a task of `kind` on `structure` with `method`; an optimisation capped at
+    /// `maxCycles` counts no more gradients than the cap allows.
+    public func predict(kind: String, structure: Structure, method: Method, maxCycles: Int? = nil) -> Double {
         let base = Self.singlePointSeconds(structure, method: method)
-        let factor = kind == PlannedTask.Kind.optimization.rawValue ? 2.0 * Double(max(structure.count, 5)) : 1
+        let factor = kind == PlannedTask.Kind.optimization.rawValue
+            ? Self.optimizationGradients(atoms: structure.count, maxCycles: maxCycles) : 1
         return seconds(kind: kind, model: base * factor)
+    }
+
+    /// Gradient evaluations an optimisation is expected to take: ~2·N, or the cap when it is lower.
+    static func optimizationGradients(atoms: Int, maxCycles: Int?) -> Double {
+        let typical = 2.0 * Double(max(atoms, 5))
+        return maxCycles.map { min(typical, Double(max($0, 1))) } ?? typical
     }
 
     /// Calibrated seconds of a task of `kind` whose uncalibrated model prediction is `model`.

@@ -36,12 +36,23 @@ public struct TopologyReport: Sendable, Equatable {
     /// What a rearrangement did, in words: metal bonds changed, pieces joined, or both.
     static func rearrangements(_ changes: [TopologyChange]) -> String {
         var kinds: [String] = []
-        if changes.contains(where: { if case .associated = $0 { false } else { true } }) {
-            kinds.append("metal coordination changed")
-        }
-        if changes.contains(where: { if case .associated = $0 { true } else { false } }) {
-            kinds.append("pieces that were apart are now in contact")
-        }
+        if changes.contains(where: \.isMetalBondChange) { kinds.append("metal coordination changed") }
+        if changes.contains(where: \.isAssociation) { kinds.append("pieces that were apart are now in contact") }
         return kinds.joined(separator: "; ")
+    }
+}
+
+extension TopologyChange {
+    /// A metal–ligand bond formed or broken.
+    var isMetalBondChange: Bool {
+        switch self {
+        case .metalBondFormed, .metalBondBroken: true
+        default: false
+        }
+    }
+
+    /// Pieces that were apart joined.
+    var isAssociation: Bool {
+        if case .associated = self { true } else { false }
     }
 }
