@@ -29,7 +29,8 @@ done
 # On each 8-unit block's centre site: the same exchange with the N-methyl-capped Zn(Im)2(MeIm)2
 # (no N-H for a proton to leave), and plain adsorption of the relaxed zn1 (whole, no bond made).
 # The capped exchange also at 90 and 270 degrees (o1of4, o3of4; o0of4 and o2of4 are o0 and o1 again).
-four=$(mktemp -d)
+# Scratch folders at fixed paths, so the command recorded in each file's header is the same every run.
+four="$OUT/.orientations-4"; mkdir -p "$four"
 for name in CsPbI3-alpha-nc-2x2x2-on+c CsPbI3-gamma-pc-nc-1x1x1-on-b CsPbI3-delta-nc-1x2x1-on+c; do
   "$IS" build exchange --perovskite "$OUT/blocks/$name.extxyz" --glass "$OUT/zn1-meim.extxyz" --k 1 --sites 1 --ligand 1 --out-dir "$OUT/block-products"
   "$IS" build exchange --perovskite "$OUT/blocks/$name.extxyz" --glass "$OUT/zn1-meim.extxyz" --k 1 --sites 1 --ligand 1 --orientations 4 --out-dir "$four"
@@ -37,3 +38,14 @@ for name in CsPbI3-alpha-nc-2x2x2-on+c CsPbI3-gamma-pc-nc-1x1x1-on-b CsPbI3-delt
   "$IS" build adsorption --perovskite "$OUT/blocks/$name.extxyz" --glass "$OUT/optimized/zn1.extxyz" --sites 1 --ligand 1 --out-dir "$OUT/block-products"
 done
 rm -r "$four"
+# The capped exchange at each 8-unit block's second glass-facing site too (alpha pb17, gamma pb15,
+# delta pb5), at the same four orientations: a face value from one site was a sample of one.
+two="$OUT/.sites-2"; mkdir -p "$two" "$four"
+for spec in CsPbI3-alpha-nc-2x2x2-on+c:pb17 CsPbI3-gamma-pc-nc-1x1x1-on-b:pb15 CsPbI3-delta-nc-1x2x1-on+c:pb5; do
+  name=${spec%%:*}; site=${spec#*:}
+  "$IS" build exchange --perovskite "$OUT/blocks/$name.extxyz" --glass "$OUT/zn1-meim.extxyz" --k 1 --sites 2 --ligand 1 --out-dir "$two"
+  "$IS" build exchange --perovskite "$OUT/blocks/$name.extxyz" --glass "$OUT/zn1-meim.extxyz" --k 1 --sites 2 --ligand 1 --orientations 4 --out-dir "$four"
+  mv "$two/${name}_zn1-meim_k1_${site}_im1_o0.extxyz" "$two/${name}_zn1-meim_k1_${site}_im1_o1.extxyz" "$OUT/block-products/"
+  mv "$four/${name}_zn1-meim_k1_${site}_im1_o1of4.extxyz" "$four/${name}_zn1-meim_k1_${site}_im1_o3of4.extxyz" "$OUT/block-products/"
+done
+rm -r "$two" "$four"
