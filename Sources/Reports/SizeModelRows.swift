@@ -10,9 +10,13 @@ public enum SizeModelRows {
     static func faceText(_ faces: [VerdictSizeModel.FaceExchange], interface: Double?) -> String {
         guard !faces.isEmpty else { return "none (no face exchange named in the spec, or none done)" }
         let each = faces.map { face in
-            face.block + (face.formulaUnits.map { " (\(Format.number($0)) units)" } ?? "") + " \(Format.kj(face.energyKJ))"
+            let count = face.reactionIDs.count
+            let sample = count == 1 ? "1 configuration"
+                : "Boltzmann over \(count) configurations, lowest \(Format.kj(face.lowestKJ))"
+            return face.block + (face.formulaUnits.map { " (\(Format.number($0)) units)" } ?? "")
+                + " \(Format.kj(face.energyKJ)) (\(sample))"
         }
-        return each.joined(separator: ", ") + " kJ/mol per exchange (Boltzmann)"
+        return each.joined(separator: ", ") + " kJ/mol per exchange"
             + (interface.map { String(format: "; interface energy with the largest: %.3f J/m²", $0) } ?? "")
             + "; " + RowIDs.text("reactions", faces.flatMap(\.reactionIDs))
     }

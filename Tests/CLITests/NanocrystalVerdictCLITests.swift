@@ -120,6 +120,10 @@ final class NanocrystalVerdictCLITests: XCTestCase {
         let table = try cli.run(["verdict", "--db", cli.path("ncv.sqlite")])
         XCTAssertTrue(table.stdout.contains("| critical size in the glass (alpha vs delta) | \(glass["text"] as? String ?? "?") |"),
                       table.stdout)
+        // Each block's face value says how many configurations it averages.
+        let faceRow = try XCTUnwrap(table.stdout.split(separator: "\n").first { $0.hasPrefix("| exchange on block faces, alpha |") })
+        XCTAssertTrue(faceRow.contains("(1 configuration)") && faceRow.contains("Boltzmann over 2 configurations, lowest"),
+                      String(faceRow))
         try checkADroppedBlockIsNotFitted(cli)
     }
 }
