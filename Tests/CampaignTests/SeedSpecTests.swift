@@ -15,9 +15,11 @@ final class SeedSpecTests: XCTestCase {
         XCTAssertEqual(bulk.normalization?.count, 64)
         XCTAssertEqual(full.verdicts.map(\.name), ["frozen framework", "frozen framework gamma"])
         XCTAssertEqual(full.verdicts.map(\.activePhase), ["alpha", "gamma"])
-        XCTAssertEqual(full.verdicts.last?.bulkConverged, false, "gamma's bulk series is not converged (docs/bulk.md)")
+        XCTAssertEqual(full.verdicts.last?.bulkConverged, true, "gamma's series converges at 3x2x3 (docs/bulk.md)")
         XCTAssertEqual(full.structures.first { $0.name == "alpha_bulk" }?.structure.count, 320)
-        XCTAssertEqual(full.structures.first { $0.name == "gamma_bulk" }?.structure.count, 240)
+        XCTAssertEqual(full.structures.first { $0.name == "gamma_bulk" }?.structure.count, 360)
+        let gammaBulk = try XCTUnwrap(full.reactions.first { $0.name == "bulk delta-gamma" })
+        XCTAssertEqual(gammaBulk.normalization?.count, 288, "4 × 72 formula units of gamma 3x2x3")
         // Every gamma reaction's product is one of the gamma products, each reaction balanced by the parser.
         let gamma = full.reactions.filter { $0.name.hasPrefix("interface gamma frozen ") }
         XCTAssertEqual(gamma.count, 6)
@@ -30,7 +32,8 @@ final class SeedSpecTests: XCTestCase {
         XCTAssertTrue(spec.structures.allSatisfy { $0.method.recipe == .singlePoint })
         XCTAssertEqual(spec.verdicts.map(\.name), ["frozen framework", "frozen framework gamma"])
         XCTAssertEqual(spec.verdicts.map(\.nanocrystals?.active), ["alpha_nc_*", "gamma_nc_*"])
-        XCTAssertEqual(spec.verdicts.map(\.bulkConverged), [true, false], "γ's bulk series is not converged")
+        XCTAssertEqual(spec.verdicts.map(\.bulkConverged), [true, true], "γ 2x2x3 is within 0.38 kJ/mol of 3x2x3")
+        XCTAssertEqual(spec.structures.first { $0.name == "gamma_bulk" }?.structure.count, 240)
         // Each optimised file names the content hash the full run stored for it.
         let optimized = spec.structures.filter { $0.file.contains("clusters/models/optimized/") }
         XCTAssertFalse(optimized.isEmpty)
