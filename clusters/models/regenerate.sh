@@ -49,3 +49,15 @@ for spec in CsPbI3-alpha-nc-2x2x2-on+c:pb17 CsPbI3-gamma-pc-nc-1x1x1-on-b:pb15 C
   mv "$four/${name}_zn1-meim_k1_${site}_im1_o1of4.extxyz" "$four/${name}_zn1-meim_k1_${site}_im1_o3of4.extxyz" "$OUT/block-products/"
 done
 rm -r "$two" "$four"
+# And at the remaining distinct glass-facing sites of the alpha and gamma faces (alpha pb37; gamma
+# pb12, pb11; delta 1x2x1's face has only two). alpha's pb27 is left out: its I's surroundings
+# repeat pb17's.
+two="$OUT/.sites-4"; mkdir -p "$two" "$four"
+for spec in CsPbI3-alpha-nc-2x2x2-on+c:pb37 CsPbI3-gamma-pc-nc-1x1x1-on-b:pb12 CsPbI3-gamma-pc-nc-1x1x1-on-b:pb11; do
+  name=${spec%%:*}; site=${spec#*:}
+  "$IS" build exchange --perovskite "$OUT/blocks/$name.extxyz" --glass "$OUT/zn1-meim.extxyz" --k 1 --sites 4 --ligand 1 --out-dir "$two"
+  "$IS" build exchange --perovskite "$OUT/blocks/$name.extxyz" --glass "$OUT/zn1-meim.extxyz" --k 1 --sites 4 --ligand 1 --orientations 4 --out-dir "$four"
+  mv "$two/${name}_zn1-meim_k1_${site}_im1_o0.extxyz" "$two/${name}_zn1-meim_k1_${site}_im1_o1.extxyz" "$OUT/block-products/"
+  mv "$four/${name}_zn1-meim_k1_${site}_im1_o1of4.extxyz" "$four/${name}_zn1-meim_k1_${site}_im1_o3of4.extxyz" "$OUT/block-products/"
+done
+rm -r "$two" "$four"
