@@ -33,7 +33,7 @@ final class SeedGoldenCLITests: XCTestCase {
         }
         let path = cli.path("seed.toml"), db = cli.path("seed.sqlite")
         try spec.write(toFile: path, atomically: true, encoding: .utf8)
-        // Two worker ranks: the job's 98 tasks take half the time they take in one process.
+        // Two worker ranks: the job's 110 tasks take half the time they take in one process.
         let run = try cli.run(["-n", "3", "--oversubscribe", CLIHarness.binary.path, "run", path, "--db", db],
                               executable: CampaignCLITests.mpirun)
         XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
@@ -87,7 +87,7 @@ final class SeedGoldenCLITests: XCTestCase {
         let phases = try XCTUnwrap(v["phases"] as? [String: [String: Double]])
         XCTAssertEqual(phases["gamma"]?["surface_energy_j_m2"] ?? .nan, 0.222, accuracy: 0.001, "γ γ_eff moved")
         XCTAssertEqual(phases["gamma"]?["interface_energy_j_m2"] ?? .nan, -0.100, accuracy: 0.001, "γ interface moved")
-        try pinFaceExchanges(v, ["gamma_nc_1x1x1": -343.82, "delta_nc_1x2x1": -320.98],
+        try pinFaceExchanges(v, ["gamma_nc_1x1x1": (-343.82, 16), "delta_nc_1x2x1": (-320.98, 8)],
                              interface: ["gamma": -0.283, "delta": 0.053], shareNm: 3.433)
     }
 
@@ -110,15 +110,17 @@ final class SeedGoldenCLITests: XCTestCase {
         }
         let model = try XCTUnwrap(v["size_model"] as? [String: Any])
         XCTAssertEqual(model["method"] as? String, "gfn2")
-        try pinFaceExchanges(v, ["alpha_nc_2x2x2": -250.22, "delta_nc_1x2x1": -320.98],
+        try pinFaceExchanges(v, ["alpha_nc_2x2x2": (-250.19, 12), "delta_nc_1x2x1": (-320.98, 8)],
                              interface: ["alpha": -0.195, "delta": 0.053], shareNm: nil)
     }
 
     /// Exchanges of the N-methyl-capped glass unit on the glass face of the job's own 8-unit blocks
-    /// (docs/surfaces.md §9), Boltzmann over two sites × four orientations each, ±0.06 kJ/mol; the interface
+    /// (docs/surfaces.md §9), Boltzmann over every distinct glass-facing site × four orientations
+    /// (α 3 sites, γ 4, δ 2: `expected` gives each block's value and configuration count), ±0.06 kJ/mol; the interface
     /// energies they give (±0.001 J/m²) and the share "cluster vs face exchange" of L* in the glass
     /// (±0.005 nm; α has none: no L* either way, so it is named unknown).
-    private func pinFaceExchanges(_ v: [String: Any], _ expected: [String: Double], interface: [String: Double],
+    private func pinFaceExchanges(_ v: [String: Any], _ expected: [String: (kJ: Double, configurations: Int)],
+                                  interface: [String: Double],
                                   shareNm: Double?) throws {
         let model = try XCTUnwrap(v["size_model"] as? [String: Any])
         let phases = try XCTUnwrap(model["phases"] as? [[String: Any]])
@@ -126,8 +128,8 @@ final class SeedGoldenCLITests: XCTestCase {
         XCTAssertEqual(Set(faces.compactMap { $0["block"] as? String }), Set(expected.keys), "\(faces)")
         for face in faces {
             let block = face["block"] as? String ?? "?"
-            XCTAssertEqual(face["energyKJ"] as? Double ?? .nan, expected[block] ?? .nan, accuracy: 0.06, "\(block) face exchange moved")
-            XCTAssertEqual((face["reactionIDs"] as? [Any])?.count, 8, "two sites × four orientations of \(block)")
+            XCTAssertEqual(face["energyKJ"] as? Double ?? .nan, expected[block]?.kJ ?? .nan, accuracy: 0.06, "\(block) face exchange moved")
+            XCTAssertEqual((face["reactionIDs"] as? [Any])?.count, expected[block]?.configurations, "sites × orientations of \(block)")
         }
         let byPhase = try XCTUnwrap(v["phases"] as? [String: [String: Double]])
         for (phase, energy) in interface {
