@@ -38,26 +38,17 @@ for name in CsPbI3-alpha-nc-2x2x2-on+c CsPbI3-gamma-pc-nc-1x1x1-on-b CsPbI3-delt
   "$IS" build adsorption --perovskite "$OUT/blocks/$name.extxyz" --glass "$OUT/optimized/zn1.extxyz" --sites 1 --ligand 1 --out-dir "$OUT/block-products"
 done
 rm -r "$four"
-# The capped exchange at each 8-unit block's second glass-facing site too (alpha pb17, gamma pb15,
-# delta pb5), at the same four orientations: a face value from one site was a sample of one.
-two="$OUT/.sites-2"; mkdir -p "$two" "$four"
-for spec in CsPbI3-alpha-nc-2x2x2-on+c:pb17 CsPbI3-gamma-pc-nc-1x1x1-on-b:pb15 CsPbI3-delta-nc-1x2x1-on+c:pb5; do
-  name=${spec%%:*}; site=${spec#*:}
-  "$IS" build exchange --perovskite "$OUT/blocks/$name.extxyz" --glass "$OUT/zn1-meim.extxyz" --k 1 --sites 2 --ligand 1 --out-dir "$two"
-  "$IS" build exchange --perovskite "$OUT/blocks/$name.extxyz" --glass "$OUT/zn1-meim.extxyz" --k 1 --sites 2 --ligand 1 --orientations 4 --out-dir "$four"
+# The capped exchange at every other distinct glass-facing site of the 8-unit faces too (alpha
+# pb17, pb37; gamma pb15, pb12, pb11; delta pb5: its face has only two), at the same four
+# orientations: a face value from one site was a sample of one. alpha's pb27 is left out: its I's
+# surroundings repeat pb17's. Each spec is block:site:the --sites that reaches it.
+for spec in CsPbI3-alpha-nc-2x2x2-on+c:pb17:2 CsPbI3-gamma-pc-nc-1x1x1-on-b:pb15:2 CsPbI3-delta-nc-1x2x1-on+c:pb5:2 \
+            CsPbI3-alpha-nc-2x2x2-on+c:pb37:4 CsPbI3-gamma-pc-nc-1x1x1-on-b:pb12:4 CsPbI3-gamma-pc-nc-1x1x1-on-b:pb11:4; do
+  name=${spec%%:*}; rest=${spec#*:}; site=${rest%%:*}; sites=${rest#*:}
+  two="$OUT/.sites-$sites"; mkdir -p "$two" "$four"
+  "$IS" build exchange --perovskite "$OUT/blocks/$name.extxyz" --glass "$OUT/zn1-meim.extxyz" --k 1 --sites "$sites" --ligand 1 --out-dir "$two"
+  "$IS" build exchange --perovskite "$OUT/blocks/$name.extxyz" --glass "$OUT/zn1-meim.extxyz" --k 1 --sites "$sites" --ligand 1 --orientations 4 --out-dir "$four"
   mv "$two/${name}_zn1-meim_k1_${site}_im1_o0.extxyz" "$two/${name}_zn1-meim_k1_${site}_im1_o1.extxyz" "$OUT/block-products/"
   mv "$four/${name}_zn1-meim_k1_${site}_im1_o1of4.extxyz" "$four/${name}_zn1-meim_k1_${site}_im1_o3of4.extxyz" "$OUT/block-products/"
+  rm -r "$two" "$four"
 done
-rm -r "$two" "$four"
-# And at the remaining distinct glass-facing sites of the alpha and gamma faces (alpha pb37; gamma
-# pb12, pb11; delta 1x2x1's face has only two). alpha's pb27 is left out: its I's surroundings
-# repeat pb17's.
-two="$OUT/.sites-4"; mkdir -p "$two" "$four"
-for spec in CsPbI3-alpha-nc-2x2x2-on+c:pb37 CsPbI3-gamma-pc-nc-1x1x1-on-b:pb12 CsPbI3-gamma-pc-nc-1x1x1-on-b:pb11; do
-  name=${spec%%:*}; site=${spec#*:}
-  "$IS" build exchange --perovskite "$OUT/blocks/$name.extxyz" --glass "$OUT/zn1-meim.extxyz" --k 1 --sites 4 --ligand 1 --out-dir "$two"
-  "$IS" build exchange --perovskite "$OUT/blocks/$name.extxyz" --glass "$OUT/zn1-meim.extxyz" --k 1 --sites 4 --ligand 1 --orientations 4 --out-dir "$four"
-  mv "$two/${name}_zn1-meim_k1_${site}_im1_o0.extxyz" "$two/${name}_zn1-meim_k1_${site}_im1_o1.extxyz" "$OUT/block-products/"
-  mv "$four/${name}_zn1-meim_k1_${site}_im1_o1of4.extxyz" "$four/${name}_zn1-meim_k1_${site}_im1_o3of4.extxyz" "$OUT/block-products/"
-done
-rm -r "$two" "$four"
