@@ -52,6 +52,7 @@ public struct CampaignPlan: Sendable {
                                  costs: CostModel) -> Int {
         let suffix = kind == .optimization ? "opt" : "sp"
         let isOpt = kind == .optimization
+        let maxCycles = isOpt ? entry.method.maxCycles : nil
         let task = PlannedTask(
             index: tasks.count, key: "\(entry.name)/\(suffix)", kind: kind, structureName: entry.name, input: input,
             settings: entry.method.settings, optimizationLevel: isOpt ? entry.method.optimizationLevel : nil,
@@ -59,8 +60,8 @@ public struct CampaignPlan: Sendable {
             upstreamDefinition: after.map { tasks[$0].definitionHash },
             predictedSeconds: costs.predict(kind: kind.rawValue, structure: entry.structure,
                                             method: entry.method.settings.method,
-                                            maxCycles: isOpt ? entry.method.maxCycles : nil),
-            engine: entry.method.engine, maxCycles: isOpt ? entry.method.maxCycles : nil)
+                                            maxCycles: maxCycles),
+            engine: entry.method.engine, maxCycles: maxCycles)
         tasks.append(task)
         return task.index
     }
