@@ -30,6 +30,11 @@ final class ReactionExclusionTests: XCTestCase {
         return CampaignPlan(spec: spec)
     }
 
+    /// A fresh results database in a test folder.
+    private func emptyStore() throws -> ResultsStore {
+        try ResultsStore(path: TestFolders.make("exclusion").appendingPathComponent("results.sqlite").path)
+    }
+
     private func doneRows(_ plan: CampaignPlan) -> [TaskRecord] {
         plan.tasks.map { task in
             var row = TaskRecord(campaign: plan.campaign, key: task.key, kind: task.kind.rawValue,
@@ -45,8 +50,7 @@ final class ReactionExclusionTests: XCTestCase {
         var rows = doneRows(plan)
         let opt = try XCTUnwrap(plan.tasks.firstIndex { $0.key == "water/opt" })
         rows[opt].flags = [.optimizationNotConverged, .topologyBroken("a proton migrated")]
-        let evaluator = ReactionEvaluator(campaign: plan.campaign, store: try ResultsStore(path: TestFolders.make("exclusion")
-            .appendingPathComponent("results.sqlite").path))
+        let evaluator = ReactionEvaluator(campaign: plan.campaign, store: try emptyStore())
         guard case .excluded(let why) = evaluator.readiness(of: plan.reactions[0], plan: plan, rows: rows) else {
             return XCTFail("the reaction was not excluded")
         }
@@ -58,8 +62,7 @@ final class ReactionExclusionTests: XCTestCase {
         var rows = doneRows(plan)
         let opt = try XCTUnwrap(plan.tasks.firstIndex { $0.key == "water/opt" })
         rows[opt].flags = [.metalBondsChanged("topology rearranged (flagged)")]
-        let evaluator = ReactionEvaluator(campaign: plan.campaign, store: try ResultsStore(path: TestFolders.make("exclusion")
-            .appendingPathComponent("results.sqlite").path))
+        let evaluator = ReactionEvaluator(campaign: plan.campaign, store: try emptyStore())
         guard case .ready = evaluator.readiness(of: plan.reactions[0], plan: plan, rows: rows) else {
             return XCTFail("a rearranged (not broken) configuration must stay in")
         }

@@ -17,8 +17,8 @@ public enum TestFolders {
         return folder
     }
 
-    /// Removes `path` (a folder or a file) when the test process exits.
-    public static func removeAtExit(_ path: String) {
+    /// Removes `path` when the test process exits.
+    private static func removeAtExit(_ path: String) {
         lock.lock()
         defer { lock.unlock() }
         folders.append(path)
