@@ -89,6 +89,52 @@ final class NanocrystalCLITests: XCTestCase {
         XCTAssertTrue(bare.stderr.contains("face -c has no terminal halide for a glass unit to bind to; try +c"), bare.stderr)
     }
 
+    /// `--glass-facing` puts a second glass unit on a product that already carries one: the
+    /// product keeps both Zn, loses the named site's I to the new Zn, and says which site it used;
+    /// an index list that is not one is a usage error, an index that is no halide a data error
+    /// listing the terminal halides the file has.
+    func testGlassFacingAddsASecondGlassUnitToAProduct() throws {
+        let cli = try CLIHarness()
+        let block = cli.path("alpha-222.extxyz")
+        XCTAssertEqual(try cli.run(["build", "nanocrystal", Self.alpha, "--repeats", "2x2x2", "--glass-face", "+c", "-o", block]).status, 0)
+        let sites = try XCTUnwrap(XYZFormat.read(try String(contentsOfFile: block, encoding: .utf8)).info["glass_facing"])
+            .split(separator: " ").compactMap { Int($0) }
+        XCTAssertEqual(sites.count, 4, "\(sites)")
+        let glass = CLIHarness.repository.appendingPathComponent("clusters/models/zn1-meim.extxyz").path
+        let place = ["--glass", glass, "--k", "1", "--ligand", "1", "--orientations", "1"]
+        XCTAssertEqual(try cli.run(["build", "exchange", "--perovskite", block, "--sites", "1", "--out-dir", cli.path("one")] + place).status, 0)
+        let one = cli.path("one/" + (try XCTUnwrap(FileManager.default.contentsOfDirectory(atPath: cli.path("one")).first)))
+        let onceBound = try XYZFormat.read(try String(contentsOfFile: one, encoding: .utf8)).structure
+        // The first exchange took sites[0]'s I out of the block, so an I after it sits one place earlier.
+        let rest = sites.dropFirst().map { $0 > sites[0] ? $0 - 1 : $0 }
+        XCTAssertEqual(rest.map { onceBound.atomicNumbers[$0 - 1] }, [53, 53, 53])
+
+        let run = try cli.run(["build", "exchange", "--perovskite", one, "--glass-facing", rest.map(String.init).joined(separator: " "),
+                               "--out-dir", cli.path("two")] + place.dropLast() + ["4"])
+        XCTAssertEqual(run.status, 0, run.stderr + run.stdout)
+        // The first glass unit is an obstacle for the second: placements into it are skipped.
+        XCTAssertTrue(run.stdout.contains("from framework N") || run.stdout.contains("from framework C"), run.stdout)
+        let products = try FileManager.default.contentsOfDirectory(atPath: cli.path("two"))
+        XCTAssertGreaterThan(products.count, 0)
+        for name in products {
+            let twice = try XYZFormat.read(try String(contentsOfFile: cli.path("two/\(name)"), encoding: .utf8))
+            XCTAssertEqual(twice.structure.atomicNumbers.filter { $0 == 30 }.count, 2, name)
+            XCTAssertEqual(twice.structure.count, 2 * onceBound.count - 40, name)
+            XCTAssertEqual(twice.structure.atomicNumbers.filter { $0 == 53 }.count, onceBound.atomicNumbers.filter { $0 == 53 }.count, name)
+            let site = try XCTUnwrap(twice.info["sites"]?.split(separator: ":I").last.flatMap { Int($0) }, "\(twice.info)")
+            XCTAssertTrue(rest.contains(site), "\(site) not in \(rest)")
+        }
+        let second = rest[0]
+
+        let usage = try cli.run(["build", "exchange", "--perovskite", one, "--glass-facing", "0 x", "--out-dir", cli.path("bad")] + place)
+        XCTAssertEqual(usage.status, 64, usage.stderr)
+        XCTAssertTrue(usage.stderr.contains("--glass-facing must list 1-based atom indices"), usage.stderr)
+        let notHalide = try cli.run(["build", "exchange", "--perovskite", one, "--glass-facing", "1", "--out-dir", cli.path("bad")] + place)
+        XCTAssertEqual(notHalide.status, 1, notHalide.stderr)
+        XCTAssertTrue(notHalide.stderr.contains("--glass-facing \"1\" must list 1-based indices of halide atoms (its terminal halides: "), notHalide.stderr)
+        XCTAssertTrue(notHalide.stderr.contains(" \(second)"), notHalide.stderr)
+    }
+
     func testACampaignStoresTheBlocksRow() throws {
         let cli = try CLIHarness()
         let spec = cli.path("nc.toml")

@@ -4,7 +4,7 @@
 set -eu
 IS=${1:-interscreen}
 OUT=clusters/models
-rm -rf "$OUT/products" "$OUT/blocks" "$OUT/block-products"
+rm -rf "$OUT/products" "$OUT/blocks" "$OUT/block-products" "$OUT/coverage-products"
 "$IS" build perovskite --cell clusters/bulk/CsPbI3-alpha.cif --units 8 --surface 001 -o "$OUT/CsPbI3-alpha-8fu-001.extxyz"
 "$IS" build perovskite --cell clusters/bulk/CsPbI3-delta.cif --units 8 --surface 001 -o "$OUT/CsPbI3-delta-8fu-001.extxyz"
 "$IS" build glass --zn 1 -o "$OUT/zn1.extxyz"
@@ -52,3 +52,20 @@ for spec in CsPbI3-alpha-nc-2x2x2-on+c:pb17:2 CsPbI3-gamma-pc-nc-1x1x1-on-b:pb15
   mv "$four/${name}_zn1-meim_k1_${site}_im1_o1of4.extxyz" "$four/${name}_zn1-meim_k1_${site}_im1_o3of4.extxyz" "$OUT/block-products/"
   rm -r "$two" "$four"
 done
+# Two glass units on one 8-unit face (coverage): a second capped exchange on the relaxed best
+# single-exchange product of each face, at another site, in the orientations the clearance check
+# lets through (four tried; those kept are the site's best alone, or the widest gap to the first
+# unit). --glass-facing names the site's I in the product: the first exchange took one I out of
+# the block, so block I after it sit one index earlier (alpha I10 = pb7; gamma I23 = pb12, I33 =
+# pb16; delta I18 = pb5). Each spec is first-product:I:orientations kept.
+mkdir -p "$OUT/coverage-products" "$four"
+for spec in CsPbI3-alpha-nc-2x2x2-on+c_zn1-meim_k1_pb17_im1_o1of4:10:o0of4 \
+            CsPbI3-gamma-pc-nc-1x1x1-on-b_zn1-meim_k1_pb15_im1_o1of4:23:o2of4 \
+            CsPbI3-gamma-pc-nc-1x1x1-on-b_zn1-meim_k1_pb15_im1_o1of4:33:o2of4 \
+            CsPbI3-delta-nc-1x2x1-on+c_zn1-meim_k1_pb25_im1_o1of4:18:o0of4,o2of4; do
+  first=${spec%%:*}; rest=${spec#*:}; site=${rest%%:*}; kept=${rest#*:}
+  "$IS" build exchange --perovskite "$OUT/optimized-blocks/$first.extxyz" --glass-facing "$site" --glass "$OUT/zn1-meim.extxyz" --k 1 --ligand 1 --orientations 4 --out-dir "$four"
+  for o in $(echo "$kept" | tr , ' '); do mv "$four/${first}_zn1-meim_k1_"*"_im1_$o.extxyz" "$OUT/coverage-products/"; done
+  rm -f "$four"/*
+done
+rm -r "$four"

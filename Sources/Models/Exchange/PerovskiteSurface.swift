@@ -21,20 +21,21 @@ public struct PerovskiteSurface: Sendable {
         self.init(structure: fragment.structure, facing: fragment.facing)
     }
 
-    /// From a file's frame: the `glass_facing` key (1-based indices) when present, otherwise
-    /// every terminal halide (bonded to one non-spectator metal), farthest from the metals'
-    /// centroid first.
-    public init(frame: XYZFrame) throws {
+    /// From a file's frame: `facing` (1-based indices, e.g. from `--glass-facing`) when given, else
+    /// the `glass_facing` key when present, otherwise every terminal halide (bonded to one
+    /// non-spectator metal), farthest from the metals' centroid first.
+    public init(frame: XYZFrame, facing: String? = nil) throws {
         let s = frame.structure
-        if let text = frame.info["glass_facing"] {
-            let indices = text.split { $0 == " " || $0 == "," }.compactMap { Int($0) }
-            guard !indices.isEmpty, indices.allSatisfy({ (1...s.count).contains($0) && BondRule.isHalogen(s.atomicNumbers[$0 - 1]) }) else {
-                throw ModelBuildError("\(s.name): glass_facing=\"\(text)\" must list 1-based indices of halide atoms")
-            }
-            self.init(structure: s, facing: indices.map { $0 - 1 })
-        } else {
+        guard let (text, label) = facing.map({ ($0, "--glass-facing ") }) ?? frame.info["glass_facing"].map({ ($0, "glass_facing=") }) else {
             self.init(structure: s, facing: Self.outermostTerminalHalides(s))
+            return
         }
+        let indices = text.split { $0 == " " || $0 == "," }.compactMap { Int($0) }
+        guard !indices.isEmpty, indices.allSatisfy({ (1...s.count).contains($0) && BondRule.isHalogen(s.atomicNumbers[$0 - 1]) }) else {
+            let terminal = Self.outermostTerminalHalides(s).map { "\($0 + 1)" }.joined(separator: " ")
+            throw ModelBuildError("\(s.name): \(label)\"\(text)\" must list 1-based indices of halide atoms (its terminal halides: \(terminal))")
+        }
+        self.init(structure: s, facing: indices.map { $0 - 1 })
     }
 
     static func isCentre(_ z: Int) -> Bool { BondRule.isMetal(z) && !BondRule.isIonicSpectator(z) }

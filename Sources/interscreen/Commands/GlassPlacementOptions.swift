@@ -9,6 +9,9 @@ struct GlassPlacementOptions: ParsableArguments {
     @Option(help: "Perovskite fragment (.extxyz; glass_facing= from `build perovskite`, else outermost terminal halides).")
     var perovskite: String
 
+    @Option(name: .customLong("glass-facing"), help: "Glass-facing halides to use instead of the file's glass_facing= (1-based atom indices, e.g. \"33 35\"): a free site of a product that already carries a glass unit, for a second one.")
+    var glassFacing: String?
+
     @Option(help: "Glass fragment (.extxyz).")
     var glass: String
 
@@ -32,7 +35,7 @@ struct GlassPlacementOptions: ParsableArguments {
 
     /// The perovskite's sites and the glass fragment with its ligand table.
     func inputs() throws -> (PerovskiteSurface, GlassFragment) {
-        let surface = try BuildFiles.attempt { try PerovskiteSurface(frame: BuildFiles.frame(perovskite)) }
+        let surface = try BuildFiles.attempt { try PerovskiteSurface(frame: BuildFiles.frame(perovskite), facing: glassFacing) }
         let glassStructure = try StructureFile.read(path: glass)
         return (surface, GlassFragment(structure: glassStructure, ligands: GlassLigandFinder.ligands(in: glassStructure)))
     }
