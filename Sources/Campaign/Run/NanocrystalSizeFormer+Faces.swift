@@ -5,18 +5,20 @@ import Store
 /// The check of the glass term: exchanges computed on the faces of the phases' own blocks, beside
 /// the cluster exchange energy the term uses (docs/surfaces.md §9).
 extension NanocrystalSizeFormer {
-    /// Each phase's face exchanges, smallest block first.
-    struct FaceSets {
-        var active: [VerdictSizeModel.FaceExchange]
-        var inactive: [VerdictSizeModel.FaceExchange]
+    /// The glass term with the largest blocks' own face exchanges instead of the clusters': not
+    /// asked for (the spec names none), unknown (a phase has none done), or formed.
+    enum FaceCheck {
+        case notAsked
+        case unknown
+        case formed(PhasePair<SizePhase>)
 
-        /// Active then inactive, the order of the phases in the size model.
-        var both: [[VerdictSizeModel.FaceExchange]] { [active, inactive] }
-
-        /// The largest block's face exchange of each phase; nil when a phase has none.
-        var largest: (active: VerdictSizeModel.FaceExchange, inactive: VerdictSizeModel.FaceExchange)? {
-            guard let a = active.last, let i = inactive.last else { return nil }
-            return (a, i)
+        /// What `SizeEstimate` takes: nil when not asked, `.some(nil)` when unknown.
+        func crossing(_ shape: ParticleShape) -> SizeCrossing?? {
+            switch self {
+            case .notAsked: return .none
+            case .unknown: return .some(nil)
+            case .formed(let pair): return .some(pair.crossing(shape))
+            }
         }
     }
 
@@ -31,11 +33,9 @@ extension NanocrystalSizeFormer {
     }
 
     /// Each block's exchange beside the cluster's, and L* with the largest blocks' values.
-    static func faceNotes(_ sets: FaceSets, names: [String],
-                          cluster: (active: Double, inactive: Double, sigma: Double?),
-                          crossing: (SizePhase, SizePhase)?) -> [String] {
-        let clusters = [cluster.active, cluster.inactive]
-        var notes = zip(names, zip(sets.both, clusters)).map { name, set -> String in
+    static func faceNotes(_ sets: PhasePair<[VerdictSizeModel.FaceExchange]>, names: PhasePair<String>,
+                          clusterKJ: PhasePair<Double>, check: FaceCheck) -> [String] {
+        var notes = zip(names.both, zip(sets.both, clusterKJ.both)).map { name, set -> String in
             let (faces, clusterKJ) = set
             let each = faces.map { face in
                 String(format: "%@ %.1f", face.block, face.energyKJ)
@@ -44,12 +44,17 @@ extension NanocrystalSizeFormer {
             return String(format: "%@ face exchange, kJ/mol: %@ (cluster %.1f)", name,
                           each.isEmpty ? "none named or done" : each.joined(separator: ", "), clusterKJ)
         }
-        if let (a, i) = crossing {
-            notes.append("in the glass with the largest blocks' face exchanges (cube): "
-                + outcomeText(SizeCrossing(active: a, inactive: i, shape: .cube)))
+        if case .formed(let pair) = check {
+            notes.append("in the glass with the largest blocks' face exchanges (cube): " + outcomeText(pair.crossing(.cube)))
         } else {
             notes.append("a phase has no done face exchange: the cluster vs face share is unknown")
         }
         return notes
     }
+}
+
+extension PhasePair where Value == [VerdictSizeModel.FaceExchange] {
+    /// The largest block's face exchange of each phase (the sets are sorted smallest first); nil
+    /// when a phase has none.
+    var largest: PhasePair<VerdictSizeModel.FaceExchange>? { PhasePair<VerdictSizeModel.FaceExchange>(active.last, inactive.last) }
 }

@@ -17,74 +17,66 @@ struct NanocrystalSizeFormer {
 
     func model(_ spec: VerdictSpec.Nanocrystals, active: String, inactive: String,
                exchange: (active: Double, inactive: Double, sigma: Double?)?,
-               faces: (active: [VerdictSizeModel.FaceExchange], inactive: [VerdictSizeModel.FaceExchange])? = nil,
+               faces: PhasePair<[VerdictSizeModel.FaceExchange]>? = nil,
                rows: [TaskRecord]) throws -> VerdictSizeModel {
         var notes: [String] = []
         let blocks = try store.nanocrystals()
-        let activePoints = try points(spec.active, rows: rows, blocks: blocks, notes: &notes)
-        let inactivePoints = try points(spec.inactive, rows: rows, blocks: blocks, notes: &notes)
-        let fits = Dictionary(uniqueKeysWithValues: Set((activePoints + inactivePoints).map(\.method)).map { m in
-            (m, (active: Result { try fit(activePoints, m) }, inactive: Result { try fit(inactivePoints, m) }))
+        let names = PhasePair(active: active, inactive: inactive)
+        let points = try PhasePair(active: spec.active, inactive: spec.inactive).map {
+            try self.points($0, rows: rows, blocks: blocks, notes: &notes)
+        }
+        let fits = Dictionary(uniqueKeysWithValues: Set(points.both.joined().map(\.method)).map { m in
+            (m, points.map { p in Result { try fit(p, m) } })
         })
         let (method, other) = Self.methods(fits, notes: &notes)
-        var phases = [phase(active, activePoints, method, fits[method]?.active),
-                      phase(inactive, inactivePoints, method, fits[method]?.inactive)]
-        let faceSets = faces.map { FaceSets(active: Self.sized($0.active, activePoints),
-                                            inactive: Self.sized($0.inactive, inactivePoints)) }
+        var phases = PhasePair(active: phase(active, points.active, method, fits[method]?.active),
+                               inactive: phase(inactive, points.inactive, method, fits[method]?.inactive))
+        let faceSets = faces.map { PhasePair(active: Self.sized($0.active, points.active), inactive: Self.sized($0.inactive, points.inactive)) }
         if let faceSets {
-            phases[0].record.faceExchanges = faceSets.active
-            phases[1].record.faceExchanges = faceSets.inactive
+            phases.active.record.faceExchanges = faceSets.active
+            phases.inactive.record.faceExchanges = faceSets.inactive
         }
-        let alternatives = other.flatMap { fits[$0] }.map { (try? $0.active.get(), try? $0.inactive.get()) }
-        guard let fa = phases[0].fit, let fi = phases[1].fit else {
-            let reason = phases.compactMap(\.record.fitError).joined(separator: "; ")
+        let alternative = other.flatMap { fits[$0] }.flatMap { PhasePair(try? $0.active.get(), try? $0.inactive.get()) }
+            .map { PhasePair(active: SizePhase(name: active, fit: $0.active), inactive: SizePhase(name: inactive, fit: $0.inactive)) }
+        guard let fitted = PhasePair(phases.active.fit, phases.inactive.fit) else {
+            let reason = phases.both.compactMap(\.record.fitError).joined(separator: "; ")
             let band = VerdictSizeModel.Band(outcome: "unknown", cubeNm: nil, sphereNm: nil, sigmaNm: nil, terms: [],
                                              laterCrossingsNm: [], reason: "no nanocrystal fit: \(reason)")
-            return VerdictSizeModel(method: method, coverage: spec.coverage, phases: phases.map(\.record), bare: band,
+            return VerdictSizeModel(method: method, coverage: spec.coverage, phases: phases.both.map(\.record), bare: band,
                                     glass: exchange == nil ? nil : band, notes: notes)
         }
-        let pair = (SizePhase(name: active, fit: fa), SizePhase(name: inactive, fit: fi))
-        let alternative: (SizePhase, SizePhase)? = alternatives.flatMap { a, i in
-            guard let a, let i else { return nil }
-            return (SizePhase(name: active, fit: a), SizePhase(name: inactive, fit: i))
-        }
+        let pair = PhasePair(active: SizePhase(name: active, fit: fitted.active), inactive: SizePhase(name: inactive, fit: fitted.inactive))
         let bare = band(pair, alternative: alternative, exchange: nil, coverage: spec.coverage, other: other, notes: &notes)
         var glass: VerdictSizeModel.Band?
         if let exchange {
-            let inGlass = { (p: (SizePhase, SizePhase)) in
-                (p.0.inGlass(coverage: spec.coverage, exchangeKJ: exchange.active),
-                 p.1.inGlass(coverage: spec.coverage, exchangeKJ: exchange.inactive))
-            }
-            let glassPair = inGlass(pair)
-            var facePair: (SizePhase, SizePhase)?? = .none
+            let clusterKJ = PhasePair(active: exchange.active, inactive: exchange.inactive)
+            let glassPair = pair.inGlass(coverage: spec.coverage, exchangeKJ: clusterKJ)
+            var faceCheck = FaceCheck.notAsked
             if let faceSets {
-                facePair = .some(faceSets.largest.map { a, i in
-                    (pair.0.inGlass(coverage: spec.coverage, exchangeKJ: a.energyKJ),
-                     pair.1.inGlass(coverage: spec.coverage, exchangeKJ: i.energyKJ))
-                })
-                if case .some(.some(let p)) = facePair {
-                    phases[0].record.faceInterfaceEnergyJM2 = p.0.boundaryJM2
-                    phases[1].record.faceInterfaceEnergyJM2 = p.1.boundaryJM2
+                faceCheck = faceSets.largest.map { .formed(pair.inGlass(coverage: spec.coverage, exchangeKJ: $0.map(\.energyKJ))) } ?? .unknown
+                if case .formed(let p) = faceCheck {
+                    phases.active.record.faceInterfaceEnergyJM2 = p.active.boundaryJM2
+                    phases.inactive.record.faceInterfaceEnergyJM2 = p.inactive.boundaryJM2
                 }
-                notes += Self.faceNotes(faceSets, names: [active, inactive], cluster: exchange, crossing: facePair.flatMap { $0 })
+                notes += Self.faceNotes(faceSets, names: names, clusterKJ: clusterKJ, check: faceCheck)
             }
-            glass = band(glassPair, alternative: alternative.map(inGlass), exchange: exchange, coverage: spec.coverage,
-                         other: other, face: facePair, notes: &notes)
-            phases[0].record.exchangeKJ = exchange.active
-            phases[1].record.exchangeKJ = exchange.inactive
-            phases[0].record.interfaceEnergyJM2 = glassPair.0.boundaryJM2
-            phases[1].record.interfaceEnergyJM2 = glassPair.1.boundaryJM2
+            glass = band(glassPair, alternative: alternative?.inGlass(coverage: spec.coverage, exchangeKJ: clusterKJ),
+                         exchange: exchange, coverage: spec.coverage, other: other, face: faceCheck, notes: &notes)
+            phases.active.record.exchangeKJ = exchange.active
+            phases.inactive.record.exchangeKJ = exchange.inactive
+            phases.active.record.interfaceEnergyJM2 = glassPair.active.boundaryJM2
+            phases.inactive.record.interfaceEnergyJM2 = glassPair.inactive.boundaryJM2
         }
         notes += Self.standingNotes(coverage: spec.coverage, other: other)
-        notes += Self.rangeNotes([fa, fi], names: [active, inactive], bands: [bare, glass].compactMap { $0 })
-        return VerdictSizeModel(method: method, coverage: spec.coverage, phases: phases.map(\.record), bare: bare,
+        notes += Self.rangeNotes(fitted.both, names: names.both, bands: [bare, glass].compactMap { $0 })
+        return VerdictSizeModel(method: method, coverage: spec.coverage, phases: phases.both.map(\.record), bare: bare,
                                 glass: glass, notes: notes)
     }
 
     /// The method L* is formed from: GFN2 when both phases' GFN2 fits can be formed, else the first
     /// other method that can (the reason GFN2 could not goes to `notes`); and the method left for
     /// the method share.
-    private static func methods(_ fits: [String: (active: Result<NanocrystalFit, Error>, inactive: Result<NanocrystalFit, Error>)],
+    private static func methods(_ fits: [String: PhasePair<Result<NanocrystalFit, Error>>],
                                 notes: inout [String]) -> (method: String, other: String?) {
         let present = Set(fits.keys)
         let ordered = ([Self.primaryMethod] + present.sorted()).filter(present.contains)
@@ -169,18 +161,17 @@ struct NanocrystalSizeFormer {
 
     /// Cube and sphere estimates as one stored band; the other method's own outcome (cube) goes to
     /// `notes`, so a missing GFN2-vs-GFN1 share says why.
-    private func band(_ pair: (SizePhase, SizePhase), alternative: (SizePhase, SizePhase)?,
+    private func band(_ pair: PhasePair<SizePhase>, alternative: PhasePair<SizePhase>?,
                       exchange: (active: Double, inactive: Double, sigma: Double?)?, coverage: Double,
-                      other: String?, face: (SizePhase, SizePhase)?? = .none, notes: inout [String]) -> VerdictSizeModel.Band {
+                      other: String?, face: FaceCheck = .notAsked, notes: inout [String]) -> VerdictSizeModel.Band {
         let estimates = ParticleShape.allCases.map { shape in
-            SizeEstimate(SizeCrossing(active: pair.0, inactive: pair.1, shape: shape),
-                         alternative: alternative.map { SizeCrossing(active: $0.0, inactive: $0.1, shape: shape) },
+            SizeEstimate(pair.crossing(shape), alternative: alternative?.crossing(shape),
                          glass: exchange != nil, exchangeSigmaKJ: exchange?.sigma, coverage: coverage,
-                         faceExchange: face.map { $0.map { SizeCrossing(active: $0.0, inactive: $0.1, shape: shape) } })
+                         faceExchange: face.crossing(shape))
         }
-        if let (a, i) = alternative, let other {
+        if let alternative, let other {
             notes.append("\(other.uppercased()) alone, \(exchange == nil ? "bare" : "in the glass") (cube): "
-                + Self.outcomeText(SizeCrossing(active: a, inactive: i, shape: .cube)))
+                + Self.outcomeText(alternative.crossing(.cube)))
         }
         let shared = SizeEstimate.band(estimates)
         let cube = estimates.first { $0.crossing.shape == .cube }, sphere = estimates.first { $0.crossing.shape == .sphere }

@@ -35,14 +35,14 @@ struct VerdictEvaluator {
             let exchange = row.activeBoltzmannKJ.flatMap { a in
                 row.inactiveBoltzmannKJ.map { (active: a, inactive: $0, sigma: ConfigurationEnsemble.differenceSpread(active, inactive)) }
             }
-            var faces: (active: [VerdictSizeModel.FaceExchange], inactive: [VerdictSizeModel.FaceExchange])?
+            var faces: PhasePair<[VerdictSizeModel.FaceExchange]>?
             if nanocrystals.faceActive != nil || nanocrystals.faceInactive != nil {
                 let none: ([VerdictSizeModel.FaceExchange], [String]) = ([], [])
                 let active = nanocrystals.faceActive.map {
                     faceExchanges($0, blocks: nanocrystals.active, reactions, kelvin: spec.temperature) } ?? none
                 let inactive = nanocrystals.faceInactive.map {
                     faceExchanges($0, blocks: nanocrystals.inactive, reactions, kelvin: spec.temperature) } ?? none
-                faces = (active.0, inactive.0)
+                faces = PhasePair(active: active.0, inactive: inactive.0)
                 row.excluded += active.1 + inactive.1
             }
             row.sizeModel = try NanocrystalSizeFormer(campaign: campaign, store: store)

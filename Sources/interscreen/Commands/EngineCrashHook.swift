@@ -21,7 +21,7 @@ struct EngineCrashHook {
         guard key == taskKey else { return }
         if let marker = onceMarker {
             guard !FileManager.default.fileExists(atPath: marker) else { return }
-            FileManager.default.createFile(atPath: marker, contents: Data())
+            _ = FileManager.default.createFile(atPath: marker, contents: Data())
         }
         signal(SIGSEGV, SIG_DFL)   // no handler in between: the kernel's default, a core-less death
         raise(SIGSEGV)
