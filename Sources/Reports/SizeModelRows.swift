@@ -11,8 +11,9 @@ public enum SizeModelRows {
         guard !faces.isEmpty else { return "none (no face exchange named in the spec, or none done)" }
         let each = faces.map { face in
             let count = face.reactionIDs.count
-            let sample = count == 1 ? "1 configuration"
-                : "Boltzmann over \(count) configurations, lowest \(Format.kj(face.lowestKJ))"
+            let flagged = face.flaggedConfigurations.map { $0 == 0 ? "" : "; \($0) flagged when relaxed (topology guard or not converged)" } ?? ""
+            let sample = (count == 1 ? "1 configuration"
+                : "Boltzmann over \(count) configurations, lowest \(Format.kj(face.lowestKJ))") + flagged
             return face.block + (face.formulaUnits.map { " (\(Format.number($0)) units)" } ?? "")
                 + " \(Format.kj(face.energyKJ)) (\(sample))"
         }

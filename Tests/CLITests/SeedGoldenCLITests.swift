@@ -130,6 +130,7 @@ final class SeedGoldenCLITests: XCTestCase {
             let block = face["block"] as? String ?? "?"
             XCTAssertEqual(face["energyKJ"] as? Double ?? .nan, expected[block]?.kJ ?? .nan, accuracy: 0.06, "\(block) face exchange moved")
             XCTAssertEqual((face["reactionIDs"] as? [Any])?.count, expected[block]?.configurations, "sites × orientations of \(block)")
+            XCTAssertEqual(face["flaggedConfigurations"] as? Int, try Self.flaggedFiles(of: block), "flagged configurations of \(block)")
         }
         let byPhase = try XCTUnwrap(v["phases"] as? [String: [String: Double]])
         for (phase, energy) in interface {
@@ -145,5 +146,24 @@ final class SeedGoldenCLITests: XCTestCase {
         } else {
             XCTAssertTrue((glass["uncertainty_unknown"] as? [String] ?? []).contains("cluster vs face exchange"), "\(glass)")
         }
+    }
+
+    /// How many committed relaxed products of `block`'s capped exchange say in their comment line that
+    /// the relaxation was flagged (metal bonds, topology) or did not converge: read from the files'
+    /// text here, not through the tool's reader.
+    private static func flaggedFiles(of block: String) throws -> Int {
+        let stems = ["alpha_nc_2x2x2": "CsPbI3-alpha-nc-2x2x2-on+c", "gamma_nc_1x1x1": "CsPbI3-gamma-pc-nc-1x1x1-on-b",
+                     "delta_nc_1x2x1": "CsPbI3-delta-nc-1x2x1-on+c"]
+        let stem = try XCTUnwrap(stems[block], block) + "_zn1-meim_k1_"
+        let folder = CLIHarness.repository.appendingPathComponent("clusters/models/optimized-blocks")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(stem) }
+        XCTAssertFalse(files.isEmpty, stem)
+        return try files.filter { name in
+            let comment = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+                .split(separator: "\n", maxSplits: 2)[1]
+            let flags = comment.range(of: "flags=\"").map { comment[$0.upperBound...].prefix { $0 != "\"" } } ?? ""
+            return comment.contains("converged=F")
+                || ["metal_bonds_changed", "topology_broken", "optimization_not_converged"].contains { flags.contains($0) }
+        }.count
     }
 }

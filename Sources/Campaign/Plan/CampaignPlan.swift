@@ -53,7 +53,7 @@ public struct CampaignPlan: Sendable {
         let suffix = kind == .optimization ? "opt" : "sp"
         let isOpt = kind == .optimization
         let maxCycles = isOpt ? entry.method.maxCycles : nil
-        let task = PlannedTask(
+        var task = PlannedTask(
             index: tasks.count, key: "\(entry.name)/\(suffix)", kind: kind, structureName: entry.name, input: input,
             settings: entry.method.settings, optimizationLevel: isOpt ? entry.method.optimizationLevel : nil,
             freeze: isOpt ? entry.method.freeze : nil, dependsOn: after,
@@ -62,6 +62,7 @@ public struct CampaignPlan: Sendable {
                                             method: entry.method.settings.method,
                                             maxCycles: maxCycles),
             engine: entry.method.engine, maxCycles: maxCycles)
+        task.inputFlags = input == nil ? [] : entry.inputFlags
         tasks.append(task)
         return task.index
     }

@@ -1,5 +1,6 @@
 import Engine
 import Optimization
+import Store
 import Structures
 import Work
 
@@ -30,6 +31,9 @@ public struct PlannedTask: Sendable {
     public var predictedSeconds: Double
     /// Which backend computes it (part of its result's identity).
     public var engine: EngineChoice
+    /// Flags its input file carries (`InputFileFlags`), added to the task's own when it is recorded;
+    /// not part of its definition (they describe the geometry's past, not the work).
+    public var inputFlags: [TaskFlag] = []
 
     public init(index: Int, key: String, kind: Kind, structureName: String, input: Structure?, settings: Settings,
                 optimizationLevel: ConvergenceLevel? = nil, freeze: String? = nil, dependsOn: Int? = nil,
@@ -61,5 +65,12 @@ public struct PlannedTask: Sendable {
             + (engine == .auto ? [] : ["engine=\(engine.rawValue)"])  // auto: the hash of before engines
             + (maxCycles.map { ["cycles=\($0)"] } ?? [])  // unset: the hash of before the key
         return SHA256.hex(of: text.joined(separator: "\n"))
+    }
+}
+
+extension PlannedTask {
+    /// `flags` (the work's own) followed by the input file's flags it does not already hold.
+    func withInputFlags(_ flags: [TaskFlag]) -> [TaskFlag] {
+        flags + inputFlags.filter { !flags.contains($0) }
     }
 }

@@ -27,7 +27,7 @@ extension TaskRecorder {
         row.inputHash = inputHash
         row.state = .done
         row.calculationID = calculation.id
-        row.flags = stored.flags
+        row.flags = task.withInputFlags(stored.flags)
         row.message = "answered from the database (calculation \(calculation.id ?? 0))"
         row.finishedAt = Date()
         return SettledTask(id: id, row: row, output: nil, answered: true)
@@ -67,7 +67,7 @@ extension TaskRecorder {
         row.state = .done
         row.calculationID = calculation.id
         row.outputHash = optimization.outputHash
-        row.flags = flags
+        row.flags = plan.tasks[id].withInputFlags(flags)
         row.message = "answered from the database (optimisation \(optimization.id ?? 0))"
         row.finishedAt = Date()
         return SettledTask(id: id, row: row, output: (output, optimization.outputHash), answered: true)

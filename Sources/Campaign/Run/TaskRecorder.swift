@@ -148,7 +148,7 @@ struct TaskRecorder {
         row.outputHash = output?.hash ?? row.outputHash
         row.calculationID = stored.calculation?.id
         row.attempts = report.attempts
-        row.flags = report.flags
+        row.flags = task.withInputFlags(report.flags)
         row.wallSeconds = reported.wallSeconds
         row.host = reported.host
         row.finishedAt = Date()

@@ -39,9 +39,9 @@ struct VerdictEvaluator {
             if nanocrystals.faceActive != nil || nanocrystals.faceInactive != nil {
                 let none: ([VerdictSizeModel.FaceExchange], [String]) = ([], [])
                 let active = nanocrystals.faceActive.map {
-                    faceExchanges($0, blocks: nanocrystals.active, reactions, kelvin: spec.temperature) } ?? none
+                    faceExchanges($0, blocks: nanocrystals.active, reactions, rows: rows, kelvin: spec.temperature) } ?? none
                 let inactive = nanocrystals.faceInactive.map {
-                    faceExchanges($0, blocks: nanocrystals.inactive, reactions, kelvin: spec.temperature) } ?? none
+                    faceExchanges($0, blocks: nanocrystals.inactive, reactions, rows: rows, kelvin: spec.temperature) } ?? none
                 faces = PhasePair(active: active.0, inactive: inactive.0)
                 row.excluded += active.1 + inactive.1
             }
@@ -72,9 +72,10 @@ struct VerdictEvaluator {
     /// Done exchanges on block faces matching `pattern`, one entry per block (the reactant whose name
     /// matches the phase's nanocrystal pattern `blocks`, else all reactants), Boltzmann-averaged over
     /// that block's configurations; and the ones left out with why.
-    private func faceExchanges(_ pattern: String, blocks: String, _ reactions: [ReactionRecord], kelvin: Double)
-        -> (found: [VerdictSizeModel.FaceExchange], left: [String]) {
+    private func faceExchanges(_ pattern: String, blocks: String, _ reactions: [ReactionRecord], rows: [TaskRecord],
+                               kelvin: Double) -> (found: [VerdictSizeModel.FaceExchange], left: [String]) {
         let (_, used, left) = ensemble(pattern, reactions)
+        let flaggedNames = Set(rows.filter { $0.flags.contains(where: \.marksGeometry) }.map(\.structureName))
         let byBlock = Dictionary(grouping: used) { reaction -> String in
             let reactants = reaction.species.filter { $0.coefficient < 0 }.map(\.name)
             return reactants.first { ReactionPattern.matches(blocks, $0) } ?? reactants.sorted().joined(separator: " + ")
@@ -82,8 +83,9 @@ struct VerdictEvaluator {
         let found = byBlock.sorted { $0.key < $1.key }.compactMap { block, rows -> VerdictSizeModel.FaceExchange? in
             let configurations = ConfigurationEnsemble(energies: rows.map { ($0.name, $0.energyKJMol!) })
             guard let mean = configurations.boltzmannAverage(kelvin: kelvin), let lowest = configurations.lowest else { return nil }
+            let flagged = rows.filter { $0.species.contains { flaggedNames.contains($0.name) } }.count
             return VerdictSizeModel.FaceExchange(block: block, formulaUnits: nil, energyKJ: mean, lowestKJ: lowest.kJMol,
-                                                 reactionIDs: rows.compactMap(\.id))
+                                                 reactionIDs: rows.compactMap(\.id), flaggedConfigurations: flagged)
         }
         return (found, left)
     }

@@ -1,6 +1,7 @@
 import Engine
 import Models
 import Optimization
+import Store
 import Structures
 
 /// A validated job spec (`jobs/*.toml`): what to compute, how, and which reactions to form.
@@ -99,10 +100,13 @@ public struct StructureEntry: Sendable {
     public var line: Int
     /// How the structure was cut from the file's cell, when the spec asked for a `nanocrystal`.
     public var nanocrystal: Nanocrystal?
+    /// What the file says of how its geometry was made (`InputFileFlags`), carried by its first task.
+    public var inputFlags: [TaskFlag]
 
     public init(name: String, file: String, structure: Structure, formulaUnits: Int?, method: MethodChoice, line: Int,
-                nanocrystal: Nanocrystal? = nil) {
+                nanocrystal: Nanocrystal? = nil, inputFlags: [TaskFlag] = []) {
         self.nanocrystal = nanocrystal
+        self.inputFlags = inputFlags
         self.name = name
         self.file = file
         self.structure = structure

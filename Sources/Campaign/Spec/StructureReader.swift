@@ -57,13 +57,13 @@ struct StructureReader {
     private mutating func add(name: String, file: String, options: StructureOptions, method: MethodChoice,
                               _ t: TableReader) {
         let line = t.line
-        let (structure, error, block) = StructureLoader.load(
+        let (structure, error, block, inputFlags) = StructureLoader.load(
             file, name: name, charge: options.charge, multiplicity: options.multiplicity, supercell: options.supercell,
             nanocrystal: options.nanocrystal, method: method)
         let units = block.map { formulaUnits(of: $0, given: options.formulaUnits, file: file, t) } ?? options.formulaUnits
         if let structure, error == nil {
             entries.append(StructureEntry(name: name, file: file, structure: structure, formulaUnits: units,
-                                          method: method, line: line, nanocrystal: block))
+                                          method: method, line: line, nanocrystal: block, inputFlags: inputFlags))
         } else if let error {
             invalid.append(InvalidStructure(name: name, file: file, line: line, method: method, error: error))
         }

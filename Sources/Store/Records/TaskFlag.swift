@@ -14,6 +14,9 @@ public enum TaskFlag: Hashable, Sendable, Codable {
     case topologyBroken(String)
     /// Metal coordination changed while optimising: flagged only.
     case metalBondsChanged(String)
+    /// The input file says how its geometry was made: an optimisation that was flagged or did not
+    /// converge (its comment line's `flags=` or `converged=F`, as `scripts/export-optimized` writes).
+    case inputFile(String)
     /// A flag this version does not know (written by a newer one): kept as it was.
     case other(String)
 
@@ -25,6 +28,7 @@ public enum TaskFlag: Hashable, Sendable, Codable {
         case .optimizationNotConverged: "optimization_not_converged"
         case .topologyBroken(let detail): "topology_broken: \(detail)"
         case .metalBondsChanged(let detail): "metal_bonds_changed: \(detail)"
+        case .inputFile(let detail): "input_file: \(detail)"
         case .other(let text): text
         }
     }
@@ -44,14 +48,33 @@ public enum TaskFlag: Hashable, Sendable, Codable {
             self = .topologyBroken(value)
         } else if let value = detail("metal_bonds_changed: ") {
             self = .metalBondsChanged(value)
+        } else if let value = detail("input_file: ") {
+            self = .inputFile(value)
         } else {
             self = .other(text)
         }
     }
 
-    /// True for a flag that takes the result out of every reaction.
+    /// True for a flag that takes the result out of every reaction: the topology guard's, found
+    /// now or named by the input file (a geometry its own run left out stays out).
     public var excludesFromReactions: Bool {
-        if case .topologyBroken = self { true } else { false }
+        switch self {
+        case .topologyBroken: true
+        case .inputFile(let detail): detail.contains("topology_broken")
+        default: false
+        }
+    }
+
+    /// True for a flag that says the geometry is not the clean one intended: a changed metal
+    /// coordination, a broken topology, an optimisation that did not converge, now or in the run
+    /// that made the input file. (SCC retries and a raised electronic temperature are not.)
+    public var marksGeometry: Bool {
+        switch self {
+        case .topologyBroken, .metalBondsChanged, .optimizationNotConverged: true
+        case .inputFile(let detail):
+            ["topology_broken", "metal_bonds_changed", "optimization_not_converged"].contains { detail.contains($0) }
+        default: false
+        }
     }
 
     public init(from decoder: Decoder) throws {

@@ -102,8 +102,14 @@ public struct VerdictSizeModel: Codable, Sendable, Equatable {
         /// The lowest configuration's energy, kJ/mol.
         public var lowestKJ: Double
         public var reactionIDs: [Int64]
+        /// How many of those configurations have a species whose geometry is flagged (`TaskFlag.marksGeometry`:
+        /// rearranged or unconverged when relaxed, here or in the run that made its file); nil in rows
+        /// written before it was counted.
+        public var flaggedConfigurations: Int?
 
-        public init(block: String, formulaUnits: Double?, energyKJ: Double, lowestKJ: Double, reactionIDs: [Int64]) {
+        public init(block: String, formulaUnits: Double?, energyKJ: Double, lowestKJ: Double, reactionIDs: [Int64],
+                    flaggedConfigurations: Int? = nil) {
+            self.flaggedConfigurations = flaggedConfigurations
             self.block = block
             self.formulaUnits = formulaUnits
             self.energyKJ = energyKJ

@@ -34,6 +34,12 @@ public enum StructureFile {
         try readAll(path: path)[0]
     }
 
+    /// The first structure in `path` with its comment-line keys (XYZ; none for other formats).
+    public static func frame(path: String) throws -> XYZFrame {
+        guard format(of: path) == .xyz else { return XYZFrame(structure: try read(path: path)) }
+        return try XYZFormat.read(try contents(of: path), file: path, name: stem(of: path))
+    }
+
     /// Every structure in `path` (several only for multi-frame XYZ), named after the file stem.
     public static func readAll(path: String) throws -> [Structure] {
         guard let format = format(of: path) else {

@@ -20,13 +20,7 @@ enum BuildFiles {
 
     /// The first frame of an XYZ file with its comment-line keys.
     static func frame(_ path: String) throws -> XYZFrame {
-        guard StructureFile.format(of: path) == .xyz else {
-            return XYZFrame(structure: try StructureFile.read(path: path))
-        }
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw StructureError(.unreadable, file: path, "cannot read the file")
-        }
-        return try XYZFormat.read(text, file: path, name: StructureFile.stem(of: path))
+        try StructureFile.frame(path: path)
     }
 
     /// "x,y,z" as a vector.
