@@ -41,9 +41,12 @@ rm -r "$four"
 # The capped exchange at every other distinct glass-facing site of the 8-unit faces too (alpha
 # pb17, pb37; gamma pb15, pb12, pb11; delta pb5: its face has only two), at the same four
 # orientations: a face value from one site was a sample of one. alpha's pb27 is left out: its I's
-# surroundings repeat pb17's. Each spec is block:site:the --sites that reaches it.
+# surroundings repeat pb17's. Also the 16-unit delta 2x2x1's first buildable site (pb5; its centre
+# site pb25 cannot take the ring), whose face is twice the 8-unit one's. Each spec is
+# block:site:the --sites that reaches it.
 for spec in CsPbI3-alpha-nc-2x2x2-on+c:pb17:2 CsPbI3-gamma-pc-nc-1x1x1-on-b:pb15:2 CsPbI3-delta-nc-1x2x1-on+c:pb5:2 \
-            CsPbI3-alpha-nc-2x2x2-on+c:pb37:4 CsPbI3-gamma-pc-nc-1x1x1-on-b:pb12:4 CsPbI3-gamma-pc-nc-1x1x1-on-b:pb11:4; do
+            CsPbI3-alpha-nc-2x2x2-on+c:pb37:4 CsPbI3-gamma-pc-nc-1x1x1-on-b:pb12:4 CsPbI3-gamma-pc-nc-1x1x1-on-b:pb11:4 \
+            CsPbI3-delta-nc-2x2x1-on+c:pb5:2; do
   name=${spec%%:*}; rest=${spec#*:}; site=${rest%%:*}; sites=${rest#*:}
   two="$OUT/.sites-$sites"; mkdir -p "$two" "$four"
   "$IS" build exchange --perovskite "$OUT/blocks/$name.extxyz" --glass "$OUT/zn1-meim.extxyz" --k 1 --sites "$sites" --ligand 1 --out-dir "$two"
