@@ -9,7 +9,7 @@ struct GlassPlacementOptions: ParsableArguments {
     @Option(help: "Perovskite fragment (.extxyz; glass_facing= from `build perovskite`, else outermost terminal halides).")
     var perovskite: String
 
-    @Option(name: .customLong("glass-facing"), help: "Glass-facing halides to use instead of the file's glass_facing= (1-based atom indices, e.g. \"33 35\"): a free site of a product that already carries a glass unit, for a second one.")
+    @Option(name: .customLong("glass-facing"), parsing: .unconditional, help: "Glass-facing halides to use instead of the file's glass_facing= (1-based atom indices, e.g. \"33 35\"): a free site of a product that already carries a glass unit, for a second one.")
     var glassFacing: String?
 
     @Option(help: "Glass fragment (.extxyz).")
