@@ -80,12 +80,12 @@ struct VerdictEvaluator {
             let reactants = reaction.species.filter { $0.coefficient < 0 }.map(\.name)
             return reactants.first { ReactionPattern.matches(blocks, $0) } ?? reactants.sorted().joined(separator: " + ")
         }
-        let found = byBlock.sorted { $0.key < $1.key }.compactMap { block, rows -> VerdictSizeModel.FaceExchange? in
-            let configurations = ConfigurationEnsemble(energies: rows.map { ($0.name, $0.energyKJMol!) })
+        let found = byBlock.sorted { $0.key < $1.key }.compactMap { block, members -> VerdictSizeModel.FaceExchange? in
+            let configurations = ConfigurationEnsemble(energies: members.map { ($0.name, $0.energyKJMol!) })
             guard let mean = configurations.boltzmannAverage(kelvin: kelvin), let lowest = configurations.lowest else { return nil }
-            let flagged = rows.filter { $0.species.contains { flaggedNames.contains($0.name) } }.count
+            let flagged = members.filter { $0.species.contains { flaggedNames.contains($0.name) } }.count
             return VerdictSizeModel.FaceExchange(block: block, formulaUnits: nil, energyKJ: mean, lowestKJ: lowest.kJMol,
-                                                 reactionIDs: rows.compactMap(\.id), flaggedConfigurations: flagged)
+                                                 reactionIDs: members.compactMap(\.id), flaggedConfigurations: flagged)
         }
         return (found, left)
     }
