@@ -36,8 +36,10 @@ struct NanocrystalSizeFormer {
             phases.active.record.faceExchanges = faceSets.active
             phases.inactive.record.faceExchanges = faceSets.inactive
         }
-        let alternative = other.flatMap { fits[$0] }.flatMap { PhasePair(try? $0.active.get(), try? $0.inactive.get()) }
-            .map { PhasePair(active: SizePhase(name: active, fit: $0.active), inactive: SizePhase(name: inactive, fit: $0.inactive)) }
+        let sizePhases = { (f: PhasePair<NanocrystalFit>) in
+            PhasePair(active: SizePhase(name: active, fit: f.active), inactive: SizePhase(name: inactive, fit: f.inactive))
+        }
+        let alternative = other.flatMap { fits[$0] }.flatMap { PhasePair(try? $0.active.get(), try? $0.inactive.get()) }.map(sizePhases)
         guard let fitted = PhasePair(phases.active.fit, phases.inactive.fit) else {
             let reason = phases.both.compactMap(\.record.fitError).joined(separator: "; ")
             let band = VerdictSizeModel.Band(outcome: "unknown", cubeNm: nil, sphereNm: nil, sigmaNm: nil, terms: [],
@@ -45,7 +47,7 @@ struct NanocrystalSizeFormer {
             return VerdictSizeModel(method: method, coverage: spec.coverage, phases: phases.both.map(\.record), bare: band,
                                     glass: exchange == nil ? nil : band, notes: notes)
         }
-        let pair = PhasePair(active: SizePhase(name: active, fit: fitted.active), inactive: SizePhase(name: inactive, fit: fitted.inactive))
+        let pair = sizePhases(fitted)
         let bare = band(pair, alternative: alternative, exchange: nil, coverage: spec.coverage, other: other, notes: &notes)
         var glass: VerdictSizeModel.Band?
         if let exchange {

@@ -30,12 +30,20 @@ public struct PerovskiteSurface: Sendable {
             self.init(structure: s, facing: Self.outermostTerminalHalides(s))
             return
         }
-        let indices = text.split { $0 == " " || $0 == "," }.compactMap { Int($0) }
-        guard !indices.isEmpty, indices.allSatisfy({ (1...s.count).contains($0) && BondRule.isHalogen(s.atomicNumbers[$0 - 1]) }) else {
+        guard let indices = Self.indexList(text),
+              indices.allSatisfy({ $0 <= s.count && BondRule.isHalogen(s.atomicNumbers[$0 - 1]) }) else {
             let terminal = Self.outermostTerminalHalides(s).map { "\($0 + 1)" }.joined(separator: " ")
             throw ModelBuildError("\(s.name): \(label)\"\(text)\" must list 1-based indices of halide atoms (its terminal halides: \(terminal))")
         }
         self.init(structure: s, facing: indices.map { $0 - 1 })
+    }
+
+    /// "33 35" or "33,35" as 1-based indices; nil unless there is at least one and each is a whole
+    /// number ≥ 1.
+    public static func indexList(_ text: String) -> [Int]? {
+        let fields = text.split { $0 == " " || $0 == "," }
+        let indices = fields.compactMap { Int($0) }.filter { $0 >= 1 }
+        return !fields.isEmpty && indices.count == fields.count ? indices : nil
     }
 
     static func isCentre(_ z: Int) -> Bool { BondRule.isMetal(z) && !BondRule.isIonicSpectator(z) }

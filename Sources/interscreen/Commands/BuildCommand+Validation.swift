@@ -39,17 +39,9 @@ extension GlassPlacementOptions {
         guard orientations >= 1 else { throw ValidationError("--orientations must be ≥ 1 (got \(orientations))") }
         if let max, max < 1 { throw ValidationError("--max must be ≥ 1 (got \(max))") }
         guard rmsd >= 0 else { throw ValidationError("--rmsd must be ≥ 0 (got \(rmsd))") }
-        if let glassFacing, !Self.isIndexList(glassFacing) {
+        if let glassFacing, PerovskiteSurface.indexList(glassFacing) == nil {
             throw ValidationError("--glass-facing must list 1-based atom indices, e.g. \"33 35\" (got '\(glassFacing)')")
         }
-    }
-}
-
-extension GlassPlacementOptions {
-    /// "33 35" or "33,35": at least one index, each a whole number ≥ 1.
-    static func isIndexList(_ text: String) -> Bool {
-        let fields = text.split { $0 == " " || $0 == "," }
-        return !fields.isEmpty && fields.allSatisfy { Int($0).map { $0 >= 1 } ?? false }
     }
 }
 

@@ -35,7 +35,7 @@ struct GlassPlacementOptions: ParsableArguments {
 
     /// The perovskite's sites and the glass fragment with its ligand table.
     func inputs() throws -> (PerovskiteSurface, GlassFragment) {
-        let surface = try BuildFiles.attempt { try PerovskiteSurface(frame: BuildFiles.frame(perovskite), facing: glassFacing) }
+        let surface = try BuildFiles.attempt { try PerovskiteSurface(frame: StructureFile.frame(path: perovskite), facing: glassFacing) }
         let glassStructure = try StructureFile.read(path: glass)
         return (surface, GlassFragment(structure: glassStructure, ligands: GlassLigandFinder.ligands(in: glassStructure)))
     }

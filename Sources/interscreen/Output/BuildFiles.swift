@@ -18,11 +18,6 @@ enum BuildFiles {
         }
     }
 
-    /// The first frame of an XYZ file with its comment-line keys.
-    static func frame(_ path: String) throws -> XYZFrame {
-        try StructureFile.frame(path: path)
-    }
-
     /// "x,y,z" as a vector.
     static func vector(_ text: String, option: String) throws -> Vec3 {
         let v = text.split { $0 == "," || $0 == " " }.compactMap { Double($0) }
